@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+// An empty variable counts as unset, so `FOO=` in a .env file falls back to the default.
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const envSchema = z.object({
+  DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/ })),
+  DATA_DIR: optional(z.string()).transform((value) => value ?? './data'),
+  AUTH_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
+  APP_URL: optional(z.url()).transform((value) => value ?? 'http://localhost:3000'),
+  /** The zone of the region's wall clocks: booking times, report periods, calendar files. */
+  TIME_ZONE: optional(z.string().refine(isTimeZone, 'must be an IANA time zone')).transform(
+    (value) => value ?? 'Europe/Berlin',
+  ),
+  REGION_FILE: optional(z.string()).transform((value) => value ?? 'db/regions/partheland.json'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Reads the configuration once; a malformed setting stops the start with its name. */
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+}
+
+let cached: Env | undefined;
+export const env = (): Env => {
+  cached ??= readEnv();
+  return cached;
+};

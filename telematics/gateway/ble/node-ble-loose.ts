@@ -1,0 +1,84 @@
+/**
+ * The few places where the gateway reaches past node-ble's typed API: its D-Bus connection (for
+ * an error handler and BlueZ's ObjectManager) and its internal listener bookkeeping. Kept here so
+ * a node-ble upgrade has one file to check.
+ */
+import type { MessageBus, Variant } from 'dbus-next';
+import type NodeBle from 'node-ble';
+
+function busOf(bluetooth: NodeBle.Bluetooth): MessageBus {
+  const bus: unknown = (bluetooth as unknown as { dbus?: unknown }).dbus;
+  if (typeof bus !== 'object' || bus === null || !('getProxyObject' in bus)) {
+    throw new Error('node-ble changed: Bluetooth.dbus is not a dbus-next MessageBus');
+  }
+  return bus as MessageBus;
+}
+
+/**
+ * Without a listener, an `error` on node-ble's D-Bus connection (no system bus, bluetoothd
+ * restarted) is an unhandled event and kills the process (ble-testing.md, pitfall 1).
+ */
+export function handleBusErrors(bluetooth: NodeBle.Bluetooth, onError: (error: unknown) => void): void {
+  busOf(bluetooth).on('error', onError);
+}
+
+export interface KnownDevice {
+  address: string;
+  name: string | undefined;
+  rssi: number | undefined;
+  uuids: string[];
+}
+
+/**
+ * The devices BlueZ knows under one adapter, with their advertised service UUIDs, in one
+ * GetManagedObjects call; node-ble can only list names and would need a call per property.
+ */
+export async function knownDevices(bluetooth: NodeBle.Bluetooth, adapter: string): Promise<KnownDevice[]> {
+  const root = await busOf(bluetooth).getProxyObject('org.bluez', '/');
+  const manager = root.getInterface('org.freedesktop.DBus.ObjectManager');
+  const getManagedObjects = manager.GetManagedObjects;
+  if (!getManagedObjects) throw new Error('BlueZ offers no ObjectManager');
+  const objects: unknown = await getManagedObjects.call(manager);
+  const prefix = `/org/bluez/${adapter}/`;
+  const out: KnownDevice[] = [];
+  for (const [path, interfaces] of Object.entries(asRecord(objects))) {
+    if (!path.startsWith(prefix)) continue;
+    const device = asRecord(asRecord(interfaces)['org.bluez.Device1']);
+    const address = unwrap(device.Address);
+    if (typeof address !== 'string') continue;
+    const name = unwrap(device.Name);
+    const rssi = unwrap(device.RSSI);
+    const uuids = unwrap(device.UUIDs);
+    out.push({
+      address: address.toUpperCase(),
+      name: typeof name === 'string' ? name : undefined,
+      rssi: typeof rssi === 'number' ? rssi : undefined,
+      uuids: Array.isArray(uuids) ? uuids.filter((u): u is string => typeof u === 'string') : [],
+    });
+  }
+  return out;
+}
+
+/**
+ * Forgets a node-ble object for good: our listeners, and the D-Bus signal subscriptions node-ble
+ * keeps per object (each connect() and startNotifications() adds one that nothing removes after
+ * a drop, ble-testing.md pitfall 6).
+ */
+export function release(object: NodeBle.Device | NodeBle.GattCharacteristic): void {
+  object.removeAllListeners();
+  const helper: unknown = (object as unknown as { helper?: unknown }).helper;
+  if (typeof helper === 'object' && helper !== null && 'removeListeners' in helper) {
+    const removeListeners: unknown = helper.removeListeners;
+    if (typeof removeListeners === 'function') removeListeners.call(helper);
+  }
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+}
+
+function unwrap(variant: unknown): unknown {
+  return typeof variant === 'object' && variant !== null && 'value' in variant
+    ? (variant as Variant).value
+    : undefined;
+}

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 export interface PrivateBus {
   /** The bus address, e.g. `unix:path=/tmp/…/bus.sock,guid=…`; put it in DBUS_SYSTEM_BUS_ADDRESS. */
   readonly address: string;
+  /** The daemon's process id, for checking that stop() really ended it. */
+  readonly pid: number;
   /** Kills the daemon by its PID and removes its folder. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -49,7 +51,7 @@ export async function startPrivateBus(options: { startTimeoutMs?: number } = {})
     })();
     return stopped;
   };
-  return { address, stop };
+  return { address, pid: child.pid ?? -1, stop };
 }
 
 function busConfig(socketPath: string): string {

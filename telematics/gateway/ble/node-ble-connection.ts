@@ -2,7 +2,7 @@ import type NodeBle from 'node-ble';
 import { delay, SerialQueue, withTimeout } from './async-util';
 import { type BoxConnection, BoxLinkError, type LogBatch } from './box-link';
 import { Inbox } from './inbox';
-import { release } from './node-ble-loose';
+import { dbusErrorName, release } from './node-ble-loose';
 import {
   isLogEnd,
   logRequest,
@@ -94,17 +94,22 @@ export class NodeBleBoxConnection implements BoxConnection {
 
   private operation<T>(what: string, run: (session: Session) => Promise<T>): Promise<T> {
     return this.queue.run(async () => {
-      if (this.closed) throw new BoxLinkError('CLOSED', `${what}: connection to ${this.address} closed`);
-      const session = await this.ensureSession();
-      try {
-        return await run(session);
-      } catch (error) {
-        const failure = session.state.dropped
-          ? new BoxLinkError('LINK_DROPPED', `${what}: link to ${this.address} dropped`, { cause: error })
-          : asLinkError(error, what);
-        // After a failure nobody knows what state the link is in: the next operation starts afresh.
-        await this.endSession(session, { disconnect: !session.state.dropped });
-        throw failure;
+      for (let attempt = 0; ; attempt++) {
+        if (this.closed) throw new BoxLinkError('CLOSED', `${what}: connection to ${this.address} closed`);
+        const session = await this.ensureSession();
+        try {
+          return await run(session);
+        } catch (error) {
+          const failure = session.state.dropped
+            ? new BoxLinkError('LINK_DROPPED', `${what}: link to ${this.address} dropped`, { cause: error })
+            : asLinkError(error, what);
+          // After a failure nobody knows what state the link is in: the next operation starts afresh.
+          await this.endSession(session, { disconnect: !session.state.dropped });
+          // A drop we had not heard of yet: BlueZ refused the call, so nothing reached the box and
+          // running it once more on a new link cannot act twice.
+          if (attempt === 0 && neverSent(error)) continue;
+          throw failure;
+        }
       }
     });
   }
@@ -229,4 +234,17 @@ function asLinkError(error: unknown, what: string): BoxLinkError {
   if (error instanceof BoxLinkError) return error;
   const message = error instanceof Error ? error.message : String(error);
   return new BoxLinkError('BLUETOOTH', `${what}: ${message}`, { cause: error });
+}
+
+/** BlueZ's answers to a call on a link already gone: the object was removed, or it was not connected. */
+const GONE = new Set([
+  'org.freedesktop.DBus.Error.UnknownObject',
+  // dbus-next (the double) answers a removed object this way.
+  'org.freedesktop.DBus.Error.UnknownMethod',
+  'org.bluez.Error.NotConnected',
+]);
+
+function neverSent(error: unknown): boolean {
+  const name = dbusErrorName(error);
+  return name !== undefined && GONE.has(name);
 }

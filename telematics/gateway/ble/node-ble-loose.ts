@@ -82,3 +82,10 @@ function unwrap(variant: unknown): unknown {
     ? (variant as Variant).value
     : undefined;
 }
+
+/** The D-Bus error name of a failed BlueZ call (dbus-next's DBusError keeps it in `type`). */
+export function dbusErrorName(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null || !('type' in error)) return undefined;
+  const type: unknown = error.type;
+  return typeof type === 'string' ? type : undefined;
+}

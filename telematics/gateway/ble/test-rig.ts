@@ -12,7 +12,8 @@ import { NodeBleBoxLink, type NodeBleBoxLinkOptions } from './node-ble-link';
 
 /**
  * The box behind each fake radio. Transport tests only compare bytes with what the box answered,
- * so helper-1's reference box can replace FakeBox here (its log then needs records to fetch).
+ * so any BoxPeripheral fits: `benchBox().box` from ../../box/testing swaps in the reference box
+ * (reference-box.test.ts does), though its log starts empty and the log tests want records.
  */
 export function makeBox(seed: number): BoxPeripheral {
   return new FakeBox(seed, 40);

@@ -26,8 +26,13 @@ export const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
 
 export type DatabaseConfig =
   | { databaseUrl: string; poolSize?: number }
-  | { dataDir: string }
-  | { loadDataDir: Blob };
+  /** On disk in `dataDir`; in memory without it, optionally starting from a dump. */
+  | { dataDir?: string; loadDataDir?: Blob };
+
+export interface EmbeddedDatabase extends Database {
+  /** The whole data folder as a tarball, for tests to start from without migrating. */
+  dump(): Promise<Blob>;
+}
 
 /** One factory for both engines: a PostgreSQL URL → pg pool, else embedded PGlite on disk. */
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
@@ -47,15 +52,12 @@ function openPostgres(connectionString: string, max: number): Database {
   };
 }
 
-async function openPglite(config: { dataDir: string } | { loadDataDir: Blob }): Promise<Database> {
-  const extensions = { btree_gist };
-  let client: PGlite;
-  if ('dataDir' in config) {
-    await mkdir(config.dataDir, { recursive: true });
-    client = await PGlite.create({ dataDir: config.dataDir, extensions });
-  } else {
-    client = await PGlite.create({ loadDataDir: config.loadDataDir, extensions });
-  }
+export async function openPglite(config: {
+  dataDir?: string;
+  loadDataDir?: Blob;
+}): Promise<EmbeddedDatabase> {
+  if (config.dataDir) await mkdir(config.dataDir, { recursive: true });
+  const client = await PGlite.create({ ...config, extensions: { btree_gist } });
   await client.exec(`SET timezone = 'UTC'`);
   const db: Db = drizzlePglite({ client, schema });
   return {
@@ -64,5 +66,6 @@ async function openPglite(config: { dataDir: string } | { loadDataDir: Blob }): 
     // drizzle-kit's own migrate opens PGlite without btree_gist and fails silently; this one does not.
     migrate: () => migratePglite(drizzlePglite({ client }), { migrationsFolder }),
     close: () => client.close(),
+    dump: () => client.dumpDataDir('gzip'),
   };
 }

@@ -13,7 +13,7 @@ type BookingRow = typeof bookings.$inferInsert;
  */
 export async function seedRegion(db: Db, region: Region, options: { now: Date; timeZone: string }) {
   const municipalityIds = new Map<string, string>();
-  const vehicleIds: string[] = [];
+  let newVehicles = 0;
   for (const m of region.municipalities) {
     const [row] = await db
       .insert(municipalities)
@@ -52,7 +52,7 @@ export async function seedRegion(db: Db, region: Region, options: { now: Date; t
           })
           .onConflictDoNothing({ target: vehicles.plate })
           .returning({ id: vehicles.id });
-        if (vehicleRow) vehicleIds.push(vehicleRow.id);
+        if (vehicleRow) newVehicles++;
       }
     }
   }
@@ -63,15 +63,21 @@ export async function seedRegion(db: Db, region: Region, options: { now: Date; t
     .from(bookings)
     .where(inArray(bookings.userId, userIds));
   if ((haveBookings[0]?.n ?? 0) === 0 && userIds.length > 0) {
-    const allVehicles = await db.select({ id: vehicles.id }).from(vehicles);
+    const plates = region.municipalities.flatMap((m) =>
+      m.stations.flatMap((s) => s.vehicles.map((v) => v.plate)),
+    );
+    const regionVehicles = await db
+      .select({ id: vehicles.id })
+      .from(vehicles)
+      .where(inArray(vehicles.plate, plates));
     const rows = demoBookings(
-      allVehicles.map((v) => v.id),
+      regionVehicles.map((v) => v.id),
       userIds,
       options,
     );
     for (let i = 0; i < rows.length; i += 200) await db.insert(bookings).values(rows.slice(i, i + 200));
   }
-  return { municipalities: municipalityIds.size, newVehicles: vehicleIds.length, users: userIds.length };
+  return { municipalities: municipalityIds.size, newVehicles, users: userIds.length };
 }
 
 async function seedDemoUsers(db: Db, region: Region, municipalityIds: Map<string, string>, now: Date) {

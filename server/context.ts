@@ -1,0 +1,30 @@
+import type { Db } from '@/db/client';
+import { type Auth, authSecret, createAuth } from './auth/auth';
+import { findSessionUser } from './auth/queries';
+import { database } from './database';
+import { env } from './env';
+import type { Context } from './trpc';
+
+const holder = globalThis as typeof globalThis & { parthelandAuth?: Promise<Auth> };
+
+/** The process's auth instance, bound to the process's database. */
+export function auth(): Promise<Auth> {
+  holder.parthelandAuth ??= (async () => {
+    const config = env();
+    const { db } = await database();
+    return createAuth(db, { secret: await authSecret(config), baseURL: config.APP_URL });
+  })();
+  return holder.parthelandAuth;
+}
+
+/** Whoever the request's session cookie belongs to, or null. */
+export async function sessionUser(db: Db, authInstance: Auth, headers: Headers) {
+  const session = await authInstance.api.getSession({ headers });
+  return session ? findSessionUser(db, session.user.id) : null;
+}
+
+/** A request's context: the database and the signed-in person. */
+export async function createContext({ headers }: { headers: Headers }): Promise<Context> {
+  const { db } = await database();
+  return { db, user: await sessionUser(db, await auth(), headers) };
+}

@@ -1,0 +1,76 @@
+import { and, asc, eq, gte, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { municipalities, stations, vehicles } from '@/db/schema';
+import { isVehicleFree } from '../bookings/queries';
+import type { TimeRange } from '../bookings/rules';
+import type { SearchVehiclesInput } from './schema';
+
+export const vehicleColumns = {
+  id: vehicles.id,
+  plate: vehicles.plate,
+  make: vehicles.make,
+  model: vehicles.model,
+  powertrain: vehicles.powertrain,
+  seats: vehicles.seats,
+  batteryKwh: vehicles.batteryKwh,
+  rangeKm: vehicles.rangeKm,
+  turnaroundBufferMinutes: vehicles.turnaroundBufferMinutes,
+  ownerMunicipalityId: vehicles.ownerMunicipalityId,
+  ownerName: municipalities.name,
+  station: {
+    id: stations.id,
+    name: stations.name,
+    address: stations.address,
+    latitude: stations.latitude,
+    longitude: stations.longitude,
+  },
+};
+
+/** Cars in service that are free over the whole window, their buffers counted as the database does. */
+export function findFreeVehicles(
+  db: Db,
+  filter: Omit<SearchVehiclesInput, 'from' | 'to'>,
+  window: TimeRange,
+  preferMunicipalityId: string | null,
+) {
+  const conditions: SQL[] = [eq(vehicles.status, 'in_service'), isVehicleFree(vehicles, window)];
+  if (filter.stationId) conditions.push(eq(vehicles.homeStationId, filter.stationId));
+  if (filter.municipalityId) conditions.push(eq(stations.municipalityId, filter.municipalityId));
+  if (filter.minSeats) conditions.push(gte(vehicles.seats, filter.minSeats));
+  if (filter.powertrain) conditions.push(eq(vehicles.powertrain, filter.powertrain));
+  return db
+    .select(vehicleColumns)
+    .from(vehicles)
+    .innerJoin(stations, eq(stations.id, vehicles.homeStationId))
+    .innerJoin(municipalities, eq(municipalities.id, vehicles.ownerMunicipalityId))
+    .where(and(...conditions))
+    .orderBy(
+      // The caller's own municipality first: its cars are nearest and cost nothing to settle.
+      sql`${vehicles.ownerMunicipalityId} is distinct from ${preferMunicipalityId}`,
+      asc(stations.name),
+      asc(vehicles.plate),
+    );
+}
+
+export const stationExists = async (db: Db, id: string) =>
+  (await db.select({ id: stations.id }).from(stations).where(eq(stations.id, id))).length > 0;
+
+export const municipalityExists = async (db: Db, id: string) =>
+  (await db.select({ id: municipalities.id }).from(municipalities).where(eq(municipalities.id, id))).length >
+  0;
+
+export function listStations(db: Db) {
+  return db
+    .select({
+      id: stations.id,
+      name: stations.name,
+      address: stations.address,
+      latitude: stations.latitude,
+      longitude: stations.longitude,
+      municipalityId: municipalities.id,
+      municipalityName: municipalities.name,
+    })
+    .from(stations)
+    .innerJoin(municipalities, eq(municipalities.id, stations.municipalityId))
+    .orderBy(asc(municipalities.name), asc(stations.name));
+}

@@ -1,0 +1,64 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import superjson from 'superjson';
+import { z } from 'zod';
+import type { Db } from '@/db/client';
+import type { Role, SessionUser } from './auth/queries';
+import { AppError, type FieldErrors } from './errors';
+
+// Field messages of input validation in the language of the UI.
+z.config(z.locales.de());
+
+export interface Context {
+  db: Db;
+  user: SessionUser | null;
+}
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    let fieldErrors: FieldErrors | undefined;
+    let appCode: string | undefined;
+    if (error.cause instanceof z.ZodError) {
+      fieldErrors = z.flattenError(error.cause).fieldErrors as FieldErrors;
+      appCode = 'INVALID_INPUT';
+    } else if (error.cause instanceof AppError) {
+      fieldErrors = error.cause.fieldErrors;
+      appCode = error.cause.code;
+    }
+    // Internal errors keep their details in the server log, not in the answer.
+    const message =
+      error.code === 'INTERNAL_SERVER_ERROR'
+        ? 'Ein interner Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.'
+        : appCode === 'INVALID_INPUT'
+          ? 'Bitte prüfen Sie die markierten Eingaben.'
+          : shape.message;
+    return { ...shape, message, data: { ...shape.data, appCode, fieldErrors, stack: undefined } };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Domain code throws AppError; here it becomes the tRPC error its code maps to. */
+const appErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: cause.trpcCode, message: cause.message, cause });
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(appErrors);
+
+const withRole = (roles: readonly Role[]) =>
+  publicProcedure.use(({ ctx, next }) => {
+    if (!ctx.user) throw new AppError('UNAUTHENTICATED');
+    if (!roles.includes(ctx.user.role)) throw new AppError('FORBIDDEN_ROLE');
+    return next({ ctx: { ...ctx, user: ctx.user } });
+  });
+
+/** Anyone signed in: fleet managers and the operator book cars too. */
+export const staffProcedure = withRole(['staff', 'fleet_manager', 'operator']);
+export const fleetManagerProcedure = withRole(['fleet_manager', 'operator']);
+export const operatorProcedure = withRole(['operator']);

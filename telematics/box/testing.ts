@@ -106,5 +106,16 @@ export function benchBox(options: { car?: Partial<CarState>; start?: number } = 
       return record.frame;
     });
 
-  return { box, clock, store, certificate, challengeNonce, commandFrame, send, revocationFrame, records };
+  return {
+    box,
+    clock,
+    store,
+    keys: benchKeys,
+    certificate,
+    challengeNonce,
+    commandFrame,
+    send,
+    revocationFrame,
+    records,
+  };
 }

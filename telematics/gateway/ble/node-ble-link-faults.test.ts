@@ -43,6 +43,14 @@ describe('NodeBleBoxLink when the radio misbehaves', () => {
       expect(response).toEqual(box.commands.at(-1)?.response);
     }
     expect(conn.stats).toEqual({ connects: 2, drops: 1 });
+
+    // node-ble adds a signal listener per connect() and startNotifications(); ours are released.
+    const listeners = rig.link.signalListeners();
+    for (let i = 0; i < 10; i++) {
+      rig.double.drop(BOX_A);
+      await conn.sendCommand(commandFrame(3, i));
+    }
+    expect(rig.link.signalListeners()).toBe(listeners);
     await conn.disconnect();
   });
 

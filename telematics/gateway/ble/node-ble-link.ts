@@ -2,7 +2,7 @@ import NodeBle from 'node-ble';
 import { delay, withTimeout } from './async-util';
 import { type BoxConnection, type BoxLink, BoxLinkError, type BoxSighting } from './box-link';
 import { type ConnectionSettings, NodeBleBoxConnection } from './node-ble-connection';
-import { handleBusErrors, knownDevices } from './node-ble-loose';
+import { handleBusErrors, knownDevices, signalListenerCount } from './node-ble-loose';
 import { PMK1_SERVICE } from './pmk1-gatt';
 
 export interface NodeBleBoxLinkOptions extends Partial<ConnectionSettings> {
@@ -95,6 +95,11 @@ export class NodeBleBoxLink implements BoxLink {
       throw error;
     }
     return connection;
+  }
+
+  /** D-Bus signal listeners node-ble holds; a health check can watch that reconnects do not grow it. */
+  signalListeners(): number {
+    return signalListenerCount(this.bluetooth);
   }
 
   async close(): Promise<void> {

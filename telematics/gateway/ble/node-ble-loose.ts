@@ -3,6 +3,7 @@
  * an error handler and BlueZ's ObjectManager) and its internal listener bookkeeping. Kept here so
  * a node-ble upgrade has one file to check.
  */
+import { EventEmitter } from 'node:events';
 import type { MessageBus, Variant } from 'dbus-next';
 import type NodeBle from 'node-ble';
 
@@ -88,4 +89,11 @@ export function dbusErrorName(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null || !('type' in error)) return undefined;
   const type: unknown = error.type;
   return typeof type === 'string' ? type : undefined;
+}
+
+/** Signal listeners on node-ble's D-Bus connection: flat over reconnects, or something leaks. */
+export function signalListenerCount(bluetooth: NodeBle.Bluetooth): number {
+  const signals: unknown = (busOf(bluetooth) as unknown as { _signals?: unknown })._signals;
+  if (!(signals instanceof EventEmitter)) return Number.NaN;
+  return signals.eventNames().reduce((n, name) => n + signals.listenerCount(name), 0);
 }

@@ -69,4 +69,12 @@ describe('auto-lock', () => {
       LogEvent.LOCKED,
     ]);
   });
+
+  it('starts no timer when a door is already open at the unlock', () => {
+    const bench = benchBox({ car: { doorOpen: true } });
+    expect(bench.send(bench.commandFrame(Op.UNLOCK)).status).toBe(Status.OK);
+    bench.clock.advance(600);
+    bench.box.tick();
+    expect(bench.box.car.locked).toBe(false);
+  });
 });

@@ -86,6 +86,7 @@ export class ReferenceBox implements BoxPeripheral {
   }
 
   readInfo(): Uint8Array {
+    this.tick();
     return encodeInfo({ boxId: this.#store.boxId, version: PROTOCOL_VERSION, firmware: this.#firmware });
   }
 

@@ -1,0 +1,31 @@
+'use client';
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useParams } from 'next/navigation';
+import { problemOf } from '../../../lib/errors';
+import { useTRPC } from '../../../lib/trpc';
+import { de } from '../../../messages/de';
+import { BookingCard } from '../booking-card';
+
+/** Where a new booking lands: what was booked, and the way to the list. */
+export default function BookingConfirmationPage() {
+  const { id } = useParams<{ id: string }>();
+  const trpc = useTRPC();
+  const settings = useQuery(trpc.region.settings.queryOptions());
+  const booking = useQuery(trpc.bookings.byId.queryOptions({ id }));
+  if (booking.error) return <p className="error">{problemOf(booking.error).message}</p>;
+  const timeZone = settings.data?.timeZone;
+  if (!timeZone || !booking.data) return <p>{de.errors.loading}</p>;
+  return (
+    <>
+      <h1>
+        {booking.data.status === 'reserved' ? de.bookings.confirmedTitle : de.status[booking.data.status]}
+      </h1>
+      {booking.data.status === 'reserved' && <p className="notice">{de.bookings.confirmedText}</p>}
+      <ul className="list">
+        <BookingCard booking={booking.data} timeZone={timeZone} />
+      </ul>
+      <Link href="/buchungen">{de.bookings.toList}</Link>
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+import { TZDate } from '@date-fns/tz';
+
+/** The instant a wall-clock date and time ("2026-12-01", "09:30") denote in the region's zone. */
+export function instantOf(date: string, time: string, timeZone: string): Date {
+  const [y, m, d] = date.split('-').map(Number);
+  const [h, min] = time.split(':').map(Number);
+  if ([y, m, d, h, min].some((n) => n === undefined || Number.isNaN(n))) return new Date(Number.NaN);
+  return new Date(new TZDate(y ?? 0, (m ?? 1) - 1, d ?? 1, h ?? 0, min ?? 0, timeZone).getTime());
+}
+
+/** "Di., 01.12.2026, 09:30" in the region's zone, whatever zone the browser is in. */
+export const formatDateTime = (instant: Date, timeZone: string) =>
+  new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(instant);
+
+export const formatTime = (instant: Date, timeZone: string) =>
+  new Intl.DateTimeFormat('de-DE', { timeStyle: 'short', timeZone }).format(instant);
+
+/** Today's date in the region, as an <input type="date"> value. */
+export const todayIn = (timeZone: string, now = new Date()) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    now,
+  );

@@ -1,0 +1,7 @@
+import { env } from '../env';
+import { publicProcedure, router } from '../trpc';
+
+export const regionRouter = router({
+  /** What a browser needs to show and enter wall-clock times the way the region reads them. */
+  settings: publicProcedure.query(() => ({ timeZone: env().TIME_ZONE })),
+});

@@ -1,12 +1,26 @@
 import dbus from 'dbus-next';
 import NodeBle from 'node-ble';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GattUuid } from '../protocol/constants';
 import { BluezDouble } from './bluez-double';
 import { FakeBox } from './fake-box';
-import { PMK1_UUIDS } from './pmk1-gatt';
 import { type PrivateBus, startPrivateBus } from './private-bus';
 
 const BOX = 'C0:FF:EE:00:00:0A';
+
+/**
+ * Typed out from key-protocol.md rather than taken from the protocol package: the double serves
+ * GattUuid, so only literals can catch a wrong UUID there.
+ */
+const SPEC_UUIDS = {
+  SERVICE: '6a8b0001-3a52-4f0e-9a3c-5041524d4f00',
+  INFO: '6a8b0002-3a52-4f0e-9a3c-5041524d4f00',
+  CHALLENGE: '6a8b0003-3a52-4f0e-9a3c-5041524d4f00',
+  COMMAND: '6a8b0004-3a52-4f0e-9a3c-5041524d4f00',
+  RESPONSE: '6a8b0005-3a52-4f0e-9a3c-5041524d4f00',
+  LOG_CONTROL: '6a8b0006-3a52-4f0e-9a3c-5041524d4f00',
+  LOG_DATA: '6a8b0007-3a52-4f0e-9a3c-5041524d4f00',
+};
 
 /** The double as BlueZ clients other than our gateway see it: plain D-Bus and plain node-ble. */
 describe('BluezDouble', () => {
@@ -37,6 +51,10 @@ describe('BluezDouble', () => {
     const objects = await call('/', 'org.freedesktop.DBus.ObjectManager', 'GetManagedObjects');
     return Object.keys(objects as Record<string, unknown>).sort();
   }
+
+  it('serves the PMK1 UUIDs the design names', () => {
+    expect(GattUuid).toEqual(SPEC_UUIDS);
+  });
 
   it('lists a device only once discovery has seen it, with InterfacesAdded', async () => {
     double.addDevice({ address: BOX, name: 'box', peripheral: new FakeBox(10) });
@@ -77,9 +95,9 @@ describe('BluezDouble', () => {
       const adapter = await bluetooth.defaultAdapter();
       const device = await adapter.getDevice(BOX);
       await device.connect();
-      const service = await (await device.gatt()).getPrimaryService(PMK1_UUIDS.service);
-      const command = await service.getCharacteristic(PMK1_UUIDS.command);
-      const response = await service.getCharacteristic(PMK1_UUIDS.response);
+      const service = await (await device.gatt()).getPrimaryService(SPEC_UUIDS.SERVICE);
+      const command = await service.getCharacteristic(SPEC_UUIDS.COMMAND);
+      const response = await service.getCharacteristic(SPEC_UUIDS.RESPONSE);
       await expect(command.writeValue(Buffer.alloc(230))).rejects.toThrow(/not supported/);
 
       // Without StartNotify the response is only cached, never signalled.

@@ -1,8 +1,9 @@
 import type { BoxPeripheral } from '../box/peripheral';
+import { GattUuid } from '../protocol/constants';
 import { BLUEZ_ERROR, DEVICE } from './bluez-interfaces';
 import { type BusInterface, busError } from './dbus-loose';
 import type { ObjectTree } from './object-tree';
-import { type GattObject, notConnected, PMK1_UUIDS, pmk1GattObjects } from './pmk1-gatt';
+import { type GattObject, notConnected, pmk1GattObjects } from './pmk1-gatt';
 
 export interface FakeDeviceOptions {
   /** MAC address, upper case with colons, e.g. `C0:FF:EE:00:00:01`. */
@@ -62,7 +63,7 @@ export class FakeDevice {
         Alias: this.options.name ?? address,
         RSSI: this.options.rssi ?? -60,
         TxPower: 0,
-        UUIDs: this.options.uuids ?? (peripheral ? [PMK1_UUIDS.service] : []),
+        UUIDs: this.options.uuids ?? (peripheral ? [GattUuid.SERVICE] : []),
         Paired: false,
         Trusted: false,
         Blocked: false,

@@ -1,21 +1,7 @@
 import type { BoxPeripheral } from '../box/peripheral';
+import { GattUuid } from '../protocol/constants';
 import { BLUEZ_ERROR, GATT_CHARACTERISTIC, GATT_SERVICE } from './bluez-interfaces';
 import { type BusInterface, busError, type Variant } from './dbus-loose';
-
-/**
- * PMK1's GATT layout (key-protocol.md). The gateway keeps its own copy on purpose: a test double
- * that imported the code under test could not catch a wrong UUID. A test checks both agree.
- */
-const uuid = (prefix: string) => `${prefix}-3a52-4f0e-9a3c-5041524d4f00`;
-export const PMK1_UUIDS = {
-  service: uuid('6a8b0001'),
-  info: uuid('6a8b0002'),
-  challenge: uuid('6a8b0003'),
-  command: uuid('6a8b0004'),
-  response: uuid('6a8b0005'),
-  logControl: uuid('6a8b0006'),
-  logData: uuid('6a8b0007'),
-} as const;
 
 /** What the device offers the GATT objects: the link's state and its clock. */
 export interface GattLink {
@@ -41,7 +27,7 @@ interface Behaviour {
 
 export function pmk1GattObjects(devicePath: string, box: BoxPeripheral, link: GattLink): GattObject[] {
   const servicePath = `${devicePath}/service${hex(SERVICE_HANDLE)}`;
-  const service = GATT_SERVICE({ UUID: PMK1_UUIDS.service, Primary: true, Device: devicePath, Includes: [] });
+  const service = GATT_SERVICE({ UUID: GattUuid.SERVICE, Primary: true, Device: devicePath, Includes: [] });
   const objects: GattObject[] = [{ path: servicePath, interfaces: [service] }];
 
   let handle = SERVICE_HANDLE;
@@ -95,25 +81,25 @@ export function pmk1GattObjects(devicePath: string, box: BoxPeripheral, link: Ga
   });
 
   characteristic(
-    PMK1_UUIDS.info,
+    GattUuid.INFO,
     ['read'],
     reader(() => box.readInfo()),
   );
   characteristic(
-    PMK1_UUIDS.challenge,
+    GattUuid.CHALLENGE,
     ['read'],
     reader(() => box.readChallenge()),
   );
   // The notifying characteristics come first in code only, so the writers can reach them.
-  const response = characteristic(PMK1_UUIDS.response, ['notify'], {});
-  const logData = characteristic(PMK1_UUIDS.logData, ['notify'], {});
+  const response = characteristic(GattUuid.RESPONSE, ['notify'], {});
+  const logData = characteristic(GattUuid.LOG_DATA, ['notify'], {});
   characteristic(
-    PMK1_UUIDS.command,
+    GattUuid.COMMAND,
     ['write'],
     writer('command', (frame) => link.notify(response, [box.writeCommand(frame)])),
   );
   characteristic(
-    PMK1_UUIDS.logControl,
+    GattUuid.LOG_CONTROL,
     ['write'],
     writer('log-control', (frame) => link.notify(logData, box.requestLog(frame))),
   );

@@ -1,15 +1,10 @@
 import type NodeBle from 'node-ble';
+import { encodeLogRequest } from '../../protocol/log-paging';
 import { delay, SerialQueue, withTimeout } from './async-util';
 import { type BoxConnection, BoxLinkError, type LogBatch } from './box-link';
 import { Inbox } from './inbox';
 import { dbusErrorName, release } from './node-ble-loose';
-import {
-  isLogEnd,
-  logRequest,
-  PMK1_CHARACTERISTICS,
-  PMK1_SERVICE,
-  type Pmk1Characteristic,
-} from './pmk1-gatt';
+import { isLogEnd, PMK1_CHARACTERISTICS, PMK1_SERVICE, type Pmk1Characteristic } from './pmk1-gatt';
 
 export interface ConnectionSettings {
   connectTimeoutMs: number;
@@ -75,7 +70,7 @@ export class NodeBleBoxConnection implements BoxConnection {
   }
 
   fetchLog(fromSeq: number): Promise<LogBatch> {
-    const request = logRequest(fromSeq);
+    const request = encodeLogRequest({ fromSeq });
     return this.operation('log', async (s) => {
       const frames = await this.writeAndCollect(s.chars.logControl, this.logFrames, request, isLogEnd, 'log');
       const end = frames.pop();

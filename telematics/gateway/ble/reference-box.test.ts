@@ -4,17 +4,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BluezDouble } from '../../bluez-double/bluez-double';
-import { PMK1_UUIDS } from '../../bluez-double/pmk1-gatt';
 import { type PrivateBus, startPrivateBus } from '../../bluez-double/private-bus';
 import { benchBox } from '../../box/testing';
 import { decodeChallenge } from '../../protocol/characteristics';
-import { GattUuid, LogEvent, Op, Status } from '../../protocol/constants';
-import { decodeLogEnd, encodeLogRequest } from '../../protocol/log-paging';
+import { LogEvent, Op, Status } from '../../protocol/constants';
+import { decodeLogEnd } from '../../protocol/log-paging';
 import { decodeLogRecord, verifyLogRecord } from '../../protocol/log-record';
 import { decodeResponse, verifyResponse } from '../../protocol/response';
 import type { BoxConnection } from './box-link';
 import { NodeBleBoxLink } from './node-ble-link';
-import { logRequest, PMK1_CHARACTERISTICS, PMK1_SERVICE } from './pmk1-gatt';
 
 const ADDRESS = 'C0:FF:EE:00:01:01';
 
@@ -41,22 +39,6 @@ describe('relay unlock through node-ble, the BlueZ double and the reference box'
     await link?.close();
     await double?.stop();
     await bus?.stop();
-  });
-
-  it('uses the same UUIDs and log request as the protocol package', () => {
-    const fromProtocol = [
-      GattUuid.SERVICE,
-      GattUuid.INFO,
-      GattUuid.CHALLENGE,
-      GattUuid.COMMAND,
-      GattUuid.RESPONSE,
-      GattUuid.LOG_CONTROL,
-      GattUuid.LOG_DATA,
-    ];
-    expect([PMK1_SERVICE, ...Object.values(PMK1_CHARACTERISTICS)]).toEqual(fromProtocol);
-    expect([PMK1_UUIDS.service, PMK1_UUIDS.info, PMK1_UUIDS.challenge]).toEqual(fromProtocol.slice(0, 3));
-    for (const seq of [0, 1, 33, 0xffff_ffff])
-      expect(logRequest(seq)).toEqual(encodeLogRequest({ fromSeq: seq }));
   });
 
   it('unlocks with a command signed for the challenge read over the link', async () => {

@@ -1,0 +1,266 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  check,
+  customType,
+  index,
+  integer,
+  numeric,
+  pgEnum,
+  pgTable,
+  smallint,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { users } from './auth';
+import { bookings } from './bookings';
+import { createdAt, id, instant, updatedAt } from './columns';
+import { stations, vehicles } from './fleet';
+
+/**
+ * Raw bytes. Written as the `\x…` text form, which both drivers pass through unchanged (pg would
+ * send a Buffer as bytea too, PGlite's serializer would not reliably); read back as Uint8Array
+ * whichever driver answered (pg gives a Buffer, PGlite a Uint8Array).
+ */
+export const bytea = customType<{ data: Uint8Array; driverData: string | Uint8Array }>({
+  dataType: () => 'bytea',
+  toDriver: (value) => `\\x${Buffer.from(value).toString('hex')}`,
+  fromDriver: (value) =>
+    typeof value === 'string'
+      ? new Uint8Array(Buffer.from(value.replace(/^\\x/, ''), 'hex'))
+      : new Uint8Array(value),
+});
+
+/** u32 fields of PMK1 (seq, serial, odometer) do not fit an int4; bigint as a JS number is exact for them. */
+const u32 = (name: string) => bigint(name, { mode: 'number' });
+const U32_MAX = 4_294_967_295;
+
+/** The PMK1 box in a vehicle. Its id is the box's own boxId, so frames and rows name it alike. */
+export const boxes = pgTable(
+  'boxes',
+  {
+    id: uuid('id').primaryKey(),
+    vehicleId: uuid('vehicle_id')
+      .notNull()
+      .references(() => vehicles.id, { onDelete: 'restrict' }),
+    bleAddress: text('ble_address').notNull(),
+    publicKey: bytea('public_key').notNull(),
+    firmware: text('firmware'),
+    provisionedAt: instant('provisioned_at').notNull().defaultNow(),
+    /** The newest certificate serial handed out for this box: serials are allocated by raising it. */
+    lastSerial: u32('last_serial').notNull().default(0),
+    /** The seq after the newest gap-free record stored: what gateways ask the box for next. */
+    nextSeq: u32('next_seq').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('boxes_vehicle_key').on(t.vehicleId),
+    uniqueIndex('boxes_ble_address_key').on(t.bleAddress),
+    check('boxes_ble_address_format', sql`${t.bleAddress} ~ '^[0-9A-F]{2}(:[0-9A-F]{2}){5}$'`),
+    check('boxes_public_key_length', sql`octet_length(${t.publicKey}) = 32`),
+    check('boxes_last_serial_range', sql`${t.lastSerial} between 0 and ${sql.raw(String(U32_MAX))}`),
+    check('boxes_next_seq_range', sql`${t.nextSeq} between 1 and ${sql.raw(String(U32_MAX + 1))}`),
+  ],
+);
+
+/** A station's gateway. Only the SHA-256 of its bearer token is kept; the token is shown once. */
+export const gateways = pgTable(
+  'gateways',
+  {
+    id: id(),
+    stationId: uuid('station_id')
+      .notNull()
+      .references(() => stations.id, { onDelete: 'restrict' }),
+    name: text('name').notNull(),
+    tokenHash: bytea('token_hash').notNull(),
+    revokedAt: instant('revoked_at'),
+    lastSeenAt: instant('last_seen_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('gateways_token_hash_key').on(t.tokenHash),
+    uniqueIndex('gateways_station_name_key').on(t.stationId, t.name),
+    check('gateways_token_hash_length', sql`octet_length(${t.tokenHash}) = 32`),
+    check('gateways_name_not_blank', sql`length(trim(${t.name})) > 0`),
+  ],
+);
+
+/**
+ * A signed record of a box's log, stored once per (box, seq) exactly as it came off the radio.
+ * The decoded columns serve queries; the raw frame is the evidence.
+ */
+export const boxRecords = pgTable(
+  'box_records',
+  {
+    id: id(),
+    boxId: uuid('box_id')
+      .notNull()
+      .references(() => boxes.id, { onDelete: 'restrict' }),
+    seq: u32('seq').notNull(),
+    at: instant('at').notNull(),
+    event: smallint('event').notNull(),
+    /** Null when the record names no booking, or one this server does not know (kept in raw). */
+    bookingId: uuid('booking_id').references(() => bookings.id, { onDelete: 'set null' }),
+    odometer: u32('odometer').notNull(),
+    soc: smallint('soc').notNull(),
+    raw: bytea('raw').notNull(),
+    gatewayId: uuid('gateway_id').references(() => gateways.id, { onDelete: 'set null' }),
+    receivedAt: instant('received_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('box_records_box_seq_key').on(t.boxId, t.seq),
+    index('box_records_booking_idx').on(t.bookingId),
+    check('box_records_seq_range', sql`${t.seq} between 1 and ${sql.raw(String(U32_MAX))}`),
+    check('box_records_event_range', sql`${t.event} between 0 and 255`),
+    check('box_records_odometer_range', sql`${t.odometer} between 0 and ${sql.raw(String(U32_MAX))}`),
+    check('box_records_soc_range', sql`${t.soc} between 0 and 255`),
+    check('box_records_raw_length', sql`octet_length(${t.raw}) = 112`),
+  ],
+);
+
+export const keyHolder = pgEnum('key_holder', ['relay', 'phone']);
+
+/** Every key certificate the fleet CA signed: what a revocation must name, and the audit of who could open what. */
+export const keyCertificates = pgTable(
+  'key_certificates',
+  {
+    id: id(),
+    boxId: uuid('box_id')
+      .notNull()
+      .references(() => boxes.id, { onDelete: 'restrict' }),
+    serial: u32('serial').notNull(),
+    bookingId: uuid('booking_id')
+      .notNull()
+      .references(() => bookings.id, { onDelete: 'restrict' }),
+    holder: keyHolder('holder').notNull(),
+    holderPublicKey: bytea('holder_public_key').notNull(),
+    rights: smallint('rights').notNull(),
+    issuedAt: instant('issued_at').notNull(),
+    notBefore: instant('not_before').notNull(),
+    notAfter: instant('not_after').notNull(),
+    revokedAt: instant('revoked_at'),
+    frame: bytea('frame').notNull(),
+  },
+  (t) => [
+    uniqueIndex('key_certificates_box_serial_key').on(t.boxId, t.serial),
+    index('key_certificates_booking_idx').on(t.bookingId),
+    check('key_certificates_serial_range', sql`${t.serial} between 1 and ${sql.raw(String(U32_MAX))}`),
+    check('key_certificates_rights_range', sql`${t.rights} between 1 and 15`),
+    check('key_certificates_window', sql`${t.notBefore} < ${t.notAfter}`),
+    check('key_certificates_holder_key_length', sql`octet_length(${t.holderPublicKey}) = 32`),
+    check('key_certificates_frame_length', sql`octet_length(${t.frame}) = 147`),
+  ],
+);
+
+export const gatewayJobKind = pgEnum('gateway_job_kind', ['command', 'revocation']);
+export const gatewayJobState = pgEnum('gateway_job_state', [
+  'queued',
+  'sent',
+  'challenged',
+  'done',
+  'failed',
+]);
+
+/**
+ * Work for the gateways of a station: a relay command a person asked for, or a revocation to
+ * deliver. `done` means a box-signed response arrived (its status says whether the box obeyed);
+ * `failed` means none did, and `failure` says why.
+ */
+export const gatewayJobs = pgTable(
+  'gateway_jobs',
+  {
+    id: id(),
+    stationId: uuid('station_id')
+      .notNull()
+      .references(() => stations.id, { onDelete: 'restrict' }),
+    boxId: uuid('box_id')
+      .notNull()
+      .references(() => boxes.id, { onDelete: 'restrict' }),
+    bookingId: uuid('booking_id').references(() => bookings.id, { onDelete: 'restrict' }),
+    requestedBy: uuid('requested_by').references(() => users.id, { onDelete: 'set null' }),
+    /** The gateway that took the job, once one has. */
+    gatewayId: uuid('gateway_id').references(() => gateways.id, { onDelete: 'set null' }),
+    kind: gatewayJobKind('kind').notNull(),
+    /** PMK1 op of a command; null for a revocation. */
+    op: smallint('op'),
+    /** The revocation frame to write; null for a command (its frame is made at the challenge). */
+    frame: bytea('frame'),
+    /** The certificate a command was signed under, or the one a revocation revokes. */
+    certificateId: uuid('certificate_id').references(() => keyCertificates.id, { onDelete: 'restrict' }),
+    /** The challenge nonce the command was signed over: the response must echo it. */
+    nonce: bytea('nonce'),
+    state: gatewayJobState('state').notNull().default('queued'),
+    stage: text('stage'),
+    failure: text('failure'),
+    failureDetail: text('failure_detail'),
+    status: smallint('status'),
+    response: bytea('response'),
+    lockState: smallint('lock_state'),
+    odometer: u32('odometer'),
+    soc: smallint('soc'),
+    boxTime: instant('box_time'),
+    availableAt: instant('available_at').notNull().defaultNow(),
+    expiresAt: instant('expires_at').notNull(),
+    sentAt: instant('sent_at'),
+    finishedAt: instant('finished_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('gateway_jobs_station_state_idx').on(t.stationId, t.state, t.createdAt),
+    index('gateway_jobs_booking_idx').on(t.bookingId),
+    check('gateway_jobs_op_matches_kind', sql`(${t.kind} = 'command') = (${t.op} is not null)`),
+    check('gateway_jobs_op_range', sql`${t.op} is null or ${t.op} between 1 and 3`),
+    check(
+      'gateway_jobs_revocation_has_frame',
+      sql`${t.kind} = 'command' or (${t.frame} is not null and octet_length(${t.frame}) = 90)`,
+    ),
+    check('gateway_jobs_failed_has_failure', sql`(${t.state} = 'failed') = (${t.failure} is not null)`),
+    check('gateway_jobs_done_has_status', sql`${t.state} <> 'done' or ${t.status} is not null`),
+    check('gateway_jobs_status_range', sql`${t.status} is null or ${t.status} between 0 and 255`),
+    check('gateway_jobs_stage_known', sql`${t.stage} is null or ${t.stage} in ('connecting', 'connected')`),
+    check('gateway_jobs_expiry_after_creation', sql`${t.expiresAt} > ${t.createdAt}`),
+  ],
+);
+
+/**
+ * What happened in a booking, derived from its box records (first unlock … booking ended) and
+ * replaced whenever records arrive, so late or reordered records end in the same row.
+ */
+export const trips = pgTable(
+  'trips',
+  {
+    id: id(),
+    bookingId: uuid('booking_id')
+      .notNull()
+      .references(() => bookings.id, { onDelete: 'cascade' }),
+    boxId: uuid('box_id')
+      .notNull()
+      .references(() => boxes.id, { onDelete: 'restrict' }),
+    startedAt: instant('started_at').notNull(),
+    /** Null while no booking-ended record has arrived. */
+    endedAt: instant('ended_at'),
+    odometerStart: u32('odometer_start').notNull(),
+    odometerEnd: u32('odometer_end').notNull(),
+    socStart: smallint('soc_start'),
+    socEnd: smallint('soc_end'),
+    ignitionSeconds: integer('ignition_seconds').notNull(),
+    energyKwh: numeric('energy_kwh', { precision: 8, scale: 2, mode: 'number' }),
+    chargedKwh: numeric('charged_kwh', { precision: 8, scale: 2, mode: 'number' }),
+    derivedAt: instant('derived_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('trips_booking_key').on(t.bookingId),
+    index('trips_box_started_idx').on(t.boxId, t.startedAt),
+    check('trips_ended_after_start', sql`${t.endedAt} is null or ${t.endedAt} >= ${t.startedAt}`),
+    check('trips_odometer_forward', sql`${t.odometerEnd} >= ${t.odometerStart}`),
+    check('trips_soc_start_range', sql`${t.socStart} is null or ${t.socStart} between 0 and 100`),
+    check('trips_soc_end_range', sql`${t.socEnd} is null or ${t.socEnd} between 0 and 100`),
+    check('trips_ignition_non_negative', sql`${t.ignitionSeconds} >= 0`),
+    check('trips_energy_non_negative', sql`${t.energyKwh} is null or ${t.energyKwh} >= 0`),
+    check('trips_charged_non_negative', sql`${t.chargedKwh} is null or ${t.chargedKwh} >= 0`),
+  ],
+);

@@ -16,8 +16,9 @@ export default function StaffLayout({ children }: { children: ReactNode }) {
   const me = useQuery(trpc.auth.me.queryOptions());
 
   useEffect(() => {
-    if (me.isSuccess && !me.data) router.replace(`/anmelden?weiter=${encodeURIComponent(pathname)}`);
-  }, [me.isSuccess, me.data, pathname, router]);
+    if (me.isSuccess && !me.isFetching && !me.data)
+      router.replace(`/anmelden?weiter=${encodeURIComponent(pathname)}`);
+  }, [me.isSuccess, me.isFetching, me.data, pathname, router]);
 
   async function signOut() {
     await authClient.signOut();

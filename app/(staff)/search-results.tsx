@@ -1,5 +1,5 @@
 'use client';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 import { problemOf } from '../lib/errors';
@@ -19,10 +19,17 @@ export type SearchQuery = {
 export function SearchResults({ query, timeZone }: { query: SearchQuery; timeZone: string }) {
   const trpc = useTRPC();
   const router = useRouter();
+  const queryClient = useQueryClient();
   const results = useQuery(trpc.vehicles.search.queryOptions(query));
   const [chosen, setChosen] = useState<string | null>(null);
   const book = useMutation(
-    trpc.bookings.create.mutationOptions({ onSuccess: (booking) => router.push(`/buchungen/${booking.id}`) }),
+    trpc.bookings.create.mutationOptions({
+      onSuccess: async (booking) => {
+        await queryClient.invalidateQueries(trpc.bookings.mine.queryFilter());
+        await queryClient.invalidateQueries(trpc.vehicles.search.queryFilter());
+        router.push(`/buchungen/${booking.id}`);
+      },
+    }),
   );
 
   if (results.isPending) return <p>{de.search.busy}</p>;

@@ -26,7 +26,7 @@ function SignInForm() {
       setError(de.signIn.failed);
       return;
     }
-    await queryClient.invalidateQueries();
+    queryClient.clear();
     // Only paths inside the app, never another site.
     router.replace(next?.startsWith('/') && !next.startsWith('//') ? next : '/');
   }

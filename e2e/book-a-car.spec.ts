@@ -1,0 +1,68 @@
+import { demoStaff, expect, freeDay, test } from './fixtures';
+
+test('a member of staff signs in, books a free car, finds it in „Meine Buchungen“ and cancels it', async ({
+  page,
+}) => {
+  await page.goto('/buchungen');
+  await expect(page).toHaveURL(/\/anmelden/);
+  await page.getByLabel('E-Mail-Adresse').fill(demoStaff.email);
+  await page.getByLabel('Passwort').fill(demoStaff.password);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await expect(page.getByRole('heading', { name: 'Meine Buchungen' })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Fahrzeug suchen' }).click();
+  const day = freeDay(35 + test.info().parallelIndex + (test.info().project.name === 'phone' ? 7 : 0));
+  await page.getByLabel('Datum').fill(day);
+  await page.getByLabel('Von').fill('09:00');
+  await page.getByLabel('Bis').fill('11:30');
+  await page.getByLabel('Ort').selectOption({ label: 'Alle Stationen: Stadt Brandis' });
+  await page.getByRole('button', { name: 'Suchen' }).click();
+
+  const results = page.getByRole('region', { name: /Fahrzeuge? frei/ });
+  await expect(results.getByRole('heading', { level: 2 })).toContainText('09:00');
+  const first = results.getByRole('listitem').first();
+  const plate = await first.getAttribute('data-plate');
+  expect(plate).toBeTruthy();
+  await first.getByRole('button', { name: 'Buchen' }).click();
+  // Unique per run, so bookings left by earlier runs on a reused database never match.
+  const purpose = `Ortstermin Bauhof ${Date.now().toString(36)}`;
+  await first.getByLabel('Zweck der Fahrt').fill(purpose);
+  await first.getByRole('button', { name: 'Verbindlich buchen' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Buchung bestätigt' })).toBeVisible();
+  await expect(page.getByText(plate ?? '')).toBeVisible();
+
+  await page.getByRole('link', { name: 'Zu meinen Buchungen' }).click();
+  const booking = page
+    .getByRole('listitem')
+    .filter({ hasText: plate ?? '' })
+    .filter({ hasText: purpose });
+  await expect(booking).toContainText('Reserviert');
+  await expect(booking).toContainText('09:00');
+  page.once('dialog', (dialog) => dialog.accept());
+  await booking.getByRole('button', { name: 'Stornieren' }).click();
+  await expect(page.getByRole('status')).toHaveText('Buchung storniert.');
+  await expect(booking).toContainText('Storniert');
+  await expect(booking.getByRole('button', { name: 'Stornieren' })).toHaveCount(0);
+});
+
+test('a wrong password is refused in German', async ({ page }) => {
+  await page.goto('/anmelden');
+  await page.getByLabel('E-Mail-Adresse').fill(demoStaff.email);
+  await page.getByLabel('Passwort').fill('falsches-passwort');
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText(
+    'E-Mail-Adresse oder Passwort ist falsch.',
+  );
+});
+
+test('an end before the start is refused with the reason', async ({ signedIn: page }) => {
+  await page.goto('/');
+  await page.getByLabel('Datum').fill(freeDay());
+  await page.getByLabel('Von').fill('12:00');
+  await page.getByLabel('Bis').fill('10:00');
+  await page.getByRole('button', { name: 'Suchen' }).click();
+  await expect(page.getByRole('main').getByRole('alert')).toContainText(
+    'Das Ende muss nach dem Beginn liegen.',
+  );
+});

@@ -26,5 +26,9 @@ export async function sessionUser(db: Db, authInstance: Auth, headers: Headers) 
 /** A request's context: the database and the signed-in person. */
 export async function createContext({ headers }: { headers: Headers }): Promise<Context> {
   const { db } = await database();
-  return { db, user: await sessionUser(db, await auth(), headers) };
+  return {
+    db,
+    user: await sessionUser(db, await auth(), headers),
+    authorization: headers.get('authorization'),
+  };
 }

@@ -13,6 +13,18 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
+/** An Ed25519 seed: 32 bytes as 64 hex digits or as base64 (either alphabet). */
+const seed32 = z
+  .string()
+  .trim()
+  .refine((text) => /^[0-9a-fA-F]{64}$/.test(text) || /^[A-Za-z0-9+/_-]{43}=?$/.test(text), {
+    message: 'must be 32 bytes as 64 hex digits or base64',
+  })
+  .transform(
+    (text) =>
+      new Uint8Array(/^[0-9a-fA-F]{64}$/.test(text) ? Buffer.from(text, 'hex') : Buffer.from(text, 'base64')),
+  );
+
 const envSchema = z.object({
   DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/ })),
   DATA_DIR: optional(z.string()).transform((value) => value ?? './data'),
@@ -23,6 +35,9 @@ const envSchema = z.object({
     (value) => value ?? 'Europe/Berlin',
   ),
   REGION_FILE: optional(z.string()).transform((value) => value ?? 'db/regions/partheland.json'),
+  /** Seeds of the fleet CA and relay keys; unset → made once and kept in DATA_DIR. */
+  FLEET_CA_SEED: optional(seed32),
+  RELAY_KEY_SEED: optional(seed32),
 });
 
 export type Env = z.infer<typeof envSchema>;

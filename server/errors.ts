@@ -18,6 +18,45 @@ const catalogue = {
     message: 'Nur reservierte Buchungen, die noch nicht begonnen haben, können storniert werden.',
   },
   UNAUTHENTICATED: { trpc: 'UNAUTHORIZED', message: 'Bitte melden Sie sich an.' },
+  // Telematics: keys, relay commands, gateways and boxes.
+  BOOKING_NOT_YOURS: { trpc: 'FORBIDDEN', message: 'Das ist nicht Ihre Buchung.' },
+  BOOKING_NOT_OPEN: {
+    trpc: 'PRECONDITION_FAILED',
+    message: 'Diese Buchung ist storniert oder abgeschlossen; das Fahrzeug lässt sich damit nicht bedienen.',
+  },
+  KEY_NOT_YET_VALID: {
+    trpc: 'PRECONDITION_FAILED',
+    message: 'Der digitale Schlüssel gilt erst ab 10 Minuten vor Beginn der Buchung.',
+  },
+  KEY_EXPIRED: {
+    trpc: 'PRECONDITION_FAILED',
+    message: 'Die Buchungszeit ist vorbei; der digitale Schlüssel gilt nicht mehr.',
+  },
+  BOX_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'Für dieses Fahrzeug ist keine Telematikbox eingerichtet.' },
+  BOX_ALREADY_PROVISIONED: {
+    trpc: 'CONFLICT',
+    message:
+      'Dieses Fahrzeug, diese Box-ID oder diese Bluetooth-Adresse ist bereits einer Telematikbox zugeordnet.',
+  },
+  BOX_MISMATCH: { trpc: 'BAD_REQUEST', message: 'Die Box in Reichweite ist nicht die des Auftrags.' },
+  FRAME_MALFORMED: { trpc: 'BAD_REQUEST', message: 'Die Daten der Box sind unvollständig oder beschädigt.' },
+  JOB_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'Diesen Auftrag gibt es nicht.' },
+  JOB_EXPIRED: {
+    trpc: 'PRECONDITION_FAILED',
+    message: 'Der Auftrag ist abgelaufen oder wurde abgebrochen. Bitte erneut versuchen.',
+  },
+  GATEWAY_UNAUTHORIZED: { trpc: 'UNAUTHORIZED', message: 'Gateway unbekannt oder gesperrt.' },
+  GATEWAY_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'Dieses Gateway gibt es nicht.' },
+  GATEWAY_NAME_TAKEN: {
+    trpc: 'CONFLICT',
+    message: 'An dieser Station gibt es bereits ein Gateway mit diesem Namen.',
+  },
+  STATION_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'Diese Station gibt es nicht.' },
+  VEHICLE_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'Dieses Fahrzeug gibt es nicht.' },
+  OTHER_MUNICIPALITY: {
+    trpc: 'FORBIDDEN',
+    message: 'Das gehört zu einer anderen Kommune; dafür fehlt Ihnen die Berechtigung.',
+  },
   FORBIDDEN_ROLE: { trpc: 'FORBIDDEN', message: 'Dafür fehlt Ihnen die Berechtigung.' },
 } as const satisfies Record<string, { trpc: TRPC_ERROR_CODE_KEY; message: string }>;
 

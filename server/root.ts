@@ -2,13 +2,17 @@ import { authRouter } from './auth/router';
 import { bookingsRouter } from './bookings/router';
 import { stationsRouter, vehiclesRouter } from './fleet/router';
 import { regionRouter } from './region/router';
+import { gatewayRouter } from './telematics/gateway-router';
+import { telematicsRouter } from './telematics/router';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
   auth: authRouter,
   bookings: bookingsRouter,
+  gateway: gatewayRouter,
   region: regionRouter,
   stations: stationsRouter,
+  telematics: telematicsRouter,
   vehicles: vehiclesRouter,
 });
 

@@ -11,6 +11,8 @@ z.config(z.locales.de());
 export interface Context {
   db: Db;
   user: SessionUser | null;
+  /** The raw Authorization header: gateways authenticate with a bearer token, not a session. */
+  authorization?: string | null;
 }
 
 const t = initTRPC.context<Context>().create({

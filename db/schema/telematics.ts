@@ -19,17 +19,13 @@ import { createdAt, id, instant, updatedAt } from './columns';
 import { stations, vehicles } from './fleet';
 
 /**
- * Raw bytes. Written as the `\x…` text form, which both drivers pass through unchanged (pg would
- * send a Buffer as bytea too, PGlite's serializer would not reliably); read back as Uint8Array
- * whichever driver answered (pg gives a Buffer, PGlite a Uint8Array).
+ * Raw bytes, as a Buffer on the way in: pg sends a Buffer as bytea and PGlite takes any
+ * Uint8Array. Read back as a plain Uint8Array whichever driver answered (pg gives a Buffer).
  */
-export const bytea = customType<{ data: Uint8Array; driverData: string | Uint8Array }>({
+export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => 'bytea',
-  toDriver: (value) => `\\x${Buffer.from(value).toString('hex')}`,
-  fromDriver: (value) =>
-    typeof value === 'string'
-      ? new Uint8Array(Buffer.from(value.replace(/^\\x/, ''), 'hex'))
-      : new Uint8Array(value),
+  toDriver: (value) => Buffer.from(value.buffer, value.byteOffset, value.byteLength),
+  fromDriver: (value) => new Uint8Array(value),
 });
 
 /** u32 fields of PMK1 (seq, serial, odometer) do not fit an int4; bigint as a JS number is exact for them. */

@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { gatewayJobs } from '@/db/schema';
+import type { SessionUser } from '../auth/queries';
+import { AppError } from '../errors';
+import { certificateView, issueKeyCertificate, revokeBookingKeys } from './certificates';
+import type { FleetKeys } from './keys';
+import { expireJobs, findKeyBooking, type KeyBookingRow } from './queries';
+import { COMMAND_LIFETIME_MS, jobView, keyRefusal, type OpName, opCodes, rightsFor } from './rules';
+import { wakeStation } from './wakeups';
+
+/** The booking, if this person may use its key for the op now; a refusal otherwise. */
+async function usableBooking(db: Db, user: SessionUser, bookingId: string, op: OpName, now: Date) {
+  const booking = await findKeyBooking(db, bookingId);
+  if (!booking) throw new AppError('BOOKING_NOT_FOUND');
+  const refusal = keyRefusal(booking, user.id, op, now);
+  if (refusal) throw new AppError(refusal);
+  if (!booking.boxId) throw new AppError('BOX_NOT_FOUND');
+  return { ...booking, boxId: booking.boxId };
+}
+
+/** A person presses Unlock, Lock or End: the job waits for the gateway of the car's station. */
+export async function requestCommand(
+  db: Db,
+  user: SessionUser,
+  input: { bookingId: string; op: OpName },
+  now = new Date(),
+) {
+  const booking = await usableBooking(db, user, input.bookingId, input.op, now);
+  const jobId = randomUUID();
+  await db.insert(gatewayJobs).values({
+    id: jobId,
+    stationId: booking.stationId,
+    boxId: booking.boxId,
+    bookingId: booking.id,
+    requestedBy: user.id,
+    kind: 'command',
+    op: opCodes[input.op],
+    createdAt: now,
+    availableAt: now,
+    expiresAt: new Date(now.getTime() + COMMAND_LIFETIME_MS),
+  });
+  await wakeStation(db, booking.stationId);
+  return { jobId };
+}
+
+/** Progress of a job for the person who asked (or a fleet manager / the operator), in German. */
+export async function jobStatus(db: Db, user: SessionUser, jobId: string, now = new Date()) {
+  await expireJobs(db, now, { jobId });
+  const [job] = await db.select().from(gatewayJobs).where(eq(gatewayJobs.id, jobId));
+  if (!job) throw new AppError('JOB_NOT_FOUND');
+  if (job.requestedBy !== user.id && user.role === 'staff') throw new AppError('JOB_NOT_FOUND');
+  return jobView(job);
+}
+
+/**
+ * A key for the person's phone (offline fallback): the CA certifies their public key for this
+ * booking's window, with the rights to open, lock and end.
+ */
+export async function issuePhoneKey(
+  db: Db,
+  keys: FleetKeys,
+  user: SessionUser,
+  input: { bookingId: string; holderPublicKey: Uint8Array },
+  now = new Date(),
+) {
+  const booking = await usableBooking(db, user, input.bookingId, 'unlock', now);
+  const row = await issueKeyCertificate(db, keys, {
+    boxId: booking.boxId,
+    booking,
+    holder: 'phone',
+    holderPublicKey: input.holderPublicKey,
+    rights: rightsFor('unlock') | rightsFor('lock') | rightsFor('end'),
+    now,
+  });
+  return certificateView(row);
+}
+
+/**
+ * Stops the keys of a booking that was cancelled or not used. The bookings area calls this after
+ * a cancellation; gateways' pulls also sweep for any it missed.
+ */
+export async function revokeKeysOfBooking(db: Db, keys: FleetKeys, bookingId: string, now = new Date()) {
+  const booking: KeyBookingRow | null = await findKeyBooking(db, bookingId);
+  if (!booking) throw new AppError('BOOKING_NOT_FOUND');
+  return revokeBookingKeys(db, keys, booking, now);
+}

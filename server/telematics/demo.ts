@@ -1,0 +1,84 @@
+import { createHash, createHmac } from 'node:crypto';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { boxes, gateways, stations, vehicles } from '@/db/schema';
+import { bytesToUuid, keyPairFromSeed, toHex } from '@/telematics/protocol';
+import { hashToken } from './gateways';
+import type { FleetKeys } from './keys';
+
+export const DEMO_GATEWAY_NAME = 'Demo-Gateway';
+
+const digest = (text: string) => new Uint8Array(createHash('sha256').update(text).digest());
+
+/**
+ * DEMO ONLY: a box's identity derived from its vehicle's plate, so the simulated cars of every
+ * demo start match the boxes on record without storing any secret. Anyone who knows a plate can
+ * compute its seed: never use this for a real car (provision those with the box's own key).
+ */
+export function demoBoxIdentity(plate: string) {
+  const seed = digest(`parthelandmobil demo box seed ${plate}`);
+  const id = digest(`parthelandmobil demo box id ${plate}`).slice(0, 16);
+  id[6] = ((id[6] ?? 0) & 0x0f) | 0x40; // a version-4-shaped UUID
+  id[8] = ((id[8] ?? 0) & 0x3f) | 0x80;
+  const mac = digest(`parthelandmobil demo box address ${plate}`).slice(0, 6);
+  mac[0] = ((mac[0] ?? 0) & 0xfc) | 0x02; // locally administered, unicast: no real vendor's range
+  const address = [...mac].map((b) => b.toString(16).padStart(2, '0').toUpperCase()).join(':');
+  return { boxId: bytesToUuid(id), seed, publicKey: keyPairFromSeed(seed).publicKey, address };
+}
+
+/** DEMO ONLY: a station's gateway token, derived from a secret of this installation (e.g. the auth secret). */
+export const demoGatewayToken = (secret: string, stationId: string) =>
+  createHmac('sha256', secret).update(`parthelandmobil demo gateway ${stationId}`).digest('base64url');
+
+/**
+ * Gives every vehicle without a box a demo box and every station a demo gateway. Idempotent, so
+ * the demo boot may call it on every start; it returns what simulated boxes and gateways need
+ * (seeds and tokens), which is why it must never run against a real fleet.
+ */
+export async function provisionDemo(db: Db, keys: FleetKeys, options: { secret: string }) {
+  const cars = await db
+    .select({ vehicleId: vehicles.id, plate: vehicles.plate, stationId: vehicles.homeStationId })
+    .from(vehicles);
+  const demoBoxes = [];
+  for (const car of cars) {
+    const identity = demoBoxIdentity(car.plate);
+    await db
+      .insert(boxes)
+      .values({
+        id: identity.boxId,
+        vehicleId: car.vehicleId,
+        bleAddress: identity.address,
+        publicKey: identity.publicKey,
+        firmware: 'pmk1-reference (Demo)',
+      })
+      .onConflictDoNothing();
+    const [box] = await db.select().from(boxes).where(eq(boxes.vehicleId, car.vehicleId));
+    // A car provisioned with a real box keeps it; only demo boxes come back with their seed.
+    if (box?.id === identity.boxId)
+      demoBoxes.push({ ...car, boxId: box.id, address: box.bleAddress, seed: toHex(identity.seed) });
+  }
+
+  const demoGateways = [];
+  for (const station of await db.select({ id: stations.id, name: stations.name }).from(stations)) {
+    const token = demoGatewayToken(options.secret, station.id);
+    await db
+      .insert(gateways)
+      .values({ stationId: station.id, name: DEMO_GATEWAY_NAME, tokenHash: hashToken(token) })
+      .onConflictDoNothing({ target: [gateways.stationId, gateways.name] });
+    // A changed secret re-keys the demo gateway; a revoked one stays revoked.
+    const [gateway] = await db
+      .update(gateways)
+      .set({ tokenHash: hashToken(token) })
+      .where(
+        and(
+          eq(gateways.stationId, station.id),
+          eq(gateways.name, DEMO_GATEWAY_NAME),
+          isNull(gateways.revokedAt),
+        ),
+      )
+      .returning({ id: gateways.id });
+    if (gateway)
+      demoGateways.push({ stationId: station.id, stationName: station.name, gatewayId: gateway.id, token });
+  }
+  return { caPublicKey: toHex(keys.ca.publicKey), boxes: demoBoxes, gateways: demoGateways };
+}

@@ -1,0 +1,267 @@
+import { and, asc, eq, gt, inArray, lte } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { boxes, gatewayJobs } from '@/db/schema';
+import {
+  bytesEqual,
+  decodeCertificate,
+  decodeChallenge,
+  decodeInfo,
+  decodeResponse,
+  encodeCommand,
+  fromHex,
+  type Response,
+  Status,
+  signCommand,
+  toHex,
+  verifyResponse,
+} from '@/telematics/protocol';
+import { AppError } from '../errors';
+import { bookingConfirmedByBox } from './booking-state';
+import { relayCertificate, revokeBookingKeys } from './certificates';
+import type { AuthenticatedGateway } from './gateways';
+import type { FleetKeys } from './keys';
+import { expireJobs, findKeyBooking, staleCertificateBookings } from './queries';
+import { type Failure, fromUnixSeconds, keyRefusal, opName, rightsFor } from './rules';
+import { watchStation } from './wakeups';
+
+const PULL_BATCH = 16;
+const open = ['sent', 'challenged'] as const;
+
+/** Hands queued jobs of the station to this gateway, each to one gateway only (SKIP LOCKED). */
+async function claimJobs(db: Db, gateway: AuthenticatedGateway, now: Date) {
+  const claimable = db
+    .select({ id: gatewayJobs.id })
+    .from(gatewayJobs)
+    .where(
+      and(
+        eq(gatewayJobs.stationId, gateway.stationId),
+        eq(gatewayJobs.state, 'queued'),
+        lte(gatewayJobs.availableAt, now),
+        gt(gatewayJobs.expiresAt, now),
+      ),
+    )
+    .orderBy(asc(gatewayJobs.createdAt))
+    .limit(PULL_BATCH)
+    .for('update', { skipLocked: true });
+  const claimed = await db
+    .update(gatewayJobs)
+    .set({ state: 'sent', gatewayId: gateway.id, sentAt: now })
+    .where(inArray(gatewayJobs.id, claimable))
+    .returning({ id: gatewayJobs.id });
+  if (claimed.length === 0) return [];
+  const rows = await db
+    .select({
+      id: gatewayJobs.id,
+      kind: gatewayJobs.kind,
+      frame: gatewayJobs.frame,
+      boxId: gatewayJobs.boxId,
+      address: boxes.bleAddress,
+      createdAt: gatewayJobs.createdAt,
+    })
+    .from(gatewayJobs)
+    .innerJoin(boxes, eq(boxes.id, gatewayJobs.boxId))
+    .where(
+      inArray(
+        gatewayJobs.id,
+        claimed.map((c) => c.id),
+      ),
+    )
+    .orderBy(asc(gatewayJobs.createdAt));
+  return rows.map((row) =>
+    row.kind === 'revocation' && row.frame
+      ? {
+          id: row.id,
+          kind: 'revocation' as const,
+          boxId: row.boxId,
+          address: row.address,
+          frame: toHex(row.frame),
+        }
+      : { id: row.id, kind: 'command' as const, boxId: row.boxId, address: row.address },
+  );
+}
+
+/** Stops keys of bookings cancelled through any path, so the gateway delivers their revocations now. */
+async function sweepRevocations(db: Db, keys: FleetKeys, stationId: string, now: Date) {
+  for (const bookingId of await staleCertificateBookings(db, stationId)) {
+    await revokeBookingKeys(db, keys, { id: bookingId, stationId }, now);
+  }
+}
+
+/** Long-poll: jobs at once when there are some, else as soon as one is queued, else after waitMs. */
+export async function pullJobs(
+  db: Db,
+  keys: FleetKeys,
+  gateway: AuthenticatedGateway,
+  waitMs: number,
+  clock: () => Date = () => new Date(),
+) {
+  await sweepRevocations(db, keys, gateway.stationId, clock());
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const waiter = await watchStation(db, gateway.stationId);
+    try {
+      const now = clock();
+      await expireJobs(db, now, { stationId: gateway.stationId });
+      const jobs = await claimJobs(db, gateway, now);
+      const left = deadline - Date.now();
+      if (jobs.length > 0 || left <= 0) return { jobs };
+      await waiter.wait(left);
+    } finally {
+      waiter.close();
+    }
+  }
+}
+
+async function ownJob(db: Db, gateway: AuthenticatedGateway, jobId: string) {
+  const [job] = await db
+    .select({ job: gatewayJobs, boxKey: boxes.publicKey })
+    .from(gatewayJobs)
+    .innerJoin(boxes, eq(boxes.id, gatewayJobs.boxId))
+    .where(and(eq(gatewayJobs.id, jobId), eq(gatewayJobs.gatewayId, gateway.id)));
+  if (!job) throw new AppError('JOB_NOT_FOUND');
+  return job;
+}
+
+async function failJob(db: Db, jobId: string, failure: Failure, detail: string | null, now: Date) {
+  await db
+    .update(gatewayJobs)
+    .set({ state: 'failed', failure, failureDetail: detail, finishedAt: now })
+    .where(and(eq(gatewayJobs.id, jobId), inArray(gatewayJobs.state, ['queued', ...open])));
+}
+
+export async function reportProgress(
+  db: Db,
+  gateway: AuthenticatedGateway,
+  input: { jobId: string; stage: 'connecting' | 'connected' },
+) {
+  await ownJob(db, gateway, input.jobId);
+  await db
+    .update(gatewayJobs)
+    .set({ stage: input.stage })
+    .where(and(eq(gatewayJobs.id, input.jobId), inArray(gatewayJobs.state, open)));
+  return { ok: true as const };
+}
+
+/**
+ * The gateway read the box's challenge: answer with a command signed by the relay key, but only
+ * while the job is live and the booking still lets its owner do this.
+ */
+export async function answerChallenge(
+  db: Db,
+  keys: FleetKeys,
+  gateway: AuthenticatedGateway,
+  input: { jobId: string; info: string; challenge: string },
+  now = new Date(),
+) {
+  const { job } = await ownJob(db, gateway, input.jobId);
+  const op = opName(job.op ?? 0);
+  const booking = job.bookingId ? await findKeyBooking(db, job.bookingId) : null;
+  const stillAllowed =
+    op !== null && booking !== null && keyRefusal(booking, job.requestedBy ?? '', op, now) === null;
+  if (job.kind !== 'command' || job.state !== 'sent' || job.expiresAt <= now || !stillAllowed || !op) {
+    await failJob(db, job.id, 'EXPIRED', stillAllowed ? null : 'booking no longer allows it', now);
+    throw new AppError('JOB_EXPIRED');
+  }
+  const info = decodeInfo(fromHex(input.info));
+  const challenge = decodeChallenge(fromHex(input.challenge));
+  if (!info.ok || !challenge.ok) {
+    await failJob(db, job.id, 'BAD_FRAME', 'info or challenge did not decode', now);
+    throw new AppError('FRAME_MALFORMED');
+  }
+  if (toHex(info.frame.boxId) !== job.boxId.replaceAll('-', '')) {
+    await failJob(db, job.id, 'WRONG_BOX', null, now);
+    throw new AppError('BOX_MISMATCH');
+  }
+  const certificateRow = await relayCertificate(db, keys, {
+    boxId: job.boxId,
+    booking,
+    rights: rightsFor(op),
+    now,
+  });
+  const certificate = decodeCertificate(certificateRow.frame);
+  if (!certificate.ok) throw new Error('a stored certificate did not decode');
+  const command = encodeCommand(
+    signCommand(
+      { op: job.op ?? 0, nonce: challenge.frame.nonce, certificate: certificate.frame },
+      keys.relay,
+    ),
+  );
+  const moved = await db
+    .update(gatewayJobs)
+    .set({ state: 'challenged', nonce: challenge.frame.nonce, certificateId: certificateRow.id })
+    .where(and(eq(gatewayJobs.id, job.id), eq(gatewayJobs.state, 'sent')))
+    .returning({ id: gatewayJobs.id });
+  if (moved.length === 0) throw new AppError('JOB_EXPIRED');
+  return { command: toHex(command) };
+}
+
+export type ResultInput =
+  | { jobId: string; response: string }
+  | { jobId: string; failure: Failure; detail?: string | undefined };
+
+/** Whether a verified response answers this job, not an older one replayed. */
+function answersJob(response: Response, job: typeof gatewayJobs.$inferSelect): boolean {
+  if (job.kind === 'revocation') return response.op === 0;
+  // A MALFORMED answer echoes nothing; it only ever fails the job.
+  if (response.status === Status.MALFORMED) return true;
+  return (
+    job.state === 'challenged' &&
+    response.op === job.op &&
+    job.nonce !== null &&
+    bytesEqual(response.nonce, job.nonce)
+  );
+}
+
+/**
+ * The box's answer, as the gateway carried it. Only a response signed by this box's key and
+ * echoing this job's op and nonce counts; anything else fails the job and changes nothing.
+ */
+export async function recordResult(
+  db: Db,
+  gateway: AuthenticatedGateway,
+  input: ResultInput,
+  now = new Date(),
+) {
+  const { job, boxKey } = await ownJob(db, gateway, input.jobId);
+  if (!open.some((state) => state === job.state)) return { ok: true as const };
+  if ('failure' in input) {
+    if (job.kind === 'revocation' && job.expiresAt > now) {
+      // Not delivered yet: offered again after a pause, until the certificate is dead anyway.
+      await db
+        .update(gatewayJobs)
+        .set({
+          state: 'queued',
+          gatewayId: null,
+          stage: null,
+          sentAt: null,
+          availableAt: new Date(now.getTime() + 60_000),
+        })
+        .where(eq(gatewayJobs.id, job.id));
+    } else await failJob(db, job.id, input.failure, input.detail ?? null, now);
+    return { ok: true as const };
+  }
+  const decoded = decodeResponse(fromHex(input.response));
+  if (!decoded.ok || !verifyResponse(decoded.frame, boxKey) || !answersJob(decoded.frame, job)) {
+    await failJob(db, job.id, 'BAD_RESPONSE', decoded.ok ? 'signature or echo wrong' : decoded.error, now);
+    return { ok: true as const };
+  }
+  const response = decoded.frame;
+  const done = await db
+    .update(gatewayJobs)
+    .set({
+      state: 'done',
+      status: response.status,
+      response: fromHex(input.response),
+      lockState: response.lockState,
+      odometer: response.odometer,
+      soc: response.soc,
+      boxTime: fromUnixSeconds(response.boxTime),
+      finishedAt: now,
+    })
+    .where(and(eq(gatewayJobs.id, job.id), inArray(gatewayJobs.state, open)))
+    .returning({ id: gatewayJobs.id });
+  const op = opName(job.op ?? 0);
+  if (done.length > 0 && response.status === Status.OK && job.kind === 'command' && job.bookingId && op)
+    await bookingConfirmedByBox(db, job.bookingId, op);
+  return { ok: true as const };
+}

@@ -1,0 +1,40 @@
+import { publicProcedure, router } from '../trpc';
+import { answerChallenge, pullJobs, recordResult, reportProgress } from './gateway-jobs';
+import { authenticateGateway, stationBoxes } from './gateways';
+import { logCursors, uploadLog } from './ingest';
+import { fleetKeys } from './keys';
+import {
+  challengeInput,
+  logCursorInput,
+  progressInput,
+  pullInput,
+  resultInput,
+  uploadLogInput,
+} from './schema';
+
+/** Station gateways, by bearer token (telematics/gateway/CONTRACT.md). */
+const gatewayProcedure = publicProcedure.use(async ({ ctx, next }) =>
+  next({ ctx: { ...ctx, gateway: await authenticateGateway(ctx.db, ctx.authorization) } }),
+);
+
+export const gatewayRouter = router({
+  boxes: gatewayProcedure.query(({ ctx }) => stationBoxes(ctx.db, ctx.gateway)),
+  pull: gatewayProcedure
+    .input(pullInput)
+    .mutation(async ({ ctx, input }) => pullJobs(ctx.db, await fleetKeys(), ctx.gateway, input.waitMs)),
+  progress: gatewayProcedure
+    .input(progressInput)
+    .mutation(({ ctx, input }) => reportProgress(ctx.db, ctx.gateway, input)),
+  challenge: gatewayProcedure
+    .input(challengeInput)
+    .mutation(async ({ ctx, input }) => answerChallenge(ctx.db, await fleetKeys(), ctx.gateway, input)),
+  result: gatewayProcedure
+    .input(resultInput)
+    .mutation(({ ctx, input }) => recordResult(ctx.db, ctx.gateway, input)),
+  logCursor: gatewayProcedure
+    .input(logCursorInput)
+    .query(({ ctx, input }) => logCursors(ctx.db, input.boxIds)),
+  uploadLog: gatewayProcedure
+    .input(uploadLogInput)
+    .mutation(({ ctx, input }) => uploadLog(ctx.db, ctx.gateway, input)),
+});

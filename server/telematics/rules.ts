@@ -1,0 +1,151 @@
+import { Op, rightForOp, Status, statusName } from '@/telematics/protocol';
+import type { AppErrorCode } from '../errors';
+
+export const MINUTE = 60_000;
+/** A key works from this long before the booking starts: people walk to the car early. */
+export const KEY_LEAD_MS = 10 * MINUTE;
+/** …and this long after it ends, so a late return can still lock and end; the box adds 300 s more. */
+export const KEY_GRACE_MS = 15 * MINUTE;
+/** A relay command nobody finished in this time fails itself: the user has stopped waiting. */
+export const COMMAND_LIFETIME_MS = 60_000;
+/** A revocation that could not be delivered is offered again after this pause. */
+export const REVOCATION_RETRY_MS = 60_000;
+/** The box accepts a certificate this long past notAfter; a revocation is pointless after that. */
+export const BOX_TOLERANCE_MS = 300_000;
+
+export const opCodes = { unlock: Op.UNLOCK, lock: Op.LOCK, end: Op.END_BOOKING } as const;
+export type OpName = keyof typeof opCodes;
+export const opNames = Object.keys(opCodes) as OpName[];
+
+export function opName(code: number): OpName | null {
+  return opNames.find((name) => opCodes[name] === code) ?? null;
+}
+
+export const rightsFor = (op: OpName): number => rightForOp(opCodes[op]);
+
+export interface KeyBooking {
+  userId: string;
+  status: 'reserved' | 'active' | 'completed' | 'cancelled' | 'no_show';
+  startsAt: Date;
+  endsAt: Date;
+}
+
+/** The window written into a certificate for the booking: the same for every key of it. */
+export const certificateWindow = (booking: Pick<KeyBooking, 'startsAt' | 'endsAt'>) => ({
+  notBefore: new Date(booking.startsAt.getTime() - KEY_LEAD_MS),
+  notAfter: new Date(booking.endsAt.getTime() + KEY_GRACE_MS),
+});
+
+/**
+ * Why this person may not use the booking's key for the op now, or null when they may. Opening
+ * needs the booking window itself ([start − 10 min, end]); locking and ending an active booking
+ * stay possible through the grace after the end, so a late driver is never left unable to lock.
+ */
+export function keyRefusal(booking: KeyBooking, userId: string, op: OpName, now: Date): AppErrorCode | null {
+  if (booking.userId !== userId) return 'BOOKING_NOT_YOURS';
+  if (booking.status !== 'reserved' && booking.status !== 'active') return 'BOOKING_NOT_OPEN';
+  const { notBefore, notAfter } = certificateWindow(booking);
+  if (now < notBefore) return 'KEY_NOT_YET_VALID';
+  const closing = op !== 'unlock' && booking.status === 'active';
+  if (now > (closing ? notAfter : booking.endsAt)) return 'KEY_EXPIRED';
+  return null;
+}
+
+const statusReasons: Record<number, string> = {
+  [Status.MALFORMED]: 'Die Box konnte den Befehl nicht lesen.',
+  [Status.BAD_CA_SIGNATURE]: 'Die Box erkennt den Schlüssel nicht an (Signatur der Flotte ungültig).',
+  [Status.WRONG_BOX]: 'Der Schlüssel gilt für ein anderes Fahrzeug.',
+  [Status.NOT_YET_VALID]: 'Der Schlüssel gilt laut Uhr der Box noch nicht.',
+  [Status.EXPIRED]: 'Der Schlüssel ist abgelaufen.',
+  [Status.BAD_HOLDER_SIGNATURE]: 'Der Befehl war nicht gültig signiert.',
+  [Status.STALE_NONCE]: 'Die Anfrage an die Box war veraltet. Bitte erneut versuchen.',
+  [Status.REVOKED]: 'Der Schlüssel wurde widerrufen.',
+  [Status.NOT_PERMITTED]: 'Dieser Schlüssel erlaubt diese Aktion nicht.',
+  [Status.VEHICLE_STATE]:
+    'Das Fahrzeug lässt das gerade nicht zu (zum Beispiel ist die Zündung noch eingeschaltet).',
+};
+
+const okReasons: Record<OpName | 'revocation', string> = {
+  unlock: 'Das Fahrzeug ist entriegelt.',
+  lock: 'Das Fahrzeug ist verriegelt.',
+  end: 'Die Fahrt ist beendet und das Fahrzeug verriegelt.',
+  revocation: 'Der Schlüssel wurde in der Box gesperrt.',
+};
+
+/** What the box's answer means, in the words shown beside the button the person pressed. */
+export function statusReason(status: number, op: OpName | 'revocation'): string {
+  if (status === Status.OK) return okReasons[op];
+  return statusReasons[status] ?? `Unbekannte Antwort der Box (${statusName(status)}).`;
+}
+
+/** Failures a gateway reports, and those the server records itself. */
+export const gatewayFailures = ['NOT_IN_RANGE', 'LINK_DROPPED', 'TIMEOUT', 'BLUETOOTH', 'EXPIRED'] as const;
+export type Failure = (typeof gatewayFailures)[number] | 'BAD_RESPONSE' | 'BAD_FRAME' | 'WRONG_BOX';
+
+const failureReasons: Record<Failure, string> = {
+  NOT_IN_RANGE: 'Das Fahrzeug ist nicht in Reichweite des Gateways der Station.',
+  LINK_DROPPED: 'Die Bluetooth-Verbindung ist abgebrochen. Bitte erneut versuchen.',
+  TIMEOUT: 'Das Fahrzeug hat nicht rechtzeitig geantwortet.',
+  BLUETOOTH: 'Am Gateway der Station ist ein Bluetooth-Fehler aufgetreten.',
+  EXPIRED: 'Der Auftrag ist abgelaufen, bevor das Fahrzeug erreicht wurde.',
+  BAD_RESPONSE: 'Die Antwort der Box war nicht gültig signiert und wurde verworfen.',
+  BAD_FRAME: 'Die Daten der Box waren beschädigt.',
+  WRONG_BOX: 'In Reichweite war eine andere Box als die des Fahrzeugs.',
+};
+
+export const failureReason = (failure: string): string =>
+  failureReasons[failure as Failure] ?? 'Der Auftrag ist fehlgeschlagen.';
+
+export interface JobRow {
+  state: 'queued' | 'sent' | 'challenged' | 'done' | 'failed';
+  kind: 'command' | 'revocation';
+  op: number | null;
+  stage: string | null;
+  status: number | null;
+  failure: string | null;
+}
+
+/** A job as the web shows it while the person waits at the car. */
+export function jobView(job: JobRow) {
+  const op = job.kind === 'revocation' ? 'revocation' : (opName(job.op ?? 0) ?? 'unlock');
+  const base = {
+    state: job.state,
+    stage: job.stage,
+    status: job.status === null ? null : statusName(job.status),
+  };
+  switch (job.state) {
+    case 'queued':
+      return { ...base, reason: 'Der Auftrag wartet auf das Gateway der Station.' };
+    case 'sent':
+      return {
+        ...base,
+        reason:
+          job.stage === 'connected'
+            ? 'Mit dem Fahrzeug verbunden.'
+            : 'Das Gateway baut die Verbindung zum Fahrzeug auf.',
+      };
+    case 'challenged':
+      return { ...base, reason: 'Der Befehl wird an das Fahrzeug übertragen.' };
+    case 'done':
+      return { ...base, reason: statusReason(job.status ?? Status.MALFORMED, op) };
+    case 'failed':
+      return { ...base, reason: failureReason(job.failure ?? '') };
+  }
+}
+
+/**
+ * The seq after the newest gap-free record, given the cursor so far and the stored seqs at or
+ * above it in ascending order: a gap stops it, so the missing record is asked for again.
+ */
+export function advanceCursor(cursor: number, seqsFromCursor: readonly number[]): number {
+  let next = cursor;
+  for (const seq of seqsFromCursor) {
+    if (seq < next) continue;
+    if (seq !== next) break;
+    next += 1;
+  }
+  return next;
+}
+
+export const unixSeconds = (date: Date): number => Math.floor(date.getTime() / 1000);
+export const fromUnixSeconds = (seconds: number): Date => new Date(seconds * 1000);

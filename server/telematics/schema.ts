@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { gatewayFailures, opNames } from './rules';
+
+const hex = (maxBytes: number) =>
+  z
+    .string()
+    .max(maxBytes * 2)
+    .regex(/^(?:[0-9a-fA-F]{2})*$/, 'Hexadezimal, zwei Ziffern je Byte.');
+const key32 = z
+  .string()
+  .regex(/^[0-9a-fA-F]{64}$/, '32 Bytes als 64 Hexadezimalziffern.')
+  .transform((text) => new Uint8Array(Buffer.from(text, 'hex')));
+
+export const commandInput = z.object({ bookingId: z.uuid(), op: z.enum(opNames) });
+export const jobIdInput = z.object({ jobId: z.uuid() });
+export const bookingIdInput = z.object({ bookingId: z.uuid() });
+export const phoneKeyInput = z.object({ bookingId: z.uuid(), holderPublicKey: key32 });
+
+export const registerGatewayInput = z.object({ stationId: z.uuid(), name: z.string().trim().min(1).max(80) });
+export const gatewayIdInput = z.object({ gatewayId: z.uuid() });
+export const provisionBoxInput = z.object({
+  vehicleId: z.uuid(),
+  address: z
+    .string()
+    .regex(/^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$/, 'Eine Bluetooth-Adresse wie AA:BB:CC:DD:EE:FF.'),
+  boxId: z.uuid().optional(),
+  publicKey: key32.optional(),
+  firmware: z.string().max(200).optional(),
+});
+
+// What gateways send (telematics/gateway/CONTRACT.md).
+export const pullInput = z.object({ waitMs: z.number().int().min(0).max(30_000) });
+export const progressInput = z.object({ jobId: z.uuid(), stage: z.enum(['connecting', 'connected']) });
+export const challengeInput = z.object({ jobId: z.uuid(), info: hex(512), challenge: hex(24) });
+export const resultInput = z.union([
+  z.object({ jobId: z.uuid(), response: hex(102) }),
+  z.object({ jobId: z.uuid(), failure: z.enum(gatewayFailures), detail: z.string().max(500).optional() }),
+]);
+export const logCursorInput = z.object({ boxIds: z.array(z.uuid()).max(256) });
+export const uploadLogInput = z.object({ boxId: z.uuid(), records: z.array(hex(112)).max(64) });

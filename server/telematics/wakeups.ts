@@ -1,0 +1,113 @@
+import { EventEmitter } from 'node:events';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import type { Db } from '@/db/client';
+
+const CHANNEL = 'pm_gateway_jobs';
+
+/**
+ * Wake-ups for long-polling gateways. Each database handle (one per web instance) has its own
+ * emitter; on PostgreSQL a LISTEN connection feeds it the NOTIFYs of every other instance, so a
+ * command queued anywhere reaches the gateway's poll wherever it waits. PGlite is one process, so
+ * its emitter is the whole story.
+ */
+interface Hub {
+  emitter: EventEmitter;
+  listener: Promise<pg.Client | null> | null;
+}
+
+const hubs = new WeakMap<object, Hub>();
+const fallback: Hub = { emitter: new EventEmitter(), listener: null };
+
+const clientOf = (db: Db): unknown => (db as { $client?: unknown }).$client;
+
+function hubOf(db: Db): Hub {
+  const client = clientOf(db);
+  if (typeof client !== 'object' || client === null) return fallback;
+  let hub = hubs.get(client);
+  if (!hub) {
+    const emitter = new EventEmitter();
+    // Many gateways may wait on one instance; that is normal, not a leak.
+    emitter.setMaxListeners(0);
+    hub = { emitter, listener: null };
+    hubs.set(client, hub);
+  }
+  return hub;
+}
+
+/** Starts the LISTEN connection for a PostgreSQL pool, once; a dropped one is replaced on next use. */
+function listen(db: Db, hub: Hub): Promise<pg.Client | null> {
+  const pool = clientOf(db);
+  if (!(pool instanceof pg.Pool)) return Promise.resolve(null);
+  hub.listener ??= (async () => {
+    const client = new pg.Client(pool.options);
+    const reset = () => {
+      hub.listener = null;
+      client.end().catch(() => undefined);
+    };
+    client.on('error', reset);
+    client.on('notification', (message) => {
+      if (message.channel === CHANNEL && message.payload) hub.emitter.emit(message.payload);
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
+      return client;
+    } catch {
+      reset();
+      return null;
+    }
+  })();
+  return hub.listener;
+}
+
+/** Tells every instance that a station has work. Inside a transaction NOTIFY waits for the commit. */
+export async function wakeStation(db: Db, stationId: string): Promise<void> {
+  await db.execute(sql`select pg_notify(${CHANNEL}, ${stationId})`);
+  hubOf(db).emitter.emit(stationId);
+}
+
+export interface Waiter {
+  /** Resolves when the station is woken or after `ms`, whichever comes first. */
+  wait(ms: number): Promise<void>;
+  close(): void;
+}
+
+/**
+ * Subscribes before the caller looks for work, so a job queued between that look and the wait
+ * still wakes it.
+ */
+export async function watchStation(db: Db, stationId: string): Promise<Waiter> {
+  const hub = hubOf(db);
+  await listen(db, hub);
+  let woken = false;
+  let wake: (() => void) | null = null;
+  const onWake = () => {
+    woken = true;
+    wake?.();
+  };
+  hub.emitter.on(stationId, onWake);
+  return {
+    wait: (ms) =>
+      new Promise<void>((resolve) => {
+        if (woken || ms <= 0) return resolve();
+        const timer = setTimeout(resolve, ms);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      }),
+    close: () => {
+      hub.emitter.off(stationId, onWake);
+    },
+  };
+}
+
+/** Closes the LISTEN connection of a database handle (shutdown, end of a test file). */
+export async function stopWakeups(db: Db): Promise<void> {
+  const client = clientOf(db);
+  const hub = typeof client === 'object' && client !== null ? hubs.get(client) : undefined;
+  const listener = await hub?.listener;
+  if (hub) hub.listener = null;
+  await listener?.end().catch(() => undefined);
+}

@@ -9,7 +9,7 @@ import { RecordingPeripheral } from '../../bluez-double/recording-peripheral';
 import { ReferenceBox } from '../../box/box';
 import { CarSimulator } from '../../box/car-simulator';
 import { createManualClock, type ManualClock } from '../../box/clock';
-import { createBoxStore } from '../../box/store';
+import { type BoxStore, createBoxStore } from '../../box/store';
 import { bytesToUuid } from '../../protocol/bytes';
 import { NodeBleBoxLink, type NodeBleBoxLinkOptions } from '../ble/node-ble-link';
 import { testCa } from './authority';
@@ -22,6 +22,8 @@ export interface PoolCar {
   boxId: string;
   address: string;
   box: ReferenceBox;
+  /** The box's flash: its log is what the server must end up holding. */
+  store: BoxStore;
   /** What the radio saw: every request and answer. */
   radio: RecordingPeripheral;
   car: CarSimulator;
@@ -41,6 +43,7 @@ export function makeFleet(count: number, clock: ManualClock = createManualClock(
       boxId: bytesToUuid(boxIdBytes),
       address: `C0:FF:EE:10:00:${i.toString(16).padStart(2, '0').toUpperCase()}`,
       box,
+      store,
       radio: new RecordingPeripheral(box),
       car,
     });
@@ -53,7 +56,7 @@ export function register(state: ServerState, cars: PoolCar[]): void {
 }
 
 /** Real-looking usage: `trips` drives with a charge after each, four log records per trip. */
-export function useCar(car: PoolCar, trips: number, clock: ManualClock): void {
+export function makeTrips(car: PoolCar, trips: number, clock: ManualClock): void {
   for (let i = 0; i < trips; i++) {
     car.car.ignitionOn();
     car.car.drive(12, 40);

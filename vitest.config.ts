@@ -1,23 +1,22 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-const alias = { '@': fileURLToPath(new URL('./', import.meta.url)) };
-
 export default defineConfig({
-  resolve: { alias },
+  resolve: { alias: { '@': fileURLToPath(new URL('./', import.meta.url)) } },
   test: {
     // Each worker may open its own embedded database (≈ 700 MB); two fit the 2-core machines.
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
     allowOnly: !process.env.CI,
+    // Projects extend this file: the alias, timeouts and worker count above hold for both.
     projects: [
       {
-        resolve: { alias },
+        extends: true,
         test: { name: 'telematics', include: ['telematics/**/*.test.ts'] },
       },
       {
-        resolve: { alias },
+        extends: true,
         test: {
           name: 'server',
           include: ['server/**/*.test.ts', 'db/**/*.test.ts'],

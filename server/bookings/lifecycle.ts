@@ -1,0 +1,102 @@
+import { MINUTE } from './rules';
+
+export type BookingStatus = 'pending' | 'reserved' | 'active' | 'completed' | 'cancelled' | 'no_show';
+
+/** What a booking is, as far as its lifecycle cares. */
+export interface BookingState {
+  status: BookingStatus;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+export type LifecycleEvent =
+  | { type: 'approve' }
+  | { type: 'decline'; reason: string }
+  | { type: 'unlock' }
+  | { type: 'end' }
+  | { type: 'cancel'; by: 'booker' | 'manager' | 'system'; reason?: string }
+  | { type: 'no_show'; graceMinutes: number }
+  | { type: 'extend'; endsAt: Date }
+  | { type: 'shorten'; endsAt: Date };
+
+export type Refusal = { ok: false; reason: string };
+export type Transition = { ok: true; next: BookingState } | Refusal;
+
+const statusText: Record<BookingStatus, string> = {
+  pending: 'wartet auf Freigabe',
+  reserved: 'reserviert',
+  active: 'läuft',
+  completed: 'ist abgeschlossen',
+  cancelled: 'ist storniert',
+  no_show: 'wurde nicht abgeholt',
+};
+
+const refuse = (reason: string): Refusal => ({ ok: false, reason });
+const illegal = (state: BookingState, action: string): Refusal =>
+  refuse(`Diese Buchung ${statusText[state.status]} und kann nicht ${action} werden.`);
+
+/**
+ * The one place that says which lifecycle steps a booking may take and what it looks like after:
+ * pending → reserved → active → completed, with cancelled and no_show beside them. Pure: the caller
+ * writes the result and records the step.
+ */
+export function transition(state: BookingState, event: LifecycleEvent, now: Date): Transition {
+  const to = (patch: Partial<BookingState>): Transition => ({ ok: true, next: { ...state, ...patch } });
+  const { status } = state;
+  switch (event.type) {
+    case 'approve':
+      return status === 'pending' ? to({ status: 'reserved' }) : illegal(state, 'freigegeben');
+    case 'decline':
+      if (status !== 'pending') return illegal(state, 'abgelehnt');
+      return event.reason.trim()
+        ? to({ status: 'cancelled' })
+        : refuse('Bitte einen Grund für die Ablehnung angeben.');
+    case 'unlock':
+      if (status === 'active') return to({});
+      return status === 'reserved' ? to({ status: 'active' }) : illegal(state, 'geöffnet');
+    case 'end':
+      if (status !== 'active') return illegal(state, 'beendet');
+      // Ending early frees the rest at once; a late end keeps the booked end (the overrun is the trip's).
+      return to({ status: 'completed', endsAt: earlyEnd(state, now) });
+    case 'cancel':
+      return cancel(state, event, now);
+    case 'no_show':
+      if (status !== 'reserved') return illegal(state, 'als nicht abgeholt markiert');
+      if (now.getTime() < state.startsAt.getTime() + event.graceMinutes * MINUTE)
+        return refuse('Die Kulanzzeit für die Abholung läuft noch.');
+      return to({ status: 'no_show' });
+    case 'extend':
+      if (!isOpen(status)) return illegal(state, 'verlängert');
+      if (event.endsAt <= state.endsAt) return refuse('Das neue Ende muss nach dem bisherigen liegen.');
+      if (status === 'active' && state.endsAt < now)
+        return refuse('Die Buchungszeit ist bereits abgelaufen; bitte das Fahrzeug zurückgeben.');
+      return to({ endsAt: event.endsAt });
+    case 'shorten':
+      if (!isOpen(status)) return illegal(state, 'verkürzt');
+      if (event.endsAt >= state.endsAt) return refuse('Das neue Ende muss vor dem bisherigen liegen.');
+      if (event.endsAt <= state.startsAt) return refuse('Das neue Ende muss nach dem Beginn liegen.');
+      if (event.endsAt < now) return refuse('Das neue Ende liegt in der Vergangenheit.');
+      return to({ endsAt: event.endsAt });
+  }
+}
+
+const isOpen = (status: BookingStatus) =>
+  status === 'pending' || status === 'reserved' || status === 'active';
+
+function cancel(state: BookingState, event: { by: string; reason?: string }, now: Date): Transition {
+  if (event.by === 'booker') {
+    if (state.status !== 'pending' && state.status !== 'reserved') return illegal(state, 'storniert');
+    if (state.startsAt <= now) return refuse('Eine Buchung kann nur vor ihrem Beginn storniert werden.');
+    return { ok: true, next: { ...state, status: 'cancelled' } };
+  }
+  if (!isOpen(state.status)) return illegal(state, 'storniert');
+  if (!event.reason?.trim()) return refuse('Bitte einen Grund für die Stornierung angeben.');
+  return { ok: true, next: { ...state, status: 'cancelled' } };
+}
+
+function earlyEnd(state: BookingState, now: Date): Date {
+  if (now >= state.endsAt) return state.endsAt;
+  // A range must stay non-empty: a trip ended before its start keeps one minute.
+  const floor = new Date(state.startsAt.getTime() + MINUTE);
+  return now > floor ? now : floor;
+}

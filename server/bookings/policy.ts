@@ -1,0 +1,155 @@
+import { TZDate } from '@date-fns/tz';
+import { HOUR, MINUTE, type TimeRange } from './rules';
+
+/** A municipality's rules for its own cars, as stored in `booking_policies`. */
+export interface BookingPolicy {
+  horizonDays: number;
+  maxDurationMinutes: number;
+  minLeadMinutes: number;
+  othersMayBook: boolean;
+  /** Wall-clock hours ("07:00", "18:00") in which other municipalities' staff may use the cars; null: any time. */
+  othersFrom: string | null;
+  othersUntil: string | null;
+  noShowGraceMinutes: number;
+  maxFutureBookingsPerPerson: number;
+  approvalRequired: boolean;
+}
+
+export const defaultPolicy: BookingPolicy = {
+  horizonDays: 60,
+  maxDurationMinutes: 3 * 24 * 60,
+  minLeadMinutes: 0,
+  othersMayBook: true,
+  othersFrom: null,
+  othersUntil: null,
+  noShowGraceMinutes: 30,
+  maxFutureBookingsPerPerson: 10,
+  approvalRequired: false,
+};
+
+export type PolicyRule =
+  | 'HORIZON'
+  | 'MAX_DURATION'
+  | 'LEAD_TIME'
+  | 'OTHERS_NOT_ALLOWED'
+  | 'OTHERS_HOURS'
+  | 'MAX_FUTURE_BOOKINGS'
+  | 'LICENCE_CHECK';
+
+export interface PolicyViolation {
+  rule: PolicyRule;
+  message: string;
+}
+
+export interface BookingRequest {
+  window: TimeRange;
+  now: Date;
+  timeZone: string;
+  ownerName: string;
+  sameMunicipality: boolean;
+  /** The person's live bookings of this owner's cars that have not ended yet. */
+  futureBookingsOfPerson: number;
+  licenceCheckValidUntil: string | null;
+}
+
+const germanDate = (isoDate: string) => isoDate.split('-').reverse().join('.');
+
+function durationText(minutes: number): string {
+  if (minutes % (24 * 60) === 0) return minutes === 1440 ? '1 Tag' : `${minutes / 1440} Tage`;
+  if (minutes % 60 === 0) return minutes === 60 ? '1 Stunde' : `${minutes / 60} Stunden`;
+  return `${minutes} Minuten`;
+}
+
+/** Minutes after local midnight of an instant, in the region's zone. */
+const wallMinutes = (instant: Date, timeZone: string) => {
+  const local = new TZDate(instant, timeZone);
+  return local.getHours() * 60 + local.getMinutes();
+};
+const localDay = (instant: Date, timeZone: string) => new TZDate(instant, timeZone).toDateString();
+const minutesOf = (hhmm: string) => {
+  const [h, m] = hhmm.split(':').map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
+};
+
+/** Today's date in the region, "YYYY-MM-DD". */
+export const regionDate = (now: Date, timeZone: string) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    now,
+  );
+
+/** The licence gate: a check that ran out yesterday or earlier blocks booking. */
+export function licenceViolation(
+  validUntil: string | null,
+  now: Date,
+  timeZone: string,
+): PolicyViolation | null {
+  if (validUntil === null)
+    return {
+      rule: 'LICENCE_CHECK',
+      message: 'Keine gültige Führerscheinkontrolle hinterlegt – bitte beim Fuhrpark melden',
+    };
+  if (validUntil >= regionDate(now, timeZone)) return null;
+  return {
+    rule: 'LICENCE_CHECK',
+    message: `Führerscheinkontrolle abgelaufen am ${germanDate(validUntil)} – bitte beim Fuhrpark melden`,
+  };
+}
+
+/** Every rule of the owner's policy the request breaks, each with the German sentence that names it. */
+export function policyViolations(policy: BookingPolicy, request: BookingRequest): PolicyViolation[] {
+  const { window, now, timeZone } = request;
+  const violations: PolicyViolation[] = [];
+  const licence = licenceViolation(request.licenceCheckValidUntil, now, timeZone);
+  if (licence) violations.push(licence);
+  if (window.start.getTime() > now.getTime() + policy.horizonDays * 24 * HOUR)
+    violations.push({
+      rule: 'HORIZON',
+      message: `Buchungen sind höchstens ${policy.horizonDays} Tage im Voraus möglich.`,
+    });
+  if (window.end.getTime() - window.start.getTime() > policy.maxDurationMinutes * MINUTE)
+    violations.push({
+      rule: 'MAX_DURATION',
+      message: `Eine Buchung darf höchstens ${durationText(policy.maxDurationMinutes)} dauern.`,
+    });
+  if (policy.minLeadMinutes > 0 && window.start.getTime() < now.getTime() + policy.minLeadMinutes * MINUTE)
+    violations.push({
+      rule: 'LEAD_TIME',
+      message: `Buchungen sind nur mit mindestens ${durationText(policy.minLeadMinutes)} Vorlauf möglich.`,
+    });
+  if (!request.sameMunicipality) violations.push(...othersViolations(policy, request));
+  if (request.futureBookingsOfPerson >= policy.maxFutureBookingsPerPerson)
+    violations.push({
+      rule: 'MAX_FUTURE_BOOKINGS',
+      message: `Sie haben bereits ${request.futureBookingsOfPerson} anstehende Buchungen bei ${request.ownerName}; mehr als ${policy.maxFutureBookingsPerPerson} sind nicht möglich.`,
+    });
+  return violations;
+}
+
+function othersViolations(
+  policy: BookingPolicy,
+  { window, timeZone, ownerName }: BookingRequest,
+): PolicyViolation[] {
+  if (!policy.othersMayBook)
+    return [
+      {
+        rule: 'OTHERS_NOT_ALLOWED',
+        message: `Fahrzeuge von ${ownerName} können nur von eigenen Mitarbeitenden gebucht werden.`,
+      },
+    ];
+  if (policy.othersFrom === null || policy.othersUntil === null) return [];
+  const from = minutesOf(policy.othersFrom);
+  const until = minutesOf(policy.othersUntil);
+  // The end instant belongs to the day it closes, so 10:00–18:00 ends "at 18:00" on the same day.
+  const lastMoment = new Date(window.end.getTime() - 1);
+  const inside =
+    localDay(window.start, timeZone) === localDay(lastMoment, timeZone) &&
+    wallMinutes(window.start, timeZone) >= from &&
+    wallMinutes(lastMoment, timeZone) < until;
+  if (inside) return [];
+  return [
+    {
+      rule: 'OTHERS_HOURS',
+      message: `Für Mitarbeitende anderer Kommunen sind Fahrzeuge von ${ownerName} nur zwischen ${policy.othersFrom} und ${policy.othersUntil} Uhr buchbar.`,
+    },
+  ];
+}

@@ -38,6 +38,13 @@ const envSchema = z.object({
   /** Seeds of the fleet CA and relay keys; unset → made once and kept in DATA_DIR. */
   FLEET_CA_SEED: optional(seed32),
   RELAY_KEY_SEED: optional(seed32),
+  /** Outgoing mail server, e.g. smtp://user:pass@mail.example:587; unset → .eml files in MAIL_DIR. */
+  SMTP_URL: optional(z.url({ protocol: /^smtps?$/ })),
+  MAIL_FROM: optional(z.string().trim().min(3)).transform(
+    (value) => value ?? 'ParthelandMobil <noreply@localhost>',
+  ),
+  /** Where the demo transport writes its .eml files; unset → DATA_DIR/mail. */
+  MAIL_DIR: optional(z.string()),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,0 +1,37 @@
+/**
+ * What a calendar file needs to know about one booking, as plain data: the caller maps database
+ * rows to it, so nothing here depends on the schema.
+ */
+export type CalendarBookingStatus =
+  | 'pending' // awaiting a fleet manager's approval
+  | 'reserved'
+  | 'active'
+  | 'completed'
+  | 'cancelled'
+  | 'no_show';
+
+export type Person = { name: string; email: string };
+
+export type CalendarBooking = {
+  id: string;
+  /** Rises with every change the booker should see (time, car, status); clients keep the highest. */
+  sequence: number;
+  status: CalendarBookingStatus;
+  startsAt: Date;
+  endsAt: Date;
+  purpose: string | null;
+  updatedAt: Date;
+  vehicle: { plate: string; make: string; model: string };
+  station: { name: string; address: string; latitude: number; longitude: number };
+  booker: Person;
+};
+
+export type CalendarOptions = {
+  /** IANA zone of the region's wall clocks (env TIME_ZONE, Europe/Berlin). */
+  timeZone: string;
+  /** Public base URL of the app (env APP_URL); its host names the UIDs. */
+  appUrl: string;
+  organizer: Person;
+  /** When the file is made (DTSTAMP); defaults to the present moment. */
+  now?: Date;
+};

@@ -1,5 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { boxes, gateways, stations, vehicles } from '@/db/schema';
 import { bytesToUuid, keyPairFromSeed, toHex } from '@/telematics/protocol';
@@ -35,10 +35,19 @@ export const demoGatewayToken = (secret: string, stationId: string) =>
  * the demo boot may call it on every start; it returns what simulated boxes and gateways need
  * (seeds and tokens), which is why it must never run against a real fleet.
  */
-export async function provisionDemo(db: Db, keys: FleetKeys, options: { secret: string }) {
+export async function provisionDemo(
+  db: Db,
+  keys: FleetKeys,
+  options: {
+    secret: string /** Only these municipalities' cars and stations; all by default. */;
+    municipalityIds?: string[];
+  },
+) {
+  const only = options.municipalityIds;
   const cars = await db
     .select({ vehicleId: vehicles.id, plate: vehicles.plate, stationId: vehicles.homeStationId })
-    .from(vehicles);
+    .from(vehicles)
+    .where(only ? inArray(vehicles.ownerMunicipalityId, only) : undefined);
   const demoBoxes = [];
   for (const car of cars) {
     const identity = demoBoxIdentity(car.plate);
@@ -59,7 +68,11 @@ export async function provisionDemo(db: Db, keys: FleetKeys, options: { secret: 
   }
 
   const demoGateways = [];
-  for (const station of await db.select({ id: stations.id, name: stations.name }).from(stations)) {
+  const demoStations = await db
+    .select({ id: stations.id, name: stations.name })
+    .from(stations)
+    .where(only ? inArray(stations.municipalityId, only) : undefined);
+  for (const station of demoStations) {
     const token = demoGatewayToken(options.secret, station.id);
     await db
       .insert(gateways)

@@ -7,7 +7,12 @@ import { Op } from '../protocol/constants';
 import { createGateway, type Gateway } from './gateway';
 import { createHttpServerLink } from './http-server-link';
 import type { LogEntry } from './log';
-import { type ContractServer, startContractServer, TEST_TOKEN } from './testing/contract-server';
+import {
+  type ContractServer,
+  startContractServer,
+  TEST_STATION,
+  TEST_TOKEN,
+} from './testing/contract-server';
 import { makeFleet, makeTrips, type RadioRig, register, startRadio, until } from './testing/fleet';
 
 describe('gateway when the server fails', () => {
@@ -30,8 +35,9 @@ describe('gateway when the server fails', () => {
     await server?.stop();
   });
 
-  const startGateway = (token = TEST_TOKEN) => {
+  const startGateway = (token = TEST_TOKEN, stationId = TEST_STATION) => {
     const started = createGateway({
+      stationId,
       server: createHttpServerLink({ serverUrl: server.url, token }),
       link: radio.link,
       logSyncIntervalMs: 200,
@@ -94,5 +100,17 @@ describe('gateway when the server fails', () => {
     await refused.stop();
     expect(events('server unavailable')).toHaveLength(1);
     expect(String(events('server unavailable')[0]?.error)).toMatch(/^UNAUTHORIZED/);
+  });
+
+  it('does nothing for a station it was not set up for, and says so once', async () => {
+    lines.length = 0;
+    const callsBefore = server.calls();
+    const misplaced = startGateway(TEST_TOKEN, 'grimma-markt');
+    await until('the mismatch reported', () => events('station mismatch').length > 0);
+    await until('a few more tries', () => server.calls() >= callsBefore + 3);
+    await misplaced.stop();
+    expect(events('station mismatch')).toHaveLength(1);
+    expect(events('station')).toHaveLength(0);
+    expect(misplaced.stats().log.rounds).toBe(0);
   });
 });

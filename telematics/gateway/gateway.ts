@@ -4,7 +4,7 @@
  * holds the jobs and the log cursors, so a restarted or replaced gateway simply starts again.
  */
 
-import { Backoff, type BackoffSettings, DEFAULT_BACKOFF, sleep } from './backoff';
+import { Backoff, type BackoffSettings, DEFAULT_BACKOFF, persist, sleep } from './backoff';
 import { SerialQueue } from './ble/async-util';
 import type { BoxLink } from './ble/box-link';
 import { BoxSessions } from './box-sessions';
@@ -19,6 +19,8 @@ import { syncRound } from './sync-round';
 export interface GatewayOptions {
   server: ServerLink;
   link: BoxLink;
+  /** The station this gateway stands at; the server's answer for the token must name it. */
+  stationId?: string;
   /** Pause between log sync rounds over all boxes (default 5 min). */
   logSyncIntervalMs?: number;
   /** Long-poll wait handed to `gateway.pull` (default 25 s, at most 30 s). */
@@ -153,12 +155,40 @@ export function createGateway(options: GatewayOptions): Gateway {
     }
   };
 
+  /** Before anything else: the server answers, for the station we were set up for. */
+  const boot = async (signal: AbortSignal) => {
+    let warned = false;
+    class WrongStation extends Error {}
+    await persist(
+      async () => {
+        const { stationId, boxes } = await server.boxes();
+        if (options.stationId !== undefined && stationId !== options.stationId) {
+          if (!warned)
+            log({ level: 'error', event: 'station mismatch', expected: options.stationId, token: stationId });
+          warned = true;
+          throw new WrongStation(`the token belongs to station ${stationId}`);
+        }
+        log({ level: 'info', event: 'station', stationId, boxes: boxes.length });
+      },
+      {
+        signal,
+        backoff,
+        onRetry: (error) => {
+          if (!(error instanceof WrongStation)) serverFailed(error);
+        },
+      },
+    ).catch(() => undefined);
+    if (signal.aborted) return;
+    health.ok();
+    await Promise.all([pullLoop(signal), syncLoop(signal)]);
+  };
+
   return {
     start() {
       if (loops.length > 0) return;
       abort = new AbortController();
       log({ level: 'info', event: 'gateway started', pullWaitMs, logSyncIntervalMs: intervalMs });
-      loops = [pullLoop(abort.signal), syncLoop(abort.signal)];
+      loops = [boot(abort.signal)];
     },
     async stop() {
       if (loops.length === 0) return;

@@ -9,6 +9,7 @@ import { RecordingPeripheral } from '../../bluez-double/recording-peripheral';
 import { ReferenceBox } from '../../box/box';
 import { CarSimulator } from '../../box/car-simulator';
 import { createManualClock, type ManualClock } from '../../box/clock';
+import type { BoxPeripheral } from '../../box/peripheral';
 import { type BoxStore, createBoxStore } from '../../box/store';
 import { bytesToUuid } from '../../protocol/bytes';
 import { NodeBleBoxLink, type NodeBleBoxLinkOptions } from '../ble/node-ble-link';
@@ -76,11 +77,16 @@ export interface RadioRig {
 }
 
 /** A private bus, the BlueZ double with the cars in range, and node-ble pointed at it. */
-export async function startRadio(cars: PoolCar[], options: NodeBleBoxLinkOptions = {}): Promise<RadioRig> {
+export async function startRadio(
+  cars: PoolCar[],
+  options: NodeBleBoxLinkOptions = {},
+  /** What the radio reaches for a car; the benchmark slips a timer in here. */
+  peripheralOf: (car: PoolCar) => BoxPeripheral = (car) => car.radio,
+): Promise<RadioRig> {
   const bus = await startPrivateBus();
   const double = await BluezDouble.start({ busAddress: bus.address });
   for (const car of cars)
-    double.addDevice({ address: car.address, name: 'PMK1 pool car', peripheral: car.radio });
+    double.addDevice({ address: car.address, name: 'PMK1 pool car', peripheral: peripheralOf(car) });
   process.env.DBUS_SYSTEM_BUS_ADDRESS = bus.address;
   const link = await NodeBleBoxLink.create({
     discoveryMs: 50,

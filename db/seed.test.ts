@@ -1,7 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database } from './client';
-import { readRegion } from './region';
+import { type Region, readRegion } from './region';
 import { bookings, municipalities, users, vehicles } from './schema';
 import { seedRegion } from './seed';
 import { openTestDatabase } from './test-db';
@@ -12,8 +12,29 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-const count = async (table: typeof municipalities | typeof vehicles | typeof users | typeof bookings) =>
-  (await database.db.select({ n: sql<number>`count(*)::int` }).from(table))[0]?.n ?? 0;
+// Only the region's own rows: other test files add theirs to the same PostgreSQL database meanwhile.
+async function regionCounts(region: Region) {
+  const { db } = database;
+  const slugs = region.municipalities.map((m) => m.slug);
+  const plates = region.municipalities.flatMap((m) =>
+    m.stations.flatMap((s) => s.vehicles.map((v) => v.plate)),
+  );
+  const emails = region.demoUsers.map((u) => u.email.toLowerCase());
+  const n = sql<number>`count(*)::int`;
+  const [m] = await db.select({ n }).from(municipalities).where(inArray(municipalities.slug, slugs));
+  const [v] = await db.select({ n }).from(vehicles).where(inArray(vehicles.plate, plates));
+  const people = await db.select({ id: users.id }).from(users).where(inArray(users.email, emails));
+  const [b] = await db
+    .select({ n })
+    .from(bookings)
+    .where(
+      inArray(
+        bookings.userId,
+        people.map((p) => p.id),
+      ),
+    );
+  return [m?.n, v?.n, people.length, b?.n];
+}
 
 it('seeds the region file once, however often it runs', async () => {
   const region = await readRegion('db/regions/partheland.json');

@@ -16,6 +16,16 @@ export function isRepeatedWallTime(instant: Date, zone: string): boolean {
   return tzOffset(zone, twin) === before;
 }
 
+/** Whether the wall time also names another instant (either pass through the repeated hour). */
+export function isAmbiguousWallTime(instant: Date, zone: string): boolean {
+  if (isRepeatedWallTime(instant, zone)) return true;
+  const offset = tzOffset(zone, instant);
+  const after = tzOffset(zone, new Date(instant.getTime() + SIX_HOURS));
+  if (after >= offset) return false;
+  const twin = new Date(instant.getTime() + (offset - after) * 60_000);
+  return tzOffset(zone, twin) === after;
+}
+
 export type EventTimes = { start: Date; end: Date; timezone: string | null };
 
 /**

@@ -1,0 +1,16 @@
+export { approvalDeclined, approvalGranted, approvalPending, approvalRequested } from './approval-mails';
+export {
+  type Actor,
+  type Alternative,
+  type BookingChange,
+  bookingCancelled,
+  bookingChanged,
+  bookingConfirmation,
+  bookingNoShow,
+  bookingReminder,
+  type Cancellation,
+  lateReturnWarning,
+} from './booking-mails';
+export { formatDateTime, formatRange } from './format';
+export { fileMailer, type Mailer, mailContextFromEnv, mailerFromEnv, senderOf, smtpMailer } from './mailer';
+export type { MailContext, MailMessage } from './message';

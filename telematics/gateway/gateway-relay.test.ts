@@ -106,7 +106,7 @@ describe('gateway relay jobs over node-ble and the BlueZ double', () => {
 
   it('logs one line per job and nothing else while all is well', () => {
     const events = new Set(lines.map((l) => l.event));
-    expect(events).toEqual(new Set(['gateway started', 'job']));
+    expect(events).toEqual(new Set(['gateway started', 'station', 'job']));
     console.log(`${lines.filter((l) => l.event === 'job').length} jobs → ${lines.length} log lines`);
   });
 });

@@ -105,8 +105,24 @@ export async function startRadio(
       await link.close().catch(() => undefined);
       await double.stop();
       await bus.stop();
+      assertExited(bus.pid, 'dbus-daemon');
     },
   };
+}
+
+/**
+ * Checks that a daemon we started is gone. By its pid, not `pgrep dbus-daemon`: other suites may
+ * run their own buses on this machine at the same time.
+ */
+export function assertExited(pid: number, what: string): void {
+  // kill(0 or -1, …) would address whole process groups.
+  if (pid <= 0) throw new Error(`${what} has no pid`);
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return; // ESRCH: gone
+  }
+  throw new Error(`${what} ${pid} is still running`);
 }
 
 /** Waits for a condition the gateway brings about; fails with `what` if it never comes. */

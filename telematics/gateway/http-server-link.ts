@@ -16,6 +16,11 @@ export interface HttpServerLinkOptions {
   token: string;
   /** Per call, beyond the long-poll's own wait (default 15 s). */
   requestTimeoutMs?: number;
+  /**
+   * A job this gateway does not understand (a newer server): it is skipped, not allowed to spoil
+   * the other jobs of the same answer. The server fails it when no result comes.
+   */
+  onUnknownJob?: (job: unknown, problem: string) => void;
 }
 
 // The server's answers are checked, not trusted: a contract drift shows as an error naming the field.
@@ -35,7 +40,7 @@ const job = z.discriminatedUnion('kind', [
     frame: hex,
   }),
 ]);
-const pullAnswer = z.object({ jobs: z.array(job) });
+const pullAnswer = z.object({ jobs: z.array(z.unknown()) });
 const challengeAnswer = z.object({ command: hex });
 const seq = z.number().int().min(0).max(0xffff_ffff);
 const cursorAnswer = z.object({ cursors: z.array(z.object({ boxId: z.string(), nextSeq: seq })) });
@@ -86,10 +91,16 @@ export function createHttpServerLink(options: HttpServerLinkOptions): ServerLink
 
   return {
     boxes: () => call('query', 'gateway.boxes', undefined, boxesAnswer),
-    pull: ({ waitMs }, signal) =>
-      call('mutation', 'gateway.pull', { waitMs }, pullAnswer, { waitMs, signal }) as Promise<{
-        jobs: Job[];
-      }>,
+    pull: async ({ waitMs }, signal) => {
+      const answer = await call('mutation', 'gateway.pull', { waitMs }, pullAnswer, { waitMs, signal });
+      const jobs: Job[] = [];
+      for (const raw of answer.jobs) {
+        const parsed = job.safeParse(raw);
+        if (parsed.success) jobs.push(parsed.data);
+        else options.onUnknownJob?.(raw, z.prettifyError(parsed.error));
+      }
+      return { jobs };
+    },
     progress: async (input: { jobId: string; stage: JobStage }) => {
       await call('mutation', 'gateway.progress', input, ok);
     },

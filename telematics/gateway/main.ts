@@ -15,7 +15,11 @@ async function main(): Promise<void> {
     onBusError: (error) => log({ level: 'error', event: 'bluez bus error', error: describeError(error) }),
   });
   const gateway = createGateway({
-    server: createHttpServerLink({ serverUrl: config.serverUrl, token: config.token }),
+    server: createHttpServerLink({
+      serverUrl: config.serverUrl,
+      token: config.token,
+      onUnknownJob: (job, problem) => log({ level: 'error', event: 'unknown job skipped', job, problem }),
+    }),
     link,
     stationId: config.stationId,
     logSyncIntervalMs: config.logSyncIntervalMs,

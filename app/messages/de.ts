@@ -51,6 +51,7 @@ export const de = {
     purpose: 'Zweck',
   },
   status: {
+    pending: 'Wartet auf Freigabe',
     reserved: 'Reserviert',
     active: 'Unterwegs',
     completed: 'Abgeschlossen',

@@ -1,6 +1,7 @@
+import type { bookingStatuses } from '@/db/schema';
 import { MINUTE } from './rules';
 
-export type BookingStatus = 'pending' | 'reserved' | 'active' | 'completed' | 'cancelled' | 'no_show';
+export type BookingStatus = (typeof bookingStatuses)[number];
 
 /** What a booking is, as far as its lifecycle cares. */
 export interface BookingState {

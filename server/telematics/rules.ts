@@ -1,4 +1,5 @@
 import { Op, rightForOp, Status, statusName } from '@/telematics/protocol';
+import type { BookingStatus } from '../bookings/lifecycle';
 import type { AppErrorCode } from '../errors';
 
 export const MINUTE = 60_000;
@@ -25,7 +26,7 @@ export const rightsFor = (op: OpName): number => rightForOp(opCodes[op]);
 
 export interface KeyBooking {
   userId: string;
-  status: 'reserved' | 'active' | 'completed' | 'cancelled' | 'no_show';
+  status: BookingStatus;
   startsAt: Date;
   endsAt: Date;
 }

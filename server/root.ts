@@ -1,5 +1,6 @@
 import { authRouter } from './auth/router';
 import { bookingsRouter } from './bookings/router';
+import { calendarRouter } from './calendar/router';
 import { stationsRouter, vehiclesRouter } from './fleet/router';
 import { regionRouter } from './region/router';
 import { gatewayRouter } from './telematics/gateway-router';
@@ -9,6 +10,7 @@ import { createCallerFactory, router } from './trpc';
 export const appRouter = router({
   auth: authRouter,
   bookings: bookingsRouter,
+  calendar: calendarRouter,
   gateway: gatewayRouter,
   region: regionRouter,
   stations: stationsRouter,

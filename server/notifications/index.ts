@@ -14,3 +14,15 @@ export {
 export { formatDateTime, formatRange } from './format';
 export { fileMailer, type Mailer, mailContextFromEnv, mailerFromEnv, senderOf, smtpMailer } from './mailer';
 export type { MailContext, MailMessage } from './message';
+export { type ChangeRecord, type Notice, type NoticeKind, notify } from './outbox';
+export { renderNotice, UndeliverableNotice } from './render';
+export {
+  MAX_ATTEMPTS,
+  type NoticeScope,
+  type NotificationWorker,
+  retryDelayMs,
+  sendDueNotifications,
+  startNotificationWorker,
+  type WorkerOptions,
+  type WorkerRun,
+} from './worker';

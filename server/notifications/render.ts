@@ -1,0 +1,176 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '@/db/client';
+import { stations, users, vehicles } from '@/db/schema';
+import { findCalendarBooking } from '../calendar/queries';
+import type { CalendarBooking, Person } from '../calendar/types';
+import { approvalDeclined, approvalGranted, approvalPending, approvalRequested } from './approval-mails';
+import {
+  type Alternative,
+  type BookingChange,
+  bookingCancelled,
+  bookingChanged,
+  bookingConfirmation,
+  bookingNoShow,
+  bookingReminder,
+  lateReturnWarning,
+} from './booking-mails';
+import type { MailContext, MailMessage } from './message';
+
+/** A notice that can never be sent as it stands (unknown kind, bad payload, booking gone): no retry. */
+export class UndeliverableNotice extends Error {
+  override name = 'UndeliverableNotice';
+}
+
+/** One outbox row as the worker claimed it. */
+export type OutboxRow = {
+  id: string;
+  recipientId: string;
+  bookingId: string | null;
+  kind: string;
+  payload: unknown;
+};
+
+const actor = z.object({ name: z.string(), reason: z.string().nullish() });
+const changeRecord = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.enum(['extended', 'shortened', 'rescheduled']),
+    previous: z.object({ startsAt: z.coerce.date(), endsAt: z.coerce.date() }),
+  }),
+  z.object({ kind: z.literal('vehicle'), previousVehicleId: z.uuid() }),
+]);
+const cancellation = z.discriminatedUnion('by', [
+  z.object({ by: z.literal('booker') }),
+  z.object({ by: z.literal('fleet_manager'), name: z.string(), reason: z.string().nullable() }),
+]);
+
+// The payload is what notify() stored beside the kind: the Notice without kind and bookingId.
+const payloads = {
+  confirmation: z.object({}),
+  changed: z.object({ change: changeRecord, actor: actor.optional() }),
+  cancelled: z.object({ cancellation }),
+  reminder: z.object({}),
+  no_show: z.object({ graceMinutes: z.number().int().nonnegative() }),
+  late_return: z.object({ alternativeVehicleId: z.uuid().nullable() }),
+  approval_requested: z.object({ managerId: z.uuid() }),
+  approval_pending: z.object({}),
+  approval_granted: z.object({}),
+  approval_declined: z.object({ name: z.string(), reason: z.string().nullable() }),
+};
+
+function parsePayload<K extends keyof typeof payloads>(
+  kind: K,
+  payload: unknown,
+): z.infer<(typeof payloads)[K]> {
+  const parsed = payloads[kind].safeParse(payload);
+  if (!parsed.success) throw new UndeliverableNotice(`payload of ${kind}: ${z.prettifyError(parsed.error)}`);
+  return parsed.data as z.infer<(typeof payloads)[K]>;
+}
+
+const isKind = (kind: string): kind is keyof typeof payloads => Object.hasOwn(payloads, kind);
+
+async function personOf(db: Db, userId: string): Promise<Person> {
+  const [row] = await db
+    .select({ name: users.name, email: users.email })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (!row) throw new UndeliverableNotice(`recipient ${userId} does not exist`);
+  return row;
+}
+
+/** A car and its home station, as the templates show them. */
+async function vehicleAt(db: Db, vehicleId: string) {
+  const [row] = await db
+    .select({
+      vehicle: { plate: vehicles.plate, make: vehicles.make, model: vehicles.model },
+      station: {
+        name: stations.name,
+        address: stations.address,
+        latitude: stations.latitude,
+        longitude: stations.longitude,
+      },
+    })
+    .from(vehicles)
+    .innerJoin(stations, eq(stations.id, vehicles.homeStationId))
+    .where(eq(vehicles.id, vehicleId));
+  if (!row) throw new UndeliverableNotice(`vehicle ${vehicleId} does not exist`);
+  return { vehicle: row.vehicle, station: { ...row.station, address: row.station.address ?? '' } };
+}
+
+/** Where the search page opens with the offered car and the booking's window filled in. */
+export function alternativeBookUrl(appUrl: string, vehicleId: string, booking: CalendarBooking): string {
+  const query = new URLSearchParams({
+    fahrzeug: vehicleId,
+    von: booking.startsAt.toISOString(),
+    bis: booking.endsAt.toISOString(),
+  });
+  return `${appUrl.replace(/\/+$/, '')}/?${query}`;
+}
+
+async function changeOf(db: Db, record: z.infer<typeof changeRecord>): Promise<BookingChange> {
+  if (record.kind === 'vehicle')
+    return { kind: 'vehicle', previous: await vehicleAt(db, record.previousVehicleId) };
+  return record;
+}
+
+async function alternativeOf(
+  db: Db,
+  vehicleId: string | null,
+  booking: CalendarBooking,
+  context: MailContext,
+): Promise<Alternative | null> {
+  if (!vehicleId) return null;
+  return {
+    ...(await vehicleAt(db, vehicleId)),
+    bookUrl: alternativeBookUrl(context.appUrl, vehicleId, booking),
+  };
+}
+
+/**
+ * The mail of an outbox row, from the booking as it is now (current times, car and SEQUENCE), so a
+ * mail sent late never shows a state that has since changed. The recipient comes from users.
+ */
+export async function renderNotice(db: Db, row: OutboxRow, context: MailContext): Promise<MailMessage> {
+  const { kind } = row;
+  if (!isKind(kind)) throw new UndeliverableNotice(`unknown notice kind ${kind}`);
+  if (!row.bookingId) throw new UndeliverableNotice(`${kind} without a booking`);
+  const found = await findCalendarBooking(db, row.bookingId);
+  if (!found) throw new UndeliverableNotice(`booking ${row.bookingId} does not exist`);
+  const recipient = await personOf(db, row.recipientId);
+
+  if (kind === 'approval_requested') {
+    parsePayload(kind, row.payload);
+    return approvalRequested(found, recipient, context);
+  }
+  // The booker as they are now (a corrected name or address counts), greeted by that name.
+  const booking: CalendarBooking = { ...found, booker: recipient };
+  switch (kind) {
+    case 'confirmation':
+      return bookingConfirmation(booking, context);
+    case 'changed': {
+      const { change, actor } = parsePayload(kind, row.payload);
+      const by = actor ? { name: actor.name, reason: actor.reason ?? null } : undefined;
+      return bookingChanged(booking, await changeOf(db, change), context, by);
+    }
+    case 'cancelled':
+      return bookingCancelled(booking, parsePayload(kind, row.payload).cancellation, context);
+    case 'reminder':
+      return bookingReminder(booking, context);
+    case 'no_show':
+      return bookingNoShow(booking, parsePayload(kind, row.payload).graceMinutes, context);
+    case 'late_return': {
+      const { alternativeVehicleId } = parsePayload(kind, row.payload);
+      return lateReturnWarning(
+        booking,
+        context,
+        await alternativeOf(db, alternativeVehicleId, booking, context),
+      );
+    }
+    case 'approval_pending':
+      return approvalPending(booking, context);
+    case 'approval_granted':
+      return approvalGranted(booking, context);
+    case 'approval_declined':
+      return approvalDeclined(booking, parsePayload(kind, row.payload), context);
+  }
+}

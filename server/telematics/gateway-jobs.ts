@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, lte } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { boxes, gatewayJobs } from '@/db/schema';
 import {
@@ -17,100 +17,14 @@ import {
 } from '@/telematics/protocol';
 import { AppError } from '../errors';
 import { bookingConfirmedByBox } from './booking-state';
-import { relayCertificate, revokeBookingKeys } from './certificates';
+import { relayCertificate } from './certificates';
 import type { AuthenticatedGateway } from './gateways';
 import type { FleetKeys } from './keys';
-import { expireJobs, findKeyBooking, staleCertificateBookings } from './queries';
+import { findKeyBooking } from './queries';
 import { type Failure, fromUnixSeconds, keyRefusal, opName, rightsFor } from './rules';
-import { watchStation } from './wakeups';
 
-const PULL_BATCH = 16;
+/** A job a gateway holds: taken, and possibly challenged, but not answered yet. */
 const open = ['sent', 'challenged'] as const;
-
-/** Hands queued jobs of the station to this gateway, each to one gateway only (SKIP LOCKED). */
-async function claimJobs(db: Db, gateway: AuthenticatedGateway, now: Date) {
-  const claimable = db
-    .select({ id: gatewayJobs.id })
-    .from(gatewayJobs)
-    .where(
-      and(
-        eq(gatewayJobs.stationId, gateway.stationId),
-        eq(gatewayJobs.state, 'queued'),
-        lte(gatewayJobs.availableAt, now),
-        gt(gatewayJobs.expiresAt, now),
-      ),
-    )
-    .orderBy(asc(gatewayJobs.createdAt))
-    .limit(PULL_BATCH)
-    .for('update', { skipLocked: true });
-  const claimed = await db
-    .update(gatewayJobs)
-    .set({ state: 'sent', gatewayId: gateway.id, sentAt: now })
-    .where(inArray(gatewayJobs.id, claimable))
-    .returning({ id: gatewayJobs.id });
-  if (claimed.length === 0) return [];
-  const rows = await db
-    .select({
-      id: gatewayJobs.id,
-      kind: gatewayJobs.kind,
-      frame: gatewayJobs.frame,
-      boxId: gatewayJobs.boxId,
-      address: boxes.bleAddress,
-      createdAt: gatewayJobs.createdAt,
-    })
-    .from(gatewayJobs)
-    .innerJoin(boxes, eq(boxes.id, gatewayJobs.boxId))
-    .where(
-      inArray(
-        gatewayJobs.id,
-        claimed.map((c) => c.id),
-      ),
-    )
-    .orderBy(asc(gatewayJobs.createdAt));
-  return rows.map((row) =>
-    row.kind === 'revocation' && row.frame
-      ? {
-          id: row.id,
-          kind: 'revocation' as const,
-          boxId: row.boxId,
-          address: row.address,
-          frame: toHex(row.frame),
-        }
-      : { id: row.id, kind: 'command' as const, boxId: row.boxId, address: row.address },
-  );
-}
-
-/** Stops keys of bookings cancelled through any path, so the gateway delivers their revocations now. */
-async function sweepRevocations(db: Db, keys: FleetKeys, stationId: string, now: Date) {
-  for (const bookingId of await staleCertificateBookings(db, stationId)) {
-    await revokeBookingKeys(db, keys, { id: bookingId, stationId }, now);
-  }
-}
-
-/** Long-poll: jobs at once when there are some, else as soon as one is queued, else after waitMs. */
-export async function pullJobs(
-  db: Db,
-  keys: FleetKeys,
-  gateway: AuthenticatedGateway,
-  waitMs: number,
-  clock: () => Date = () => new Date(),
-) {
-  await sweepRevocations(db, keys, gateway.stationId, clock());
-  const deadline = Date.now() + waitMs;
-  for (;;) {
-    const waiter = await watchStation(db, gateway.stationId);
-    try {
-      const now = clock();
-      await expireJobs(db, now, { stationId: gateway.stationId });
-      const jobs = await claimJobs(db, gateway, now);
-      const left = deadline - Date.now();
-      if (jobs.length > 0 || left <= 0) return { jobs };
-      await waiter.wait(left);
-    } finally {
-      waiter.close();
-    }
-  }
-}
 
 async function ownJob(db: Db, gateway: AuthenticatedGateway, jobId: string) {
   const [job] = await db

@@ -1,9 +1,12 @@
 import { publicProcedure, router } from '../trpc';
-import { answerChallenge, pullJobs, recordResult, reportProgress } from './gateway-jobs';
+import { reportBoxReset } from './box-resets';
+import { answerChallenge, recordResult, reportProgress } from './gateway-jobs';
 import { authenticateGateway, stationBoxes } from './gateways';
 import { logCursors, uploadLog } from './ingest';
 import { fleetKeys } from './keys';
+import { pullJobs } from './pull';
 import {
+  boxResetInput,
   challengeInput,
   logCursorInput,
   progressInput,
@@ -21,7 +24,10 @@ export const gatewayRouter = router({
   boxes: gatewayProcedure.query(({ ctx }) => stationBoxes(ctx.db, ctx.gateway)),
   pull: gatewayProcedure
     .input(pullInput)
-    .mutation(async ({ ctx, input }) => pullJobs(ctx.db, await fleetKeys(), ctx.gateway, input.waitMs)),
+    // The request's signal: a pull whose gateway has gone is handed no job.
+    .mutation(async ({ ctx, input, signal }) =>
+      pullJobs(ctx.db, await fleetKeys(), ctx.gateway, input.waitMs, { signal }),
+    ),
   progress: gatewayProcedure
     .input(progressInput)
     .mutation(({ ctx, input }) => reportProgress(ctx.db, ctx.gateway, input)),
@@ -37,4 +43,8 @@ export const gatewayRouter = router({
   uploadLog: gatewayProcedure
     .input(uploadLogInput)
     .mutation(({ ctx, input }) => uploadLog(ctx.db, ctx.gateway, input)),
+  /** Optional: a box whose log ends below the server's cursor (a wiped or replaced box). */
+  boxReset: gatewayProcedure
+    .input(boxResetInput)
+    .mutation(({ ctx, input }) => reportBoxReset(ctx.db, ctx.gateway, input)),
 });

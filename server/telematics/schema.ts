@@ -37,4 +37,5 @@ export const resultInput = z.union([
   z.object({ jobId: z.uuid(), failure: z.enum(gatewayFailures), detail: z.string().max(500).optional() }),
 ]);
 export const logCursorInput = z.object({ boxIds: z.array(z.uuid()).max(256) });
+export const boxResetInput = z.object({ boxId: z.uuid(), nextSeq: z.number().int().min(1).max(0xffff_ffff) });
 export const uploadLogInput = z.object({ boxId: z.uuid(), records: z.array(hex(112)).max(64) });

@@ -68,8 +68,8 @@ export async function wakeStation(db: Db, stationId: string): Promise<void> {
 }
 
 export interface Waiter {
-  /** Resolves when the station is woken or after `ms`, whichever comes first. */
-  wait(ms: number): Promise<void>;
+  /** Resolves when the station is woken, after `ms`, or when `signal` aborts, whichever comes first. */
+  wait(ms: number, signal?: AbortSignal): Promise<void>;
   close(): void;
 }
 
@@ -88,14 +88,17 @@ export async function watchStation(db: Db, stationId: string): Promise<Waiter> {
   };
   hub.emitter.on(stationId, onWake);
   return {
-    wait: (ms) =>
+    wait: (ms, signal) =>
       new Promise<void>((resolve) => {
-        if (woken || ms <= 0) return resolve();
-        const timer = setTimeout(resolve, ms);
-        wake = () => {
+        if (woken || ms <= 0 || signal?.aborted) return resolve();
+        const done = () => {
           clearTimeout(timer);
+          signal?.removeEventListener('abort', done);
           resolve();
         };
+        const timer = setTimeout(done, ms);
+        wake = done;
+        signal?.addEventListener('abort', done, { once: true });
       }),
     close: () => {
       hub.emitter.off(stationId, onWake);

@@ -151,4 +151,19 @@ describe('gateway log sync over node-ble and the BlueZ double', () => {
     expect(reports.map((r) => r.fetched)).toEqual([0, 0, 0]);
     expect(server.state.uploads.calls).toBe(before.calls);
   });
+
+  it('tells the server about a box whose log ends below the server’s cursor (wiped or replaced)', async () => {
+    const c = car(2);
+    const held = server.state.records.get(c.boxId) ?? new Map<number, string>();
+    server.state.records.set(c.boxId, held);
+    // The server holds three records more than the box has: as after the box lost its flash.
+    const boxNext = c.store.log.length + 1;
+    for (let seq = boxNext; seq < boxNext + 3; seq++) held.set(seq, 'ff');
+    const reports = await gateway.syncLogs();
+    const report = reports.find((r) => r.boxId === c.boxId);
+    expect(report).toMatchObject({ boxBehindServer: true, boxNextSeq: boxNext, nextSeq: boxNext + 3 });
+    expect(server.state.resets).toContainEqual({ boxId: c.boxId, nextSeq: boxNext });
+    // Nothing was uploaded for it, and the other boxes were not reported.
+    expect(server.state.resets.every((r) => r.boxId === c.boxId)).toBe(true);
+  });
 });

@@ -110,6 +110,9 @@ export function createHttpServerLink(options: HttpServerLinkOptions): ServerLink
     },
     logCursor: (input) => call('query', 'gateway.logCursor', input, cursorAnswer),
     uploadLog: (input): Promise<UploadOutcome> => call('mutation', 'gateway.uploadLog', input, uploadAnswer),
+    boxReset: async (input) => {
+      await call('mutation', 'gateway.boxReset', input, z.object({}).loose());
+    },
   };
 }
 

@@ -32,6 +32,8 @@ export interface BoxSyncReport {
   rejected: number;
   /** The box's log ends before the server's cursor: a wiped or replaced box, for an operator to look at. */
   boxBehindServer: boolean;
+  /** The nextSeq of the box's log end when it was behind the server (else undefined). */
+  boxNextSeq?: number;
 }
 
 /** The server stopped answering mid-sync: the round ends and the gateway backs off. */
@@ -82,7 +84,10 @@ export async function syncBox(
         throw new BoxLinkError('BLUETOOTH', `log end from ${box.address} did not decode: ${end.error}`);
       report.fetched += page.records.length;
       pending.push(...page.records.map(toHex));
-      if (end.frame.nextSeq < seq) report.boxBehindServer = true;
+      if (end.frame.nextSeq < seq) {
+        report.boxBehindServer = true;
+        report.boxNextSeq = end.frame.nextSeq;
+      }
       const last = page.records.length < LOG_PAGE_SIZE || end.frame.nextSeq <= seq;
       seq = end.frame.nextSeq;
       // Upload while still connected, in full batches; what the server refuses stays on the box.

@@ -45,6 +45,11 @@ export interface ServerLink {
   logCursor(input: { boxIds: string[] }): Promise<{ cursors: LogCursor[] }>;
   /** At most UPLOAD_BATCH records per call. */
   uploadLog(input: { boxId: string; records: string[] }): Promise<UploadOutcome>;
+  /**
+   * Optional (CONTRACT.md): tells the server a box's log ends below its cursor, so an operator
+   * learns of a wiped or replaced box. A link without it leaves that to the gateway's own log.
+   */
+  boxReset?(input: { boxId: string; nextSeq: number }): Promise<void>;
 }
 
 /** The contract's limit on records per `gateway.uploadLog`. */

@@ -31,6 +31,7 @@ export async function syncRound(
           ...report,
         });
       }
+      if (report.boxBehindServer) await reportReset(context, log, box.boxId, report.boxNextSeq);
     } catch (error) {
       if (error instanceof UploadFailed) throw error;
       const notThere = error instanceof BoxLinkError && error.code === 'NOT_FOUND';
@@ -43,4 +44,18 @@ export async function syncRound(
     }
   }
   return reports;
+}
+
+/**
+ * Tells the server about a box behind its cursor, when the link can (CONTRACT.md `gateway.boxReset`).
+ * Best effort: the gateway's own warning line above already records it, and the next round
+ * reports it again, so a failure here only gets a line of its own.
+ */
+async function reportReset(context: SyncContext, log: GatewayLogger, boxId: string, nextSeq?: number) {
+  if (!context.server.boxReset || nextSeq === undefined || nextSeq < 1) return;
+  try {
+    await context.server.boxReset({ boxId, nextSeq });
+  } catch (error) {
+    log({ level: 'warn', event: 'box reset not reported', boxId, error: describeError(error) });
+  }
 }

@@ -75,6 +75,15 @@ function makeRouter(state: ServerState, tokenHash: Buffer) {
       uploadLog: gatewayProcedure
         .input(z.object({ boxId: z.string().uuid(), records: z.array(hex).max(UPLOAD_BATCH) }))
         .mutation(({ input }) => state.upload(input.boxId, input.records)),
+      boxReset: gatewayProcedure
+        .input(z.object({ boxId: z.string().uuid(), nextSeq: z.number().int().min(1) }))
+        .mutation(({ input }) => {
+          state.resets.push(input);
+          return {
+            behind: input.nextSeq < state.cursor(input.boxId),
+            serverNextSeq: state.cursor(input.boxId),
+          };
+        }),
     }),
   });
 }

@@ -42,6 +42,8 @@ export class ServerState {
   /** boxId → seq → record hex: stored once, never overwritten. */
   readonly records = new Map<string, Map<number, string>>();
   readonly uploads = { calls: 0, stored: 0, duplicates: 0, rejected: 0 };
+  /** `gateway.boxReset` reports: boxes whose log ended below the cursor. */
+  readonly resets: { boxId: string; nextSeq: number }[] = [];
   readonly jobs = new Map<string, QueuedJob>();
   private queue: QueuedJob[] = [];
   private waiters = new Set<() => void>();

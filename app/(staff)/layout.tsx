@@ -35,6 +35,7 @@ export default function StaffLayout({ children }: { children: ReactNode }) {
         </Link>
         <Link href="/">{de.nav.search}</Link>
         <Link href="/buchungen">{de.nav.bookings}</Link>
+        <Link href="/kalender">{de.calendar.nav}</Link>
         <span className="who">{me.data.name}</span>
         <button type="button" className="link" onClick={signOut}>
           {de.nav.signOut}

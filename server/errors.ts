@@ -18,6 +18,27 @@ const catalogue = {
     message: 'Nur reservierte Buchungen, die noch nicht begonnen haben, können storniert werden.',
   },
   UNAUTHENTICATED: { trpc: 'UNAUTHORIZED', message: 'Bitte melden Sie sich an.' },
+  // Booking engine: the message of these comes from the rule that refused.
+  TRANSITION_REFUSED: {
+    trpc: 'PRECONDITION_FAILED',
+    message: 'Dieser Schritt ist für die Buchung nicht möglich.',
+  },
+  POLICY_VIOLATION: {
+    trpc: 'PRECONDITION_FAILED',
+    message: 'Die Buchungsregeln erlauben diese Buchung nicht.',
+  },
+  BLOCK_AFFECTS_BOOKINGS: { trpc: 'CONFLICT', message: 'Die Sperrzeit betrifft bestehende Buchungen.' },
+  BLOCK_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'Diese Sperrzeit gibt es nicht.' },
+  VEHICLE_ON_TRIP: {
+    trpc: 'PRECONDITION_FAILED',
+    message: 'Das Fahrzeug ist in dieser Zeit unterwegs oder war es; die Sperrzeit muss danach beginnen.',
+  },
+  SERIES_CONFLICTS: { trpc: 'CONFLICT', message: 'Nicht alle Termine der Serie sind möglich.' },
+  SERIES_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'Diese Serienbuchung gibt es nicht.' },
+  LICENCE_CHECK_EXPIRED: {
+    trpc: 'FORBIDDEN',
+    message: 'Führerscheinkontrolle abgelaufen – bitte beim Fuhrpark melden',
+  },
   // Telematics: keys, relay commands, gateways and boxes.
   BOOKING_NOT_YOURS: { trpc: 'FORBIDDEN', message: 'Das ist nicht Ihre Buchung.' },
   BOOKING_NOT_OPEN: {
@@ -58,6 +79,23 @@ const catalogue = {
     message: 'Das gehört zu einer anderen Kommune; dafür fehlt Ihnen die Berechtigung.',
   },
   FORBIDDEN_ROLE: { trpc: 'FORBIDDEN', message: 'Dafür fehlt Ihnen die Berechtigung.' },
+  // The demo's car simulator (server/demo): only where the embedded demo runs its own gateways.
+  DEMO_NOT_RUNNING: {
+    trpc: 'FORBIDDEN',
+    message: 'Den Fahrzeugsimulator gibt es nur in der Demo (mit der eingebetteten Datenbank).',
+  },
+  DEMO_CAR_NOT_SIMULATED: { trpc: 'NOT_FOUND', message: 'Dieses Fahrzeug wird in der Demo nicht simuliert.' },
+  DEMO_CAR_LOCKED: {
+    trpc: 'PRECONDITION_FAILED',
+    message: 'Das Fahrzeug ist verriegelt. Bitte zuerst entriegeln.',
+  },
+  DEMO_IGNITION_ON: { trpc: 'PRECONDITION_FAILED', message: 'Bitte zuerst die Zündung ausschalten.' },
+  DEMO_BATTERY_EMPTY: { trpc: 'PRECONDITION_FAILED', message: 'Der Akku ist leer. Bitte zuerst laden.' },
+  DEMO_BOOKING_TIME_UP: {
+    trpc: 'PRECONDITION_FAILED',
+    message:
+      'Dafür reicht die Buchungszeit nicht mehr: Die simulierte Zeit liefe über das Ende Ihres Schlüssels hinaus.',
+  },
 } as const satisfies Record<string, { trpc: TRPC_ERROR_CODE_KEY; message: string }>;
 
 export type AppErrorCode = keyof typeof catalogue;
@@ -68,9 +106,16 @@ export type FieldErrors = Record<string, string[]>;
 export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly fieldErrors: FieldErrors | undefined;
+  /** Structured facts for the client beside the sentence: the rules broken, the conflicts found. */
+  readonly details: unknown;
 
-  constructor(code: AppErrorCode, options: { fieldErrors?: FieldErrors; cause?: unknown } = {}) {
-    super(catalogue[code].message, { cause: options.cause });
+  /** `message` overrides the catalogue's sentence where a rule names its own (a policy's limit). */
+  constructor(
+    code: AppErrorCode,
+    options: { fieldErrors?: FieldErrors; cause?: unknown; message?: string; details?: unknown } = {},
+  ) {
+    super(options.message ?? catalogue[code].message, { cause: options.cause });
+    this.details = options.details;
     this.name = 'AppError';
     this.code = code;
     this.fieldErrors = options.fieldErrors;

@@ -1,6 +1,7 @@
 import { authRouter } from './auth/router';
-import { bookingsRouter } from './bookings/router';
+import { bookingsRouter, policiesRouter } from './bookings/router';
 import { calendarRouter } from './calendar/router';
+import { blocksRouter } from './fleet/blocks-router';
 import { stationsRouter, vehiclesRouter } from './fleet/router';
 import { regionRouter } from './region/router';
 import { gatewayRouter } from './telematics/gateway-router';
@@ -9,9 +10,11 @@ import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
   auth: authRouter,
+  blocks: blocksRouter,
   bookings: bookingsRouter,
   calendar: calendarRouter,
   gateway: gatewayRouter,
+  policies: policiesRouter,
   region: regionRouter,
   stations: stationsRouter,
   telematics: telematicsRouter,

@@ -20,12 +20,14 @@ const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     let fieldErrors: FieldErrors | undefined;
     let appCode: string | undefined;
+    let details: unknown;
     if (error.cause instanceof z.ZodError) {
       fieldErrors = z.flattenError(error.cause).fieldErrors as FieldErrors;
       appCode = 'INVALID_INPUT';
     } else if (error.cause instanceof AppError) {
       fieldErrors = error.cause.fieldErrors;
       appCode = error.cause.code;
+      details = error.cause.details;
     }
     // Internal errors keep their details in the server log, not in the answer.
     const message =
@@ -34,7 +36,7 @@ const t = initTRPC.context<Context>().create({
         : appCode === 'INVALID_INPUT'
           ? 'Bitte prüfen Sie die markierten Eingaben.'
           : shape.message;
-    return { ...shape, message, data: { ...shape.data, appCode, fieldErrors, stack: undefined } };
+    return { ...shape, message, data: { ...shape.data, appCode, fieldErrors, details, stack: undefined } };
   },
 });
 

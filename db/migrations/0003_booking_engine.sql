@@ -61,7 +61,7 @@ CREATE TABLE "notifications" (
 CREATE TABLE "booking_policies" (
 	"municipality_id" uuid PRIMARY KEY NOT NULL,
 	"horizon_days" smallint DEFAULT 60 NOT NULL,
-	"max_duration_minutes" integer DEFAULT 4320 NOT NULL,
+	"max_duration_minutes" integer DEFAULT 20160 NOT NULL,
 	"min_lead_minutes" integer DEFAULT 0 NOT NULL,
 	"others_may_book" boolean DEFAULT true NOT NULL,
 	"others_from" time,

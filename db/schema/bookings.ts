@@ -4,7 +4,14 @@ import { users } from './auth';
 import { createdAt, id, instant, tstzrange, updatedAt } from './columns';
 import { vehicles } from './fleet';
 
-export const bookingStatuses = ['pending', 'reserved', 'active', 'completed', 'cancelled', 'no_show'] as const;
+export const bookingStatuses = [
+  'pending',
+  'reserved',
+  'active',
+  'completed',
+  'cancelled',
+  'no_show',
+] as const;
 
 /** "Every Tuesday 8–12 for 10 weeks": the rule that made a set of bookings, kept to cancel them together. */
 export const bookingSeries = pgTable(
@@ -42,9 +49,7 @@ export const bookings = pgTable(
       .references(() => users.id, { onDelete: 'restrict' }),
     startsAt: instant('starts_at').notNull(),
     endsAt: instant('ends_at').notNull(),
-    period: tstzrange('period')
-      .notNull()
-      .generatedAlwaysAs(sql`tstzrange(starts_at, ends_at, '[)')`),
+    period: tstzrange('period').notNull().generatedAlwaysAs(sql`tstzrange(starts_at, ends_at, '[)')`),
     bufferMinutes: smallint('buffer_minutes').notNull().default(0),
     status: text('status', { enum: bookingStatuses }).notNull().default('reserved'),
     purpose: text('purpose'),
@@ -69,7 +74,10 @@ export const bookings = pgTable(
       'bookings_status_known',
       sql`${t.status} in ('pending', 'reserved', 'active', 'completed', 'cancelled', 'no_show')`,
     ),
-    check('bookings_cancelled_at_matches_status', sql`(${t.status} = 'cancelled') = (${t.cancelledAt} is not null)`),
+    check(
+      'bookings_cancelled_at_matches_status',
+      sql`(${t.status} = 'cancelled') = (${t.cancelledAt} is not null)`,
+    ),
     check('bookings_sequence_non_negative', sql`${t.sequence} >= 0`),
   ],
 );

@@ -12,7 +12,7 @@ export const bookingPolicies = pgTable(
       .primaryKey()
       .references(() => municipalities.id, { onDelete: 'cascade' }),
     horizonDays: smallint('horizon_days').notNull().default(60),
-    maxDurationMinutes: integer('max_duration_minutes').notNull().default(4320),
+    maxDurationMinutes: integer('max_duration_minutes').notNull().default(20160),
     minLeadMinutes: integer('min_lead_minutes').notNull().default(0),
     othersMayBook: boolean('others_may_book').notNull().default(true),
     othersFrom: time('others_from'),

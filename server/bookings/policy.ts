@@ -17,7 +17,7 @@ export interface BookingPolicy {
 
 export const defaultPolicy: BookingPolicy = {
   horizonDays: 60,
-  maxDurationMinutes: 3 * 24 * 60,
+  maxDurationMinutes: 14 * 24 * 60,
   minLeadMinutes: 0,
   othersMayBook: true,
   othersFrom: null,
@@ -95,6 +95,15 @@ export function licenceViolation(
   };
 }
 
+/** The longest booking the owner allows; an extension is held to it too. */
+export function durationViolation(policy: BookingPolicy, window: TimeRange): PolicyViolation | null {
+  if (window.end.getTime() - window.start.getTime() <= policy.maxDurationMinutes * MINUTE) return null;
+  return {
+    rule: 'MAX_DURATION',
+    message: `Eine Buchung darf höchstens ${durationText(policy.maxDurationMinutes)} dauern.`,
+  };
+}
+
 /** Every rule of the owner's policy the request breaks, each with the German sentence that names it. */
 export function policyViolations(policy: BookingPolicy, request: BookingRequest): PolicyViolation[] {
   const { window, now, timeZone } = request;
@@ -106,11 +115,8 @@ export function policyViolations(policy: BookingPolicy, request: BookingRequest)
       rule: 'HORIZON',
       message: `Buchungen sind höchstens ${policy.horizonDays} Tage im Voraus möglich.`,
     });
-  if (window.end.getTime() - window.start.getTime() > policy.maxDurationMinutes * MINUTE)
-    violations.push({
-      rule: 'MAX_DURATION',
-      message: `Eine Buchung darf höchstens ${durationText(policy.maxDurationMinutes)} dauern.`,
-    });
+  const duration = durationViolation(policy, window);
+  if (duration) violations.push(duration);
   if (policy.minLeadMinutes > 0 && window.start.getTime() < now.getTime() + policy.minLeadMinutes * MINUTE)
     violations.push({
       rule: 'LEAD_TIME',

@@ -1,16 +1,16 @@
 import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { bookings, municipalities, stations, vehicles } from '@/db/schema';
-import { AppError, sqlState } from '../errors';
+import { bookingEvents, bookings, municipalities, stations, vehicleBlocks, vehicles } from '@/db/schema';
 import { liveBookingStatuses, type TimeRange } from './rules';
 
 const iso = (date: Date) => sql`${date.toISOString()}::timestamptz`;
 
 /**
- * No live booking of the car keeps it over the window: the same ranges and buffers the exclusion
- * constraint compares (`booking_blocked_range`), so search and insert can never disagree.
+ * Neither a live booking nor a block keeps the car over the window: the same ranges and buffers
+ * the exclusion constraint and the block triggers compare, so search and insert never disagree.
  */
 export function isVehicleFree(vehicle: typeof vehicles, window: TimeRange): SQL {
+  const wanted = sql`booking_blocked_range(tstzrange(${iso(window.start)}, ${iso(window.end)}, '[)'), ${vehicle.turnaroundBufferMinutes})`;
   return sql`not exists (
     select 1 from ${bookings}
     where ${bookings.vehicleId} = ${vehicle.id}
@@ -18,47 +18,62 @@ export function isVehicleFree(vehicle: typeof vehicles, window: TimeRange): SQL 
         liveBookingStatuses.map((status) => sql`${status}`),
         sql`, `,
       )})
-      and booking_blocked_range(${bookings.period}, ${bookings.bufferMinutes})
-        && booking_blocked_range(tstzrange(${iso(window.start)}, ${iso(window.end)}, '[)'), ${vehicle.turnaroundBufferMinutes})
+      and booking_blocked_range(${bookings.period}, ${bookings.bufferMinutes}) && ${wanted}
+  ) and not exists (
+    select 1 from ${vehicleBlocks}
+    where ${vehicleBlocks.vehicleId} = ${vehicle.id}
+      and ${vehicleBlocks.cancelledAt} is null
+      and ${vehicleBlocks.period} && ${wanted}
   )`;
 }
 
 export async function findBookableVehicle(db: Db, vehicleId: string) {
   const [row] = await db
-    .select({ id: vehicles.id, status: vehicles.status })
+    .select({
+      id: vehicles.id,
+      status: vehicles.status,
+      ownerMunicipalityId: vehicles.ownerMunicipalityId,
+      ownerName: municipalities.name,
+    })
     .from(vehicles)
+    .innerJoin(municipalities, eq(municipalities.id, vehicles.ownerMunicipalityId))
     .where(eq(vehicles.id, vehicleId));
   return row ?? null;
 }
 
-export type NewBooking = { vehicleId: string; userId: string; window: TimeRange; purpose: string | null };
+export type NewBooking = {
+  vehicleId: string;
+  userId: string;
+  window: TimeRange;
+  purpose: string | null;
+  status: 'pending' | 'reserved';
+  seriesId?: string;
+};
 
-/**
- * Inserts a booking; the exclusion constraint decides a race. The per-car advisory lock makes
- * concurrent losers wait their turn and fail cleanly with 23P01 instead of deadlocking (40P01).
- */
-export async function insertBooking(db: Db, booking: NewBooking) {
-  try {
-    return await db.transaction(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${booking.vehicleId}, 0))`);
-      const [row] = await tx
-        .insert(bookings)
-        .values({
-          vehicleId: booking.vehicleId,
-          userId: booking.userId,
-          startsAt: booking.window.start,
-          endsAt: booking.window.end,
-          purpose: booking.purpose,
-        })
-        .returning({ id: bookings.id });
-      if (!row) throw new Error('insert returned no row');
-      return row;
-    });
-  } catch (error) {
-    const state = sqlState(error);
-    if (state === '23P01' || state === '40P01') throw new AppError('BOOKING_CONFLICT', { cause: error });
-    throw error;
-  }
+/** Inserts a booking and its first event; call inside `writeSchedule` after locking the car. */
+export async function insertBooking(db: Db, booking: NewBooking, actorId: string, now: Date) {
+  const [row] = await db
+    .insert(bookings)
+    .values({
+      vehicleId: booking.vehicleId,
+      userId: booking.userId,
+      startsAt: booking.window.start,
+      endsAt: booking.window.end,
+      purpose: booking.purpose,
+      status: booking.status,
+      seriesId: booking.seriesId,
+    })
+    .returning({ id: bookings.id });
+  if (!row) throw new Error('insert returned no row');
+  await db.insert(bookingEvents).values({
+    bookingId: row.id,
+    type: 'create',
+    fromStatus: null,
+    toStatus: booking.status,
+    actorId,
+    at: now,
+  });
+  return row;
 }
 
 export const bookingColumns = {
@@ -99,19 +114,3 @@ export async function findBookingOfUser(db: Db, bookingId: string, userId: strin
 
 export const listBookingsOfUser = (db: Db, userId: string, limit: number) =>
   bookingsWithVehicle(db).where(eq(bookings.userId, userId)).orderBy(desc(bookings.startsAt)).limit(limit);
-
-/** Cancels only what is still cancellable at this moment; returns whether a row changed. */
-export async function markCancelled(db: Db, bookingId: string, now: Date): Promise<boolean> {
-  const changed = await db
-    .update(bookings)
-    .set({ status: 'cancelled', cancelledAt: now })
-    .where(
-      and(
-        eq(bookings.id, bookingId),
-        eq(bookings.status, 'reserved'),
-        sql`${bookings.startsAt} > ${iso(now)}`,
-      ),
-    )
-    .returning({ id: bookings.id });
-  return changed.length > 0;
-}

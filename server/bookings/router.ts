@@ -1,6 +1,18 @@
-import { router, staffProcedure } from '../trpc';
-import { bookingIdInput, createBookingInput } from './schema';
-import { bookingOf, cancelBooking, createBooking, myBookings } from './service';
+import { z } from 'zod';
+import { fleetManagerProcedure, router, staffProcedure } from '../trpc';
+import { approvalQueue, approveBooking, cancelAsManager, declineBooking } from './management';
+import { policyFor, updatePolicy } from './policy-service';
+import {
+  bookingIdInput,
+  changeEndInput,
+  createBookingInput,
+  createSeriesInput,
+  policyInput,
+  reasonInput,
+  seriesIdInput,
+} from './schema';
+import { cancelSeries, createSeries } from './series';
+import { bookingOf, cancelBooking, changeBookingEnd, createBooking, endBooking, myBookings } from './service';
 
 export const bookingsRouter = router({
   create: staffProcedure
@@ -11,4 +23,35 @@ export const bookingsRouter = router({
   cancel: staffProcedure
     .input(bookingIdInput)
     .mutation(({ ctx, input }) => cancelBooking(ctx.db, ctx.user, input.id)),
+  changeEnd: staffProcedure
+    .input(changeEndInput)
+    .mutation(({ ctx, input }) => changeBookingEnd(ctx.db, ctx.user, input.id, input.endsAt)),
+  end: staffProcedure
+    .input(bookingIdInput)
+    .mutation(({ ctx, input }) => endBooking(ctx.db, ctx.user, input.id)),
+  createSeries: staffProcedure
+    .input(createSeriesInput)
+    .mutation(({ ctx, input }) => createSeries(ctx.db, ctx.user, input)),
+  cancelSeries: staffProcedure
+    .input(seriesIdInput)
+    .mutation(({ ctx, input }) => cancelSeries(ctx.db, ctx.user, input.seriesId)),
+  managerCancel: fleetManagerProcedure
+    .input(reasonInput)
+    .mutation(({ ctx, input }) => cancelAsManager(ctx.db, ctx.user, input.id, input.reason)),
+  approvalQueue: fleetManagerProcedure.query(({ ctx }) => approvalQueue(ctx.db, ctx.user)),
+  approve: fleetManagerProcedure
+    .input(bookingIdInput)
+    .mutation(({ ctx, input }) => approveBooking(ctx.db, ctx.user, input.id)),
+  decline: fleetManagerProcedure
+    .input(reasonInput)
+    .mutation(({ ctx, input }) => declineBooking(ctx.db, ctx.user, input.id, input.reason)),
+});
+
+export const policiesRouter = router({
+  get: staffProcedure
+    .input(z.object({ municipalityId: z.uuid() }))
+    .query(({ ctx, input }) => policyFor(ctx.db, input.municipalityId)),
+  update: fleetManagerProcedure
+    .input(policyInput)
+    .mutation(({ ctx, input }) => updatePolicy(ctx.db, ctx.user, input)),
 });

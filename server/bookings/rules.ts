@@ -39,7 +39,7 @@ export const elapsedHours = (range: TimeRange): number =>
   (range.end.getTime() - range.start.getTime()) / HOUR;
 
 /** The problems of a requested booking or search window, by field; empty when it is fine. */
-export function windowProblems(range: TimeRange, now: Date): FieldErrors {
+export function windowProblems(range: TimeRange, now: Date, longest = longestBooking): FieldErrors {
   const problems: FieldErrors = {};
   if (Number.isNaN(range.start.getTime())) problems.from = ['Ungültiger Beginn.'];
   if (Number.isNaN(range.end.getTime())) problems.to = ['Ungültiges Ende.'];
@@ -49,6 +49,7 @@ export function windowProblems(range: TimeRange, now: Date): FieldErrors {
   const length = range.end.getTime() - range.start.getTime();
   if (length <= 0) problems.to = ['Das Ende muss nach dem Beginn liegen.'];
   else if (length < shortestBooking) problems.to = ['Eine Buchung dauert mindestens 15 Minuten.'];
-  else if (length > longestBooking) problems.to = ['Eine Buchung dauert höchstens 14 Tage.'];
+  else if (length > longest)
+    problems.to = [`Der Zeitraum darf höchstens ${Math.round(longest / (24 * HOUR))} Tage umfassen.`];
   return problems;
 }

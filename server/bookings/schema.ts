@@ -8,5 +8,51 @@ export const createBookingInput = z.object({
 });
 
 export const bookingIdInput = z.object({ id: z.uuid() });
+export const changeEndInput = z.object({ id: z.uuid(), endsAt: z.date() });
+export const reasonInput = z.object({ id: z.uuid(), reason: z.string().trim().min(3).max(500) });
+
+const day = z.iso.date();
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Uhrzeit als HH:MM');
+
+export const createSeriesInput = z
+  .object({
+    vehicleId: z.uuid(),
+    firstDay: day,
+    startTime: clock,
+    endTime: clock,
+    weeks: z.number().int().min(1).max(52),
+    weekdays: z.array(z.number().int().min(1).max(7)).max(7).optional(),
+    purpose: z.string().trim().max(200).optional(),
+    skipConflicts: z.boolean().default(false),
+  })
+  .refine((s) => s.startTime < s.endTime, {
+    path: ['endTime'],
+    message: 'Das Ende muss nach dem Beginn liegen.',
+  });
+
+export const seriesIdInput = z.object({ seriesId: z.uuid() });
+
+const hours = clock.nullable();
+export const policyInput = z
+  .object({
+    municipalityId: z.uuid(),
+    horizonDays: z.number().int().min(1).max(730),
+    maxDurationMinutes: z.number().int().min(15).max(43_200),
+    minLeadMinutes: z.number().int().min(0).max(10_080),
+    othersMayBook: z.boolean(),
+    othersFrom: hours,
+    othersUntil: hours,
+    noShowGraceMinutes: z.number().int().min(5).max(240),
+    maxFutureBookingsPerPerson: z.number().int().min(1).max(100),
+    approvalRequired: z.boolean(),
+  })
+  .refine((p) => (p.othersFrom === null) === (p.othersUntil === null), {
+    path: ['othersUntil'],
+    message: 'Beginn und Ende der Zeiten für andere Kommunen gehören zusammen.',
+  })
+  .refine((p) => p.othersFrom === null || p.othersUntil === null || p.othersFrom < p.othersUntil, {
+    path: ['othersUntil'],
+    message: 'Das Ende muss nach dem Beginn liegen.',
+  });
 
 export type CreateBookingInput = z.infer<typeof createBookingInput>;

@@ -1,30 +1,100 @@
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { users, vehicles } from '@/db/schema';
 import type { SessionUser } from '../auth/queries';
+import { env } from '../env';
 import { AppError, invalidInput } from '../errors';
-import {
-  findBookableVehicle,
-  findBookingOfUser,
-  insertBooking,
-  listBookingsOfUser,
-  markCancelled,
-} from './queries';
-import { windowProblems } from './rules';
+import { notify } from '../notifications/outbox';
+import { durationViolation, licenceViolation, policyViolations } from './policy';
+import { openBookingsOfPerson, policyOf } from './policy-queries';
+import { findBookableVehicle, findBookingOfUser, insertBooking, listBookingsOfUser } from './queries';
+import { type TimeRange, windowProblems } from './rules';
+import { lockVehicleSchedule, writeSchedule } from './schedule';
 import type { CreateBookingInput } from './schema';
+import { applyTransition } from './transitions';
+
+/**
+ * Everything a new booking must pass before it is written: a sane window, a car in service, the
+ * licence check and the owner's policy. Returns what the insert needs; refuses with the rule named.
+ */
+export async function admitBooking(
+  db: Db,
+  user: SessionUser,
+  vehicleId: string,
+  window: TimeRange,
+  now: Date,
+  timeZone = env().TIME_ZONE,
+) {
+  const problems = windowProblems(window, now);
+  if (Object.keys(problems).length > 0) throw invalidInput(problems);
+  const vehicle = await findBookableVehicle(db, vehicleId);
+  if (!vehicle) throw invalidInput({ vehicleId: ['Dieses Fahrzeug gibt es nicht.'] });
+  if (vehicle.status !== 'in_service') throw new AppError('VEHICLE_NOT_BOOKABLE');
+  const licence = licenceViolation(user.licenceCheckValidUntil, now, timeZone);
+  if (licence) throw new AppError('LICENCE_CHECK_EXPIRED', { message: licence.message });
+  const policy = await policyOf(db, vehicle.ownerMunicipalityId);
+  const violations = policyViolations(policy, {
+    window,
+    now,
+    timeZone,
+    ownerName: vehicle.ownerName,
+    sameMunicipality: user.municipalityId === vehicle.ownerMunicipalityId,
+    futureBookingsOfPerson: await openBookingsOfPerson(db, user.id, vehicle.ownerMunicipalityId, now),
+    licenceCheckValidUntil: user.licenceCheckValidUntil,
+  });
+  if (violations.length > 0)
+    throw new AppError('POLICY_VIOLATION', {
+      message: violations.map((v) => v.message).join(' '),
+      details: { rules: violations.map((v) => v.rule) },
+    });
+  // The owner's own fleet managers and the operator are the approvers: they need no approval.
+  const approves =
+    user.role === 'operator' ||
+    (user.role === 'fleet_manager' && user.municipalityId === vehicle.ownerMunicipalityId);
+  return {
+    vehicle,
+    policy,
+    status: policy.approvalRequired && !approves ? ('pending' as const) : ('reserved' as const),
+  };
+}
 
 export async function createBooking(db: Db, user: SessionUser, input: CreateBookingInput, now = new Date()) {
   const window = { start: input.from, end: input.to };
-  const problems = windowProblems(window, now);
-  if (Object.keys(problems).length > 0) throw invalidInput(problems);
-  const vehicle = await findBookableVehicle(db, input.vehicleId);
-  if (!vehicle) throw invalidInput({ vehicleId: ['Dieses Fahrzeug gibt es nicht.'] });
-  if (vehicle.status !== 'in_service') throw new AppError('VEHICLE_NOT_BOOKABLE');
-  const { id } = await insertBooking(db, {
-    vehicleId: vehicle.id,
-    userId: user.id,
-    window,
-    purpose: input.purpose || null,
+  const { vehicle, status } = await admitBooking(db, user, input.vehicleId, window, now);
+  const id = await writeSchedule(db, async (tx) => {
+    await lockVehicleSchedule(tx, vehicle.id);
+    const row = await insertBooking(
+      tx,
+      { vehicleId: vehicle.id, userId: user.id, window, purpose: input.purpose || null, status },
+      user.id,
+      now,
+    );
+    await announceNewBooking(tx, row.id, status, vehicle.ownerMunicipalityId);
+    return row.id;
   });
   return bookingOf(db, user, id);
+}
+
+/** A confirmation, or for a booking awaiting approval a notice to the booker and each approver. */
+export async function announceNewBooking(
+  db: Db,
+  bookingId: string,
+  status: string,
+  ownerMunicipalityId: string,
+) {
+  if (status !== 'pending') return notify(db, { kind: 'confirmation', bookingId });
+  await notify(db, { kind: 'approval_pending', bookingId });
+  for (const managerId of await approversOf(db, ownerMunicipalityId))
+    await notify(db, { kind: 'approval_requested', bookingId, managerId });
+}
+
+async function approversOf(db: Db, municipalityId: string): Promise<string[]> {
+  const managers = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, 'fleet_manager'), eq(users.municipalityId, municipalityId)));
+  if (managers.length > 0) return managers.map((m) => m.id);
+  return (await db.select({ id: users.id }).from(users).where(eq(users.role, 'operator'))).map((o) => o.id);
 }
 
 export async function bookingOf(db: Db, user: SessionUser, bookingId: string) {
@@ -35,9 +105,54 @@ export async function bookingOf(db: Db, user: SessionUser, bookingId: string) {
 
 export const myBookings = (db: Db, user: SessionUser) => listBookingsOfUser(db, user.id, 200);
 
-/** The booker cancels a reservation before it starts; anything else is refused and left as it was. */
+/** The booker cancels before the start; anything else is refused and left as it was. */
 export async function cancelBooking(db: Db, user: SessionUser, bookingId: string, now = new Date()) {
   await bookingOf(db, user, bookingId);
-  if (!(await markCancelled(db, bookingId, now))) throw new AppError('BOOKING_NOT_CANCELLABLE');
+  await applyTransition(
+    db,
+    bookingId,
+    { type: 'cancel', by: 'booker' },
+    { id: user.id, role: 'booker' },
+    now,
+  );
   return bookingOf(db, user, bookingId);
+}
+
+/** Extending asks the same of the longer window as a new booking would, and the database the rest. */
+export async function changeBookingEnd(
+  db: Db,
+  user: SessionUser,
+  bookingId: string,
+  endsAt: Date,
+  now = new Date(),
+) {
+  const booking = await bookingOf(db, user, bookingId);
+  const type = endsAt > booking.endsAt ? 'extend' : 'shorten';
+  if (type === 'extend') {
+    const policy = await policyOf(db, await ownerOf(db, booking.vehicle.id));
+    const tooLong = durationViolation(policy, { start: booking.startsAt, end: endsAt });
+    if (tooLong)
+      throw new AppError('POLICY_VIOLATION', {
+        message: tooLong.message,
+        details: { rules: [tooLong.rule] },
+      });
+  }
+  await applyTransition(db, bookingId, { type, endsAt }, { id: user.id, role: 'booker' }, now);
+  return bookingOf(db, user, bookingId);
+}
+
+/** Ends a running booking now (a car without a box, or a trip closed by hand); the rest is free at once. */
+export async function endBooking(db: Db, user: SessionUser, bookingId: string, now = new Date()) {
+  await bookingOf(db, user, bookingId);
+  await applyTransition(db, bookingId, { type: 'end' }, { id: user.id, role: 'booker' }, now);
+  return bookingOf(db, user, bookingId);
+}
+
+async function ownerOf(db: Db, vehicleId: string): Promise<string> {
+  const [row] = await db
+    .select({ owner: vehicles.ownerMunicipalityId })
+    .from(vehicles)
+    .where(eq(vehicles.id, vehicleId));
+  if (!row) throw new AppError('VEHICLE_NOT_FOUND');
+  return row.owner;
 }

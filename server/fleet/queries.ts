@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, ne, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { municipalities, stations, vehicles } from '@/db/schema';
 import { isVehicleFree } from '../bookings/queries';
@@ -73,4 +73,30 @@ export function listStations(db: Db) {
     .from(stations)
     .innerJoin(municipalities, eq(municipalities.id, stations.municipalityId))
     .orderBy(asc(municipalities.name), asc(stations.name));
+}
+
+/**
+ * A stand-in for a car over a window: in service, at the same station, free (buffers and blocks
+ * counted), at least as many seats; the same powertrain first, then any.
+ */
+export async function findEquivalentVehicle(
+  db: Db,
+  original: { vehicleId: string; stationId: string; seats: number; powertrain: 'ev' | 'phev' | 'ice' },
+  window: TimeRange,
+): Promise<string | null> {
+  const [row] = await db
+    .select({ id: vehicles.id })
+    .from(vehicles)
+    .where(
+      and(
+        eq(vehicles.homeStationId, original.stationId),
+        eq(vehicles.status, 'in_service'),
+        ne(vehicles.id, original.vehicleId),
+        gte(vehicles.seats, original.seats),
+        isVehicleFree(vehicles, window),
+      ),
+    )
+    .orderBy(sql`${vehicles.powertrain} <> ${original.powertrain}`, asc(vehicles.seats), asc(vehicles.plate))
+    .limit(1);
+  return row?.id ?? null;
 }

@@ -1,23 +1,31 @@
-import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { bookings } from '@/db/schema';
+import { applyTransition } from '../bookings/transitions';
+import { AppError } from '../errors';
 import type { OpName } from './rules';
 
 /**
  * The one place telematics moves a booking on: the box confirmed an op (its signed response said
- * OK). The first unlock makes a reservation active; ending makes it completed; a lock changes
- * nothing. The bookings area's lifecycle transition function will replace this body.
+ * OK). The first unlock makes a reservation active; ending completes it and frees the rest of its
+ * time; a lock changes nothing. The bookings lifecycle decides and records each step.
  */
-export async function bookingConfirmedByBox(db: Db, bookingId: string, op: OpName): Promise<void> {
-  if (op === 'unlock') {
-    await db
-      .update(bookings)
-      .set({ status: 'active' })
-      .where(and(eq(bookings.id, bookingId), eq(bookings.status, 'reserved')));
-  } else if (op === 'end') {
-    await db
-      .update(bookings)
-      .set({ status: 'completed' })
-      .where(and(eq(bookings.id, bookingId), inArray(bookings.status, ['reserved', 'active'])));
+export async function bookingConfirmedByBox(
+  db: Db,
+  bookingId: string,
+  op: OpName,
+  now = new Date(),
+): Promise<void> {
+  if (op === 'lock') return;
+  try {
+    await applyTransition(
+      db,
+      bookingId,
+      { type: op === 'unlock' ? 'unlock' : 'end' },
+      { id: null, role: 'system' },
+      now,
+    );
+  } catch (error) {
+    // The car did what the box said whatever the booking's state; a refused step only means the
+    // booking had moved on already (a second end, an unlock after a manager cancelled it).
+    if (!(error instanceof AppError && error.code === 'TRANSITION_REFUSED')) throw error;
   }
 }

@@ -1,0 +1,85 @@
+import { and, asc, eq, type SQL } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { bookings, municipalities, stations, users, vehicles } from '@/db/schema';
+import type { SessionUser } from '../auth/queries';
+import { AppError } from '../errors';
+import { applyTransition } from './transitions';
+
+/** A fleet manager acts on the cars of their own municipality; the operator on all. */
+export function ownScope(manager: SessionUser): SQL | undefined {
+  if (manager.role === 'operator') return undefined;
+  if (!manager.municipalityId) throw new AppError('FORBIDDEN_ROLE');
+  return eq(vehicles.ownerMunicipalityId, manager.municipalityId);
+}
+
+async function assertManages(db: Db, manager: SessionUser, bookingId: string) {
+  const [row] = await db
+    .select({ id: bookings.id })
+    .from(bookings)
+    .innerJoin(vehicles, eq(vehicles.id, bookings.vehicleId))
+    .where(and(eq(bookings.id, bookingId), ownScope(manager)));
+  if (row) return;
+  const [exists] = await db.select({ id: bookings.id }).from(bookings).where(eq(bookings.id, bookingId));
+  throw new AppError(exists ? 'OTHER_MUNICIPALITY' : 'BOOKING_NOT_FOUND');
+}
+
+const managerActor = (manager: SessionUser) => ({ id: manager.id, role: 'manager' as const });
+
+export async function cancelAsManager(
+  db: Db,
+  manager: SessionUser,
+  bookingId: string,
+  reason: string,
+  now = new Date(),
+) {
+  await assertManages(db, manager, bookingId);
+  return (
+    await applyTransition(
+      db,
+      bookingId,
+      { type: 'cancel', by: 'manager', reason },
+      managerActor(manager),
+      now,
+    )
+  ).after;
+}
+
+export async function approveBooking(db: Db, manager: SessionUser, bookingId: string, now = new Date()) {
+  await assertManages(db, manager, bookingId);
+  return (await applyTransition(db, bookingId, { type: 'approve' }, managerActor(manager), now)).after;
+}
+
+export async function declineBooking(
+  db: Db,
+  manager: SessionUser,
+  bookingId: string,
+  reason: string,
+  now = new Date(),
+) {
+  await assertManages(db, manager, bookingId);
+  return (await applyTransition(db, bookingId, { type: 'decline', reason }, managerActor(manager), now))
+    .after;
+}
+
+/** Pending bookings of the manager's cars, oldest request first: what waits for a decision. */
+export function approvalQueue(db: Db, manager: SessionUser) {
+  return db
+    .select({
+      id: bookings.id,
+      startsAt: bookings.startsAt,
+      endsAt: bookings.endsAt,
+      purpose: bookings.purpose,
+      createdAt: bookings.createdAt,
+      booker: { id: users.id, name: users.name, email: users.email },
+      bookerMunicipality: municipalities.name,
+      vehicle: { id: vehicles.id, plate: vehicles.plate, make: vehicles.make, model: vehicles.model },
+      station: { id: stations.id, name: stations.name },
+    })
+    .from(bookings)
+    .innerJoin(vehicles, eq(vehicles.id, bookings.vehicleId))
+    .innerJoin(stations, eq(stations.id, vehicles.homeStationId))
+    .innerJoin(users, eq(users.id, bookings.userId))
+    .leftJoin(municipalities, eq(municipalities.id, users.municipalityId))
+    .where(and(eq(bookings.status, 'pending'), ownScope(manager)))
+    .orderBy(asc(bookings.createdAt));
+}

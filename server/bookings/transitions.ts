@@ -1,0 +1,105 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { bookingEvents, bookings, users } from '@/db/schema';
+import { AppError } from '../errors';
+import { type Notice, notify } from '../notifications/outbox';
+import { type BookingState, type LifecycleEvent, transition } from './lifecycle';
+import { lockVehicleSchedule, writeSchedule } from './schedule';
+
+/** Who made a step happen: a person (booker, fleet manager) or the system (scheduler, box). */
+export type Actor = { id: string; role: 'booker' | 'manager' } | { id: null; role: 'system' };
+
+/**
+ * Takes one lifecycle step on a stored booking, in one transaction: the per-car lock, the row
+ * locked, the pure transition, the write (status, end, a higher calendar sequence), the event
+ * with who and why, and the notice to the booker. A refused step changes nothing.
+ */
+export async function applyTransition(
+  db: Db,
+  bookingId: string,
+  event: LifecycleEvent,
+  actor: Actor,
+  now: Date,
+): Promise<{ before: BookingState; after: BookingState }> {
+  return writeSchedule(db, async (tx) => {
+    const [target] = await tx
+      .select({ vehicleId: bookings.vehicleId })
+      .from(bookings)
+      .where(eq(bookings.id, bookingId));
+    if (!target) throw new AppError('BOOKING_NOT_FOUND');
+    await lockVehicleSchedule(tx, target.vehicleId);
+    const [row] = await tx
+      .select({ status: bookings.status, startsAt: bookings.startsAt, endsAt: bookings.endsAt })
+      .from(bookings)
+      .where(eq(bookings.id, bookingId))
+      .for('update');
+    if (!row) throw new AppError('BOOKING_NOT_FOUND');
+    const result = transition(row, event, now);
+    if (!result.ok) throw new AppError('TRANSITION_REFUSED', { message: result.reason });
+    const after = result.next;
+    if (after.status === row.status && +after.endsAt === +row.endsAt) return { before: row, after };
+    await tx
+      .update(bookings)
+      .set({
+        status: after.status,
+        endsAt: after.endsAt,
+        cancelledAt: after.status === 'cancelled' ? now : null,
+        sequence: sql`${bookings.sequence} + 1`,
+      })
+      .where(eq(bookings.id, bookingId));
+    await tx.insert(bookingEvents).values({
+      bookingId,
+      type: event.type,
+      fromStatus: row.status,
+      toStatus: after.status,
+      actorId: actor.id,
+      reason: 'reason' in event ? (event.reason ?? null) : null,
+      details: +after.endsAt === +row.endsAt ? null : { previousEndsAt: row.endsAt, endsAt: after.endsAt },
+      at: now,
+    });
+    const notice = await noticeFor(tx, bookingId, event, row, actor);
+    if (notice) await notify(tx, notice);
+    return { before: row, after };
+  });
+}
+
+async function noticeFor(
+  db: Db,
+  bookingId: string,
+  event: LifecycleEvent,
+  before: BookingState,
+  actor: Actor,
+): Promise<Notice | null> {
+  const previous = { startsAt: before.startsAt.toISOString(), endsAt: before.endsAt.toISOString() };
+  switch (event.type) {
+    case 'approve':
+      return { kind: 'approval_granted', bookingId };
+    case 'decline':
+      return { kind: 'approval_declined', bookingId, name: await actorName(db, actor), reason: event.reason };
+    case 'cancel':
+      // The booker knows what they did; a cancellation by anyone else is news to them.
+      if (actor.role === 'booker') return { kind: 'cancelled', bookingId, cancellation: { by: 'booker' } };
+      return {
+        kind: 'cancelled',
+        bookingId,
+        cancellation: { by: 'fleet_manager', name: await actorName(db, actor), reason: event.reason ?? null },
+      };
+    case 'no_show':
+      return { kind: 'no_show', bookingId, graceMinutes: event.graceMinutes };
+    case 'extend':
+    case 'shorten':
+      return {
+        kind: 'changed',
+        bookingId,
+        change: { kind: event.type === 'extend' ? 'extended' : 'shortened', previous },
+      };
+    default:
+      return null;
+  }
+}
+
+async function actorName(db: Db, actor: Actor): Promise<string> {
+  if (actor.id === null) return 'ParthelandMobil';
+  const [row] = await db.select({ name: users.name }).from(users).where(eq(users.id, actor.id));
+  return row?.name ?? 'Fuhrparkverwaltung';
+}

@@ -1,0 +1,226 @@
+import { and, asc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { bookingEvents, bookings, users, vehicleBlocks, vehicles } from '@/db/schema';
+import type { SessionUser } from '../auth/queries';
+import { ownScope } from '../bookings/management';
+import { blockedRange, HOUR, type TimeRange, windowProblems } from '../bookings/rules';
+import { lockVehicleSchedule, writeSchedule } from '../bookings/schedule';
+import { applyTransition } from '../bookings/transitions';
+import { AppError, invalidInput } from '../errors';
+import { notify } from '../notifications/outbox';
+import { findEquivalentVehicle } from './queries';
+
+export type BlockKind = (typeof vehicleBlocks.$inferSelect)['kind'];
+export interface BlockRequest {
+  vehicleId: string;
+  from: Date;
+  to: Date;
+  kind: BlockKind;
+  reason: string;
+}
+
+const kindText: Record<BlockKind, string> = {
+  maintenance: 'Wartung',
+  cleaning: 'Reinigung',
+  damage: 'Schaden',
+  inspection: 'Prüfung',
+};
+
+async function managedVehicle(db: Db, manager: SessionUser, vehicleId: string) {
+  const [vehicle] = await db
+    .select({
+      id: vehicles.id,
+      stationId: vehicles.homeStationId,
+      seats: vehicles.seats,
+      powertrain: vehicles.powertrain,
+      owner: vehicles.ownerMunicipalityId,
+    })
+    .from(vehicles)
+    .where(eq(vehicles.id, vehicleId));
+  if (!vehicle) throw invalidInput({ vehicleId: ['Dieses Fahrzeug gibt es nicht.'] });
+  if (manager.role !== 'operator' && manager.municipalityId !== vehicle.owner)
+    throw new AppError('OTHER_MUNICIPALITY');
+  return vehicle;
+}
+
+/** The car's live bookings that a block over the window would hit, each with its buffer counted. */
+function bookingsInTheWay(db: Db, vehicleId: string, window: TimeRange) {
+  return db
+    .select({
+      id: bookings.id,
+      status: bookings.status,
+      startsAt: bookings.startsAt,
+      endsAt: bookings.endsAt,
+      booker: users.name,
+    })
+    .from(bookings)
+    .innerJoin(users, eq(users.id, bookings.userId))
+    .where(
+      and(
+        eq(bookings.vehicleId, vehicleId),
+        inArray(bookings.status, ['pending', 'reserved', 'active', 'completed']),
+        lt(bookings.startsAt, window.end),
+        gt(sql`${bookings.endsAt} + make_interval(mins => ${bookings.bufferMinutes})`, window.start),
+      ),
+    )
+    .orderBy(asc(bookings.startsAt));
+}
+
+/** What a block would do before it is made: the bookings in its way and, for each, a stand-in car or none. */
+export async function previewBlock(db: Db, manager: SessionUser, request: BlockRequest, now = new Date()) {
+  const window = checkedWindow(request, now);
+  const vehicle = await managedVehicle(db, manager, request.vehicleId);
+  const affected = await bookingsInTheWay(db, vehicle.id, window);
+  return Promise.all(
+    affected.map(async (booking) => ({
+      ...booking,
+      replacementVehicleId:
+        booking.status === 'pending' || booking.status === 'reserved'
+          ? await findEquivalentVehicle(
+              db,
+              { ...vehicle, vehicleId: vehicle.id },
+              blockedRange(toRange(booking), 0),
+            )
+          : null,
+    })),
+  );
+}
+
+/**
+ * Blocks a car. Bookings in the way are listed first (BLOCK_AFFECTS_BOOKINGS); on confirmation each
+ * is moved to an equivalent free car at the same station, or cancelled when there is none, and its
+ * booker is told either way. A car out on a trip cannot be blocked over that trip.
+ */
+export async function createBlock(
+  db: Db,
+  manager: SessionUser,
+  request: BlockRequest & { confirm: boolean },
+  now = new Date(),
+) {
+  const window = checkedWindow(request, now);
+  const vehicle = await managedVehicle(db, manager, request.vehicleId);
+  return writeSchedule(db, async (tx) => {
+    await lockVehicleSchedule(tx, vehicle.id);
+    const affected = await bookingsInTheWay(tx, vehicle.id, window);
+    if (affected.some((b) => b.status === 'active' || b.status === 'completed'))
+      throw new AppError('VEHICLE_ON_TRIP');
+    if (affected.length > 0 && !request.confirm)
+      throw new AppError('BLOCK_AFFECTS_BOOKINGS', {
+        message: `Die Sperrzeit betrifft ${affected.length === 1 ? 'eine Buchung' : `${affected.length} Buchungen`}. Bitte bestätigen: Sie werden auf ein gleichwertiges Fahrzeug umgebucht oder, wenn keines frei ist, storniert.`,
+        details: { bookings: affected },
+      });
+    const moved: string[] = [];
+    const cancelled: string[] = [];
+    for (const booking of affected) {
+      const replacement = await findEquivalentVehicle(
+        tx,
+        { ...vehicle, vehicleId: vehicle.id },
+        blockedRange(toRange(booking), 0),
+      );
+      if (replacement) {
+        await moveBooking(tx, booking.id, vehicle.id, replacement, manager, now);
+        moved.push(booking.id);
+      } else {
+        const reason = `Fahrzeug gesperrt (${kindText[request.kind]}): ${request.reason.trim()}. Kein gleichwertiges Fahrzeug an der Station frei.`;
+        await applyTransition(
+          tx,
+          booking.id,
+          { type: 'cancel', by: 'manager', reason },
+          { id: manager.id, role: 'manager' },
+          now,
+        );
+        cancelled.push(booking.id);
+      }
+    }
+    const [block] = await tx
+      .insert(vehicleBlocks)
+      .values({
+        vehicleId: vehicle.id,
+        startsAt: window.start,
+        endsAt: window.end,
+        kind: request.kind,
+        reason: request.reason.trim(),
+        createdBy: manager.id,
+      })
+      .returning();
+    if (!block) throw new Error('block insert returned no row');
+    return { block, moved, cancelled };
+  });
+}
+
+async function moveBooking(
+  db: Db,
+  bookingId: string,
+  from: string,
+  to: string,
+  manager: SessionUser,
+  now: Date,
+) {
+  await lockVehicleSchedule(db, to);
+  const [row] = await db
+    .update(bookings)
+    .set({ vehicleId: to, sequence: sql`${bookings.sequence} + 1` })
+    .where(eq(bookings.id, bookingId))
+    .returning({ status: bookings.status });
+  if (!row) throw new AppError('BOOKING_NOT_FOUND');
+  await db.insert(bookingEvents).values({
+    bookingId,
+    type: 'move',
+    fromStatus: row.status,
+    toStatus: row.status,
+    actorId: manager.id,
+    reason: 'Fahrzeug gesperrt',
+    details: { fromVehicleId: from, toVehicleId: to },
+    at: now,
+  });
+  await notify(db, {
+    kind: 'changed',
+    bookingId,
+    change: { kind: 'vehicle', previousVehicleId: from },
+    actor: { name: manager.name, reason: 'Das ursprüngliche Fahrzeug ist in dieser Zeit gesperrt.' },
+  });
+}
+
+export async function cancelBlock(db: Db, manager: SessionUser, blockId: string, now = new Date()) {
+  const [block] = await db
+    .select({ vehicleId: vehicleBlocks.vehicleId })
+    .from(vehicleBlocks)
+    .where(eq(vehicleBlocks.id, blockId));
+  if (!block) throw new AppError('BLOCK_NOT_FOUND');
+  await managedVehicle(db, manager, block.vehicleId);
+  await db
+    .update(vehicleBlocks)
+    .set({ cancelledAt: now })
+    .where(and(eq(vehicleBlocks.id, blockId), isNull(vehicleBlocks.cancelledAt)));
+}
+
+/** Current and coming blocks of the manager's cars. */
+export function listBlocks(db: Db, manager: SessionUser, now = new Date()) {
+  return db
+    .select({
+      id: vehicleBlocks.id,
+      startsAt: vehicleBlocks.startsAt,
+      endsAt: vehicleBlocks.endsAt,
+      kind: vehicleBlocks.kind,
+      reason: vehicleBlocks.reason,
+      vehicle: { id: vehicles.id, plate: vehicles.plate, make: vehicles.make, model: vehicles.model },
+    })
+    .from(vehicleBlocks)
+    .innerJoin(vehicles, eq(vehicles.id, vehicleBlocks.vehicleId))
+    .where(and(isNull(vehicleBlocks.cancelledAt), gt(vehicleBlocks.endsAt, now), ownScope(manager)))
+    .orderBy(asc(vehicleBlocks.startsAt));
+}
+
+const toRange = (booking: { startsAt: Date; endsAt: Date }): TimeRange => ({
+  start: booking.startsAt,
+  end: booking.endsAt,
+});
+
+function checkedWindow(request: BlockRequest, now: Date): TimeRange {
+  const window = { start: request.from, end: request.to };
+  // A block may run for months (a car waiting for parts), up to a year.
+  const problems = windowProblems(window, now, 366 * 24 * HOUR);
+  if (!request.reason.trim()) problems.reason = ['Bitte einen Grund angeben.'];
+  if (Object.keys(problems).length > 0) throw invalidInput(problems);
+  return window;
+}

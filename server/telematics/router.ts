@@ -1,4 +1,5 @@
 import { toHex } from '@/telematics/protocol';
+import { demoRouter } from '../demo/router';
 import { fleetManagerProcedure, router, staffProcedure } from '../trpc';
 import { issuePhoneKey, jobStatus, requestCommand } from './commands';
 import { provisionBox, registerGateway, revokeGateway } from './gateways';
@@ -27,6 +28,9 @@ export const telematicsRouter = router({
   phoneKey: staffProcedure
     .input(phoneKeyInput)
     .mutation(async ({ ctx, input }) => issuePhoneKey(ctx.db, await fleetKeys(), ctx.user, input)),
+
+  /** The embedded demo's car simulator; refused with FORBIDDEN where no demo runs. */
+  demo: demoRouter,
 
   fleetKeys: fleetManagerProcedure.query(async () => {
     const keys = await fleetKeys();

@@ -1,5 +1,8 @@
+import { startScheduler } from './bookings/scheduler';
 import { database } from './database';
 import { launchDemo, stopDemo } from './demo/launch';
+import { env } from './env';
+import { mailContextFromEnv, mailerFromEnv, startNotificationWorker } from './notifications';
 import { stopWakeups } from './telematics/wakeups';
 
 /** A stuck shutdown must not keep the process (and the port) forever. */
@@ -15,8 +18,19 @@ export async function boot() {
   console.log(`ParthelandMobil: database ready (${engine}).`);
   // Production runs real gateways at the stations; only the demo simulates them.
   if (engine === 'pglite') void launchDemo(db);
+  // The app's own clockwork (no cron): no-shows, late returns, reminders, and the mail outbox.
+  const stopScheduler = startScheduler(database);
+  const mailer = mailerFromEnv(env());
+  const mailWorker = startNotificationWorker(
+    async () => (await database()).db,
+    mailer,
+    mailContextFromEnv(env()),
+  );
   const shutdown = async () => {
     setTimeout(() => process.exit(1), SHUTDOWN_LIMIT_MS).unref();
+    stopScheduler();
+    await mailWorker.stop().catch(() => undefined);
+    mailer.close();
     // Gateways first (they still talk to the database), then wake-ups, then the database.
     await stopDemo().catch(() => undefined);
     await stopWakeups(db).catch(() => undefined);

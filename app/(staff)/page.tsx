@@ -26,6 +26,7 @@ export default function SearchPage() {
     const place = String(form.get('place'));
     const seats = Number(form.get('minSeats'));
     const powertrain = String(form.get('powertrain'));
+    const plannedKm = Number(form.get('plannedKm'));
     setQuery({
       from: instantOf(date, String(form.get('from')), timeZone),
       to: instantOf(date, String(form.get('to')), timeZone),
@@ -34,6 +35,7 @@ export default function SearchPage() {
       minSeats: seats > 0 ? seats : undefined,
       powertrain:
         powertrain === 'ev' || powertrain === 'phev' || powertrain === 'ice' ? powertrain : undefined,
+      plannedKm: plannedKm > 0 ? Math.round(plannedKm) : undefined,
     });
   }
 
@@ -96,12 +98,22 @@ export default function SearchPage() {
               ))}
             </select>
           </label>
+          <label>
+            {de.search.plannedKm}
+            <input name="plannedKm" type="number" min={1} max={2000} inputMode="numeric" />
+          </label>
         </div>
         <div className="actions">
           <button type="submit">{de.search.submit}</button>
         </div>
       </form>
-      {query && <SearchResults query={query} timeZone={timeZone} />}
+      {query && (
+        <SearchResults
+          query={query}
+          timeZone={timeZone}
+          onShift={(from, to) => setQuery({ ...query, from, to })}
+        />
+      )}
     </>
   );
 }

@@ -25,8 +25,8 @@ export type Transition = { ok: true; next: BookingState } | Refusal;
 
 const statusText: Record<BookingStatus, string> = {
   pending: 'wartet auf Freigabe',
-  reserved: 'reserviert',
-  active: 'läuft',
+  reserved: 'ist reserviert',
+  active: 'läuft bereits',
   completed: 'ist abgeschlossen',
   cancelled: 'ist storniert',
   no_show: 'wurde nicht abgeholt',

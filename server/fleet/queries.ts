@@ -5,6 +5,13 @@ import { isVehicleFree } from '../bookings/queries';
 import type { TimeRange } from '../bookings/rules';
 import type { SearchVehiclesInput } from './schema';
 
+/** The state of charge the car's box reported last (255 is the protocol's "unknown"). */
+const lastSoc = sql<number | null>`(
+  select r.soc from box_records r join boxes b on b.id = r.box_id
+  where b.vehicle_id = ${vehicles.id} and r.soc <> 255
+  order by r.seq desc limit 1
+)`;
+
 export const vehicleColumns = {
   id: vehicles.id,
   plate: vehicles.plate,
@@ -14,6 +21,7 @@ export const vehicleColumns = {
   seats: vehicles.seats,
   batteryKwh: vehicles.batteryKwh,
   rangeKm: vehicles.rangeKm,
+  socPercent: lastSoc,
   turnaroundBufferMinutes: vehicles.turnaroundBufferMinutes,
   ownerMunicipalityId: vehicles.ownerMunicipalityId,
   ownerName: municipalities.name,
@@ -31,7 +39,6 @@ export function findFreeVehicles(
   db: Db,
   filter: Omit<SearchVehiclesInput, 'from' | 'to'>,
   window: TimeRange,
-  preferMunicipalityId: string | null,
 ) {
   const conditions: SQL[] = [eq(vehicles.status, 'in_service'), isVehicleFree(vehicles, window)];
   if (filter.stationId) conditions.push(eq(vehicles.homeStationId, filter.stationId));
@@ -43,13 +50,7 @@ export function findFreeVehicles(
     .from(vehicles)
     .innerJoin(stations, eq(stations.id, vehicles.homeStationId))
     .innerJoin(municipalities, eq(municipalities.id, vehicles.ownerMunicipalityId))
-    .where(and(...conditions))
-    .orderBy(
-      // The caller's own municipality first: its cars are nearest and cost nothing to settle.
-      sql`${vehicles.ownerMunicipalityId} is distinct from ${preferMunicipalityId}`,
-      asc(stations.name),
-      asc(vehicles.plate),
-    );
+    .where(and(...conditions));
 }
 
 export const stationExists = async (db: Db, id: string) =>

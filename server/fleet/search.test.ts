@@ -29,10 +29,10 @@ describe('vehicles.search', () => {
       to: new Date(wanted.from.getTime() - 10 * 60_000),
     });
     const found = await api.vehicles.search({ ...wanted, municipalityId: home.id });
-    expect(found.map((v) => v.id)).toEqual([free.id]);
+    expect(found.vehicles.map((v) => v.id)).toEqual([free.id]);
     // The same cars are all free a day later.
     const later = await api.vehicles.search({ ...hoursFromNow(54, 2), municipalityId: home.id });
-    expect(later).toHaveLength(3);
+    expect(later.vehicles).toHaveLength(3);
   });
 
   it('filters by station, seats and powertrain', async () => {
@@ -43,7 +43,7 @@ describe('vehicles.search', () => {
     const api = callerFor(db, await makeUser(db, home));
     const window = hoursFromNow(30, 2);
     const ids = async (filter: object) =>
-      (await api.vehicles.search({ ...window, ...filter })).map((v) => v.id).sort();
+      (await api.vehicles.search({ ...window, ...filter })).vehicles.map((v) => v.id).sort();
     expect(await ids({ stationId: home.station.id })).toEqual([van.id, ev.id].sort());
     expect(await ids({ stationId: home.station.id, minSeats: 7 })).toEqual([van.id]);
     expect(await ids({ stationId: home.station.id, powertrain: 'ev' })).toEqual([ev.id]);
@@ -55,7 +55,7 @@ describe('vehicles.search', () => {
     const ownCar = await makeVehicle(db, mine);
     await makeVehicle(db, theirs);
     const found = await callerFor(db, await makeUser(db, mine)).vehicles.search(hoursFromNow(30, 2));
-    expect(found[0]?.id).toBe(ownCar.id);
+    expect(found.vehicles[0]?.id).toBe(ownCar.id);
   });
 
   it('never offers a car out of service', async () => {
@@ -63,7 +63,9 @@ describe('vehicles.search', () => {
     const home = await makeMunicipality(db);
     await makeVehicle(db, home, { status: 'out_of_service' });
     const api = callerFor(db, await makeUser(db, home));
-    expect(await api.vehicles.search({ ...hoursFromNow(30, 2), municipalityId: home.id })).toEqual([]);
+    expect((await api.vehicles.search({ ...hoursFromNow(30, 2), municipalityId: home.id })).vehicles).toEqual(
+      [],
+    );
   });
 
   it('refuses unknown places and bad windows with field errors', async () => {

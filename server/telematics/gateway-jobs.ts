@@ -160,22 +160,25 @@ export async function recordResult(
     return { ok: true as const };
   }
   const response = decoded.frame;
-  const done = await db
-    .update(gatewayJobs)
-    .set({
-      state: 'done',
-      status: response.status,
-      response: fromHex(input.response),
-      lockState: response.lockState,
-      odometer: response.odometer,
-      soc: response.soc,
-      boxTime: fromUnixSeconds(response.boxTime),
-      finishedAt: now,
-    })
-    .where(and(eq(gatewayJobs.id, job.id), inArray(gatewayJobs.state, open)))
-    .returning({ id: gatewayJobs.id });
-  const op = opName(job.op ?? 0);
-  if (done.length > 0 && response.status === Status.OK && job.kind === 'command' && job.bookingId && op)
-    await bookingConfirmedByBox(db, job.bookingId, op);
-  return { ok: true as const };
+  // One transaction: whoever sees the job done also sees the booking it moved on.
+  return db.transaction(async (tx) => {
+    const done = await tx
+      .update(gatewayJobs)
+      .set({
+        state: 'done',
+        status: response.status,
+        response: fromHex(input.response),
+        lockState: response.lockState,
+        odometer: response.odometer,
+        soc: response.soc,
+        boxTime: fromUnixSeconds(response.boxTime),
+        finishedAt: now,
+      })
+      .where(and(eq(gatewayJobs.id, job.id), inArray(gatewayJobs.state, open)))
+      .returning({ id: gatewayJobs.id });
+    const op = opName(job.op ?? 0);
+    if (done.length > 0 && response.status === Status.OK && job.kind === 'command' && job.bookingId && op)
+      await bookingConfirmedByBox(tx, job.bookingId, op, now);
+    return { ok: true as const };
+  });
 }

@@ -48,15 +48,13 @@ describe('blocks', () => {
     await staff.bookings.create({ vehicleId: car.id, ...hoursFromNow(24, 2) });
     const window = hoursFromNow(25, 2);
     await expect(
-      db
-        .insert(vehicleBlocks)
-        .values({
-          vehicleId: car.id,
-          startsAt: window.from,
-          endsAt: window.to,
-          kind: 'cleaning',
-          reason: 'x',
-        }),
+      db.insert(vehicleBlocks).values({
+        vehicleId: car.id,
+        startsAt: window.from,
+        endsAt: window.to,
+        kind: 'cleaning',
+        reason: 'x',
+      }),
     ).rejects.toThrow();
   });
 

@@ -101,3 +101,14 @@ export async function findEquivalentVehicle(
     .limit(1);
   return row?.id ?? null;
 }
+
+/** The cars a fleet manager looks after (the operator: all), for forms that pick one. */
+export function listManagedVehicles(db: Db, ownMunicipalityId: string | null) {
+  return db
+    .select({ ...vehicleColumns, status: vehicles.status })
+    .from(vehicles)
+    .innerJoin(stations, eq(stations.id, vehicles.homeStationId))
+    .innerJoin(municipalities, eq(municipalities.id, vehicles.ownerMunicipalityId))
+    .where(ownMunicipalityId ? eq(vehicles.ownerMunicipalityId, ownMunicipalityId) : undefined)
+    .orderBy(asc(stations.name), asc(vehicles.plate));
+}

@@ -1,5 +1,5 @@
-import { router, staffProcedure } from '../trpc';
-import { listStations } from './queries';
+import { fleetManagerProcedure, router, staffProcedure } from '../trpc';
+import { listManagedVehicles, listStations } from './queries';
 import { searchVehiclesInput } from './schema';
 import { searchVehicles } from './service';
 
@@ -7,6 +7,10 @@ export const vehiclesRouter = router({
   search: staffProcedure
     .input(searchVehiclesInput)
     .query(({ ctx, input }) => searchVehicles(ctx.db, ctx.user, input)),
+  /** Fleet managers: their municipality's cars; the operator: all. */
+  managed: fleetManagerProcedure.query(({ ctx }) =>
+    listManagedVehicles(ctx.db, ctx.user.role === 'operator' ? null : ctx.user.municipalityId),
+  ),
 });
 
 export const stationsRouter = router({

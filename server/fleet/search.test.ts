@@ -89,3 +89,17 @@ describe('vehicles.search', () => {
     }
   });
 });
+
+describe('vehicles.managed', () => {
+  it("lists a fleet manager's own cars only, and refuses staff", async () => {
+    const { db } = database;
+    const [mine, theirs] = [await makeMunicipality(db), await makeMunicipality(db)];
+    const own = await makeVehicle(db, mine, { status: 'out_of_service' });
+    await makeVehicle(db, theirs);
+    const manager = callerFor(db, await makeUser(db, mine, 'fleet_manager'));
+    expect((await manager.vehicles.managed()).map((v) => v.id)).toEqual([own.id]);
+    await expect(callerFor(db, await makeUser(db, mine)).vehicles.managed()).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+  });
+});

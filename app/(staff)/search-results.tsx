@@ -55,7 +55,13 @@ export function SearchResults({
       {vehicles.length === 0 && <p className="notice">{de.search.none}</p>}
       <ul className="list">
         {vehicles.map((vehicle) => (
-          <VehicleCard key={vehicle.id} vehicle={vehicle} from={query.from} to={query.to} />
+          <VehicleCard
+            key={vehicle.id}
+            vehicle={vehicle}
+            from={query.from}
+            to={query.to}
+            timeZone={timeZone}
+          />
         ))}
       </ul>
       {alternatives && alternatives.shifted.length > 0 && (
@@ -83,7 +89,13 @@ export function SearchResults({
           <h2>{de.search.otherStations}</h2>
           <ul className="list">
             {alternatives.otherStations.map((vehicle) => (
-              <VehicleCard key={vehicle.id} vehicle={vehicle} from={query.from} to={query.to} />
+              <VehicleCard
+                key={vehicle.id}
+                vehicle={vehicle}
+                from={query.from}
+                to={query.to}
+                timeZone={timeZone}
+              />
             ))}
           </ul>
         </>

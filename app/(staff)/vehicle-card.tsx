@@ -5,17 +5,33 @@ import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 import type { AppRouter } from '@/server/root';
 import { problemOf } from '../lib/errors';
+import { todayIn, wallTime } from '../lib/time';
 import { useTRPC } from '../lib/trpc';
 import { de } from '../messages/de';
+import { type SeriesConflict, SeriesConflicts, SeriesFields } from './series-fields';
 
 export type FoundVehicle = inferRouterOutputs<AppRouter>['vehicles']['search']['vehicles'][number];
 
 /** One free car with its facts and the two-step booking: „Buchen“, then purpose and confirm. */
-export function VehicleCard({ vehicle, from, to }: { vehicle: FoundVehicle; from: Date; to: Date }) {
+export function VehicleCard({
+  vehicle,
+  from,
+  to,
+  timeZone,
+}: {
+  vehicle: FoundVehicle;
+  from: Date;
+  to: Date;
+  timeZone: string;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
+  const [repeat, setRepeat] = useState(false);
+  const [seriesNote, setSeriesNote] = useState<string | null>(null);
+  // A weekly repeat is a same-day slot: an overnight booking has no single weekday and time.
+  const sameDay = todayIn(timeZone, from) === todayIn(timeZone, new Date(to.getTime() - 1));
   const book = useMutation(
     trpc.bookings.create.mutationOptions({
       onSuccess: async (booking) => {
@@ -26,10 +42,33 @@ export function VehicleCard({ vehicle, from, to }: { vehicle: FoundVehicle; from
     }),
   );
 
+  const bookSeries = useMutation(
+    trpc.bookings.createSeries.mutationOptions({
+      onSuccess: async (result) => {
+        setSeriesNote(de.series.booked(result.bookingIds.length, result.skipped.length));
+        await queryClient.invalidateQueries(trpc.bookings.mine.queryFilter());
+        await queryClient.invalidateQueries(trpc.vehicles.search.queryFilter());
+      },
+    }),
+  );
+  const error = book.error ?? bookSeries.error;
+  const conflicts = (bookSeries.error?.data as { details?: { conflicts?: SeriesConflict[] } } | undefined)
+    ?.details?.conflicts;
+
   function confirm(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const purpose = String(new FormData(event.currentTarget).get('purpose') ?? '');
-    book.mutate({ vehicleId: vehicle.id, from, to, purpose: purpose || undefined });
+    const form = new FormData(event.currentTarget);
+    const purpose = String(form.get('purpose') ?? '') || undefined;
+    if (!repeat) return book.mutate({ vehicleId: vehicle.id, from, to, purpose });
+    bookSeries.mutate({
+      vehicleId: vehicle.id,
+      firstDay: todayIn(timeZone, from),
+      startTime: wallTime(from, timeZone),
+      endTime: wallTime(to, timeZone),
+      weeks: Number(form.get('weeks')),
+      skipConflicts: form.get('skipConflicts') === 'on',
+      purpose,
+    });
   }
 
   return (
@@ -59,13 +98,26 @@ export function VehicleCard({ vehicle, from, to }: { vehicle: FoundVehicle; from
             {de.search.purpose}
             <input name="purpose" maxLength={200} />
           </label>
-          {book.error && (
+          {sameDay && (
+            <label style={{ flexDirection: 'row', alignItems: 'center', gap: '0.5rem' }}>
+              <input type="checkbox" checked={repeat} onChange={(e) => setRepeat(e.target.checked)} />
+              {de.series.repeat}
+            </label>
+          )}
+          {repeat && <SeriesFields />}
+          {error && (
             <p className="error" role="alert">
-              {problemOf(book.error).message}
+              {problemOf(error).message}
+            </p>
+          )}
+          {conflicts && <SeriesConflicts conflicts={conflicts} timeZone={timeZone} />}
+          {seriesNote && (
+            <p className="notice" role="status">
+              {seriesNote}
             </p>
           )}
           <div className="actions">
-            <button type="submit" disabled={book.isPending}>
+            <button type="submit" disabled={book.isPending || bookSeries.isPending}>
               {book.isPending ? de.search.booking : de.search.confirm}
             </button>
             <button type="button" className="secondary" onClick={() => setOpen(false)}>
@@ -79,6 +131,8 @@ export function VehicleCard({ vehicle, from, to }: { vehicle: FoundVehicle; from
             type="button"
             onClick={() => {
               book.reset();
+              bookSeries.reset();
+              setSeriesNote(null);
               setOpen(true);
             }}
           >

@@ -82,6 +82,8 @@ export const bookingColumns = {
   endsAt: bookings.endsAt,
   status: bookings.status,
   purpose: bookings.purpose,
+  seriesId: bookings.seriesId,
+  lateReturnNoticedAt: bookings.lateReturnNoticedAt,
   createdAt: bookings.createdAt,
   vehicle: {
     id: vehicles.id,

@@ -27,6 +27,10 @@ export function BookingCard({
       </h3>
       <p className="meta">
         <span className={`badge ${booking.status}`}>{de.status[booking.status]}</span>
+        {booking.seriesId && <span className="badge">{de.bookings.series}</span>}
+        {booking.status === 'active' && booking.lateReturnNoticedAt && (
+          <span className="badge cancelled">{de.bookings.late}</span>
+        )}
         {formatDateTime(booking.startsAt, timeZone)} – {end}
       </p>
       <p className="meta">

@@ -12,11 +12,27 @@ export default function SearchPage() {
   const settings = useQuery(trpc.region.settings.queryOptions());
   const stations = useQuery(trpc.stations.list.queryOptions());
   const [query, setQuery] = useState<SearchQuery | null>(null);
+  const [near, setNear] = useState<SearchQuery['near']>(undefined);
+  const [locating, setLocating] = useState<'idle' | 'busy' | 'failed'>('idle');
   const timeZone = settings.data?.timeZone;
   if (!timeZone) return <p>{de.errors.loading}</p>;
 
   const municipalities = new Map<string, string>();
   for (const s of stations.data ?? []) municipalities.set(s.municipalityId, s.municipalityName);
+
+  /** Ranks by distance from where the person stands; the position stays in the browser's request. */
+  function locate() {
+    if (near) return setNear(undefined);
+    setLocating('busy');
+    navigator.geolocation.getCurrentPosition(
+      ({ coords }) => {
+        setNear({ latitude: coords.latitude, longitude: coords.longitude });
+        setLocating('idle');
+      },
+      () => setLocating('failed'),
+      { maximumAge: 300_000, timeout: 10_000 },
+    );
+  }
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -36,6 +52,7 @@ export default function SearchPage() {
       powertrain:
         powertrain === 'ev' || powertrain === 'phev' || powertrain === 'ice' ? powertrain : undefined,
       plannedKm: plannedKm > 0 ? Math.round(plannedKm) : undefined,
+      near,
     });
   }
 
@@ -105,7 +122,11 @@ export default function SearchPage() {
         </div>
         <div className="actions">
           <button type="submit">{de.search.submit}</button>
+          <button type="button" className="secondary" onClick={locate} disabled={locating === 'busy'}>
+            {near ? de.search.nearActive : de.search.nearMe}
+          </button>
         </div>
+        {locating === 'failed' && <p className="hint">{de.search.nearFailed}</p>}
       </form>
       {query && (
         <SearchResults

@@ -14,6 +14,7 @@ export type SearchQuery = {
   minSeats?: number;
   powertrain?: 'ev' | 'phev' | 'ice';
   plannedKm?: number;
+  near?: { latitude: number; longitude: number };
 };
 
 export function SearchResults({

@@ -38,6 +38,9 @@ export const de = {
     rangeWarning: 'Die Reichweite reicht für die geplante Strecke voraussichtlich nicht.',
     distance: (km: number) => `${km.toLocaleString('de-DE')} km entfernt`,
     plannedKm: 'Geplante Strecke (km)',
+    nearMe: 'Nach Entfernung zu mir sortieren',
+    nearActive: 'Sortiert nach Entfernung ✓',
+    nearFailed: 'Der Standort ist nicht verfügbar; sortiert wird ohne Entfernung.',
     otherTimes: 'Hier frei zu anderer Zeit',
     otherStations: 'Zur gleichen Zeit an anderen Stationen frei',
     shift: (hours: number) =>

@@ -13,10 +13,6 @@ const catalogue = {
     message: 'Dieses Fahrzeug ist derzeit außer Betrieb und kann nicht gebucht werden.',
   },
   BOOKING_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'Diese Buchung gibt es nicht (mehr).' },
-  BOOKING_NOT_CANCELLABLE: {
-    trpc: 'PRECONDITION_FAILED',
-    message: 'Nur reservierte Buchungen, die noch nicht begonnen haben, können storniert werden.',
-  },
   UNAUTHENTICATED: { trpc: 'UNAUTHORIZED', message: 'Bitte melden Sie sich an.' },
   // Booking engine: the message of these comes from the rule that refused.
   TRANSITION_REFUSED: {

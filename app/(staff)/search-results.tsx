@@ -4,7 +4,7 @@ import { problemOf } from '../lib/errors';
 import { formatDateTime, formatTime } from '../lib/time';
 import { useTRPC } from '../lib/trpc';
 import { de } from '../messages/de';
-import { VehicleCard } from './vehicle-card';
+import { type FoundVehicle, VehicleCard } from './vehicle-card';
 
 export type SearchQuery = {
   from: Date;
@@ -54,17 +54,7 @@ export function SearchResults({
         {de.search.found(vehicles.length)} · {span(query.from, query.to)}
       </h2>
       {vehicles.length === 0 && <p className="notice">{de.search.none}</p>}
-      <ul className="list">
-        {vehicles.map((vehicle) => (
-          <VehicleCard
-            key={vehicle.id}
-            vehicle={vehicle}
-            from={query.from}
-            to={query.to}
-            timeZone={timeZone}
-          />
-        ))}
-      </ul>
+      <VehicleList vehicles={vehicles} query={query} timeZone={timeZone} />
       {alternatives && alternatives.shifted.length > 0 && (
         <>
           <h2>{de.search.otherTimes}</h2>
@@ -88,19 +78,27 @@ export function SearchResults({
       {alternatives && alternatives.otherStations.length > 0 && (
         <>
           <h2>{de.search.otherStations}</h2>
-          <ul className="list">
-            {alternatives.otherStations.map((vehicle) => (
-              <VehicleCard
-                key={vehicle.id}
-                vehicle={vehicle}
-                from={query.from}
-                to={query.to}
-                timeZone={timeZone}
-              />
-            ))}
-          </ul>
+          <VehicleList vehicles={alternatives.otherStations} query={query} timeZone={timeZone} />
         </>
       )}
     </section>
+  );
+}
+
+function VehicleList({
+  vehicles,
+  query,
+  timeZone,
+}: {
+  vehicles: FoundVehicle[];
+  query: SearchQuery;
+  timeZone: string;
+}) {
+  return (
+    <ul className="list">
+      {vehicles.map((vehicle) => (
+        <VehicleCard key={vehicle.id} vehicle={vehicle} from={query.from} to={query.to} timeZone={timeZone} />
+      ))}
+    </ul>
   );
 }

@@ -6,6 +6,7 @@ import { problemOf } from '../../../lib/errors';
 import { useTRPC } from '../../../lib/trpc';
 import { de } from '../../../messages/de';
 import { BookingCard } from '../booking-card';
+import { CarControls } from './car-controls';
 
 /** Where a new booking lands: what was booked, and the way to the list. */
 export default function BookingConfirmationPage() {
@@ -25,6 +26,7 @@ export default function BookingConfirmationPage() {
       <ul className="list">
         <BookingCard booking={booking.data} timeZone={timeZone} />
       </ul>
+      <CarControls booking={booking.data} timeZone={timeZone} />
       <Link href="/buchungen">{de.bookings.toList}</Link>
     </>
   );

@@ -16,8 +16,17 @@ interface Hub {
   listener: Promise<pg.Client | null> | null;
 }
 
-const hubs = new WeakMap<object, Hub>();
-const fallback: Hub = { emitter: new EventEmitter(), listener: null };
+// Process-wide, on globalThis: Next.js loads the route handlers and instrumentation (where the
+// demo's gateways wait) as separate module graphs, and a wake-up queued in one must reach a
+// long-poll waiting in the other.
+const holder = globalThis as typeof globalThis & {
+  parthelandWakeups?: { hubs: WeakMap<object, Hub>; fallback: Hub };
+};
+holder.parthelandWakeups ??= {
+  hubs: new WeakMap<object, Hub>(),
+  fallback: { emitter: new EventEmitter(), listener: null },
+};
+const { hubs, fallback } = holder.parthelandWakeups;
 
 const clientOf = (db: Db): unknown => (db as { $client?: unknown }).$client;
 

@@ -36,6 +36,9 @@ export default function StaffLayout({ children }: { children: ReactNode }) {
         <Link href="/">{de.nav.search}</Link>
         <Link href="/buchungen">{de.nav.bookings}</Link>
         <Link href="/kalender">{de.calendar.nav}</Link>
+        {(me.data.role === 'fleet_manager' || me.data.role === 'operator') && (
+          <Link href="/fuhrpark/freigaben">{de.manage.nav}</Link>
+        )}
         <span className="who">{me.data.name}</span>
         <button type="button" className="link" onClick={signOut}>
           {de.nav.signOut}

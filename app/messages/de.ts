@@ -189,7 +189,7 @@ export const de = {
     approvals: {
       title: 'Buchungen zur Freigabe',
       intro:
-        'Diese Buchungen Ihrer Fahrzeuge warten auf Ihre Entscheidung. Das Fahrzeug bleibt solange vorgemerkt.',
+        'Diese Buchungen Ihrer Fahrzeuge warten auf Ihre Entscheidung. Das Fahrzeug bleibt so lange vorgemerkt.',
       none: 'Keine Buchungen warten auf Freigabe.',
       booker: (name: string, municipality: string | null) =>
         municipality ? `${name} (${municipality})` : name,

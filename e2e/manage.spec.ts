@@ -1,0 +1,204 @@
+import type { Page } from '@playwright/test';
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import superjson from 'superjson';
+import { instantOf } from '../app/lib/time';
+import type { AppRouter } from '../server/root';
+import { demoStaff, expect, freeDay, manageTest as test } from './fixtures';
+
+type In = inferRouterInputs<AppRouter>;
+type Out = inferRouterOutputs<AppRouter>;
+type Car = Out['vehicles']['managed'][number];
+
+/** A procedure called over HTTP as the page's signed-in person, in the app's own wire format. */
+async function query<T>(page: Page, path: string, input?: unknown): Promise<T> {
+  const search =
+    input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`;
+  const response = await page.request.get(`/api/trpc/${path}${search}`);
+  expect(response.ok(), await response.text()).toBe(true);
+  return superjson.deserialize<T>((await response.json()).result.data);
+}
+async function mutate<T>(page: Page, path: string, input: unknown): Promise<T> {
+  const response = await page.request.post(`/api/trpc/${path}`, { data: superjson.serialize(input) });
+  expect(response.ok(), await response.text()).toBe(true);
+  return superjson.deserialize<T>((await response.json()).result.data);
+}
+
+const at = (day: string, time: string) => instantOf(day, time, 'Europe/Berlin');
+/** Days 45–55 ahead, apart from the other specs' days; the phone run takes its own days. */
+const dayAhead = (n: number) => freeDay(n + (test.info().project.name === 'phone' ? 5 : 0));
+const runId = () => Date.now().toString(36);
+
+function book(staff: Page, car: Car, day: string, purpose: string) {
+  const input: In['bookings']['create'] = {
+    vehicleId: car.id,
+    from: at(day, '10:00'),
+    to: at(day, '12:00'),
+    purpose,
+  };
+  return mutate<Out['bookings']['create']>(staff, 'bookings.create', input);
+}
+
+/** The car the server would move a booking to: same station, enough seats, same powertrain first. */
+function standInFor(car: Car, cars: Car[]): Car | undefined {
+  return cars
+    .filter((c) => c.id !== car.id && c.station.id === car.station.id && c.status === 'in_service')
+    .filter((c) => c.seats >= car.seats)
+    .sort(
+      (a, b) =>
+        Number(a.powertrain !== car.powertrain) - Number(b.powertrain !== car.powertrain) ||
+        a.seats - b.seats ||
+        a.plate.localeCompare(b.plate),
+    )[0];
+}
+
+test('with „Freigabe“ on, a booking waits until the fleet manager approves or declines it', async ({
+  staffPage: staff,
+  managerPage: manager,
+}) => {
+  const me = await query<Out['auth']['me']>(manager, 'auth.me');
+  const municipalityId = me?.municipalityId;
+  if (!municipalityId) throw new Error('the demo fleet manager has no municipality');
+  const before = await query<Out['policies']['get']>(manager, 'policies.get', { municipalityId });
+  const [car] = (await query<Car[]>(manager, 'vehicles.managed')).filter((c) => c.status === 'in_service');
+  if (!car) throw new Error('the fleet manager has no car in service');
+  const day = dayAhead(46);
+  const run = runId();
+
+  try {
+    await manager.goto('/fuhrpark/regeln');
+    const approval = manager.getByLabel('Buchungen brauchen eine Freigabe');
+    await expect(approval).not.toBeChecked();
+    await expect(manager.getByLabel('Buchungshorizont (Tage)')).toHaveValue(String(before.horizonDays));
+    await approval.check();
+    await manager.getByRole('button', { name: 'Regeln speichern' }).click();
+    await expect(manager.getByRole('status')).toHaveText('Die Buchungsregeln sind gespeichert.');
+
+    const wanted = await book(staff, car, day, `Freigabe ja ${run}`);
+    const unwanted = await mutate<Out['bookings']['create']>(staff, 'bookings.create', {
+      vehicleId: car.id,
+      from: at(day, '14:00'),
+      to: at(day, '15:00'),
+      purpose: `Freigabe nein ${run}`,
+    });
+    expect([wanted.status, unwanted.status]).toEqual(['pending', 'pending']);
+    await staff.goto('/buchungen');
+    const mine = staff.getByRole('listitem').filter({ hasText: `Freigabe ja ${run}` });
+    await expect(mine).toContainText('Wartet auf Freigabe');
+
+    await manager.getByRole('link', { name: 'Freigaben' }).click();
+    await expect(manager.getByRole('heading', { name: 'Buchungen zur Freigabe' })).toBeVisible();
+    const request = manager.getByRole('listitem').filter({ hasText: `Freigabe ja ${run}` });
+    await expect(request).toContainText(demoStaff.name);
+    await expect(request).toContainText(car.plate);
+    await request.getByRole('button', { name: 'Freigeben' }).click();
+    await expect(manager.getByRole('status')).toHaveText(`Buchung von ${demoStaff.name} freigegeben.`);
+    await expect(request).toHaveCount(0);
+
+    const other = manager.getByRole('listitem').filter({ hasText: `Freigabe nein ${run}` });
+    await other.getByRole('button', { name: 'Ablehnen' }).click();
+    await other.getByLabel('Grund der Ablehnung').fill('Fahrzeug wird für den Bauhof gebraucht');
+    await other.getByRole('button', { name: 'Ablehnung senden' }).click();
+    await expect(manager.getByRole('status')).toHaveText(`Buchung von ${demoStaff.name} abgelehnt.`);
+    await expect(other).toHaveCount(0);
+
+    await staff.reload();
+    await expect(mine).toContainText('Reserviert');
+    await expect(staff.getByRole('listitem').filter({ hasText: `Freigabe nein ${run}` })).toContainText(
+      'Storniert',
+    );
+    await mutate(staff, 'bookings.cancel', { id: wanted.id });
+  } finally {
+    await mutate(manager, 'policies.update', { municipalityId, ...before });
+  }
+});
+
+test('a block over bookings shows first which are moved and which cancelled, then does it', async ({
+  staffPage: staff,
+  managerPage: manager,
+}) => {
+  const cars = (await query<Car[]>(manager, 'vehicles.managed')).filter((c) => c.status === 'in_service');
+  // One car whose booking has nowhere to go, and one whose stand-in is not that car (it is booked too).
+  const stranded = cars.find((c) => !standInFor(c, cars));
+  const movable = cars.find((c) => c !== stranded && standInFor(c, cars) && standInFor(c, cars) !== stranded);
+  const standIn = movable && standInFor(movable, cars);
+  if (!movable || !stranded || !standIn)
+    throw new Error('the demo fleet lacks a car with and one without a stand-in');
+  const day = dayAhead(48);
+  const run = runId();
+  const moved = await book(staff, movable, day, `Umbuchen ${run}`);
+  await book(staff, stranded, day, `Stornieren ${run}`);
+
+  await manager.goto('/fuhrpark/sperrzeiten');
+  const form = manager.getByRole('form', { name: 'Fahrzeug sperren' });
+  for (const [car, outcome, result] of [
+    [movable, `wird auf ${standIn.plate} umgebucht`, 'Sperrzeit eingetragen: 1 Buchung umgebucht.'],
+    [stranded, 'wird storniert – kein Ersatzfahrzeug frei', 'Sperrzeit eingetragen: 1 Buchung storniert.'],
+  ] as const) {
+    await form.getByLabel('Fahrzeug').selectOption(car.id);
+    await form.getByLabel('Von (Datum)').fill(day);
+    await form.getByLabel('Von (Uhrzeit)').fill('08:00');
+    await form.getByLabel('Bis (Datum)').fill(day);
+    await form.getByLabel('Bis (Uhrzeit)').fill('16:00');
+    await form.getByLabel('Art').selectOption({ label: 'Wartung' });
+    await form.getByLabel('Grund').fill(`Reifenwechsel ${run}`);
+    await form.getByRole('button', { name: 'Prüfen' }).click();
+
+    const preview = form.getByRole('region', { name: 'Vorschau' });
+    await expect(preview).toContainText('Diese Buchung liegt im Weg:');
+    await expect(preview.getByRole('listitem')).toHaveCount(1);
+    await expect(preview.getByRole('listitem')).toContainText(demoStaff.name);
+    await expect(preview.getByRole('listitem')).toContainText(outcome);
+    await preview.getByRole('button', { name: 'Sperren, umbuchen und stornieren' }).click();
+    await expect(manager.getByRole('status')).toContainText(result);
+    await expect(
+      manager
+        .getByRole('listitem')
+        .filter({ hasText: car.plate })
+        .filter({ hasText: `Reifenwechsel ${run}` }),
+    ).toContainText('Wartung');
+  }
+
+  await staff.goto('/buchungen');
+  const movedBooking = staff.getByRole('listitem').filter({ hasText: `Umbuchen ${run}` });
+  await expect(movedBooking).toContainText(standIn.plate);
+  await expect(movedBooking).toContainText('Reserviert');
+  await expect(staff.getByRole('listitem').filter({ hasText: `Stornieren ${run}` })).toContainText(
+    'Storniert',
+  );
+
+  for (const car of [movable, stranded]) {
+    const block = manager
+      .getByRole('listitem')
+      .filter({ hasText: car.plate })
+      .filter({ hasText: `Reifenwechsel ${run}` });
+    manager.once('dialog', (dialog) => dialog.accept());
+    await block.getByRole('button', { name: 'Sperrzeit aufheben' }).click();
+    await expect(manager.getByRole('status')).toHaveText('Sperrzeit aufgehoben.');
+    await expect(block).toHaveCount(0);
+  }
+  await mutate(staff, 'bookings.cancel', { id: moved.id });
+});
+
+test('staff are sent away from the fleet pages and see no „Fuhrpark“ link', async ({ staffPage: staff }) => {
+  await staff.goto('/buchungen');
+  await expect(staff.getByRole('heading', { name: 'Meine Buchungen' })).toBeVisible();
+  await expect(staff.getByRole('link', { name: 'Fuhrpark' })).toHaveCount(0);
+  await staff.goto('/fuhrpark/freigaben');
+  await expect(staff).toHaveURL(/\/$/);
+});
+
+test('the fleet manager reaches „Fuhrpark“ from the top bar; a wrong rule is refused at its field', async ({
+  managerPage: manager,
+}) => {
+  await manager.goto('/');
+  await manager.getByRole('link', { name: 'Fuhrpark' }).click();
+  await expect(manager).toHaveURL(/\/fuhrpark\/freigaben$/);
+  await manager.getByRole('link', { name: 'Buchungsregeln' }).click();
+  await manager.getByLabel('Für andere buchbar ab (Uhrzeit)').fill('18:00');
+  await manager.getByLabel('Für andere buchbar bis (Uhrzeit)').fill('07:00');
+  await manager.getByRole('button', { name: 'Regeln speichern' }).click();
+  await expect(manager.getByRole('main').getByRole('alert')).toHaveText(
+    'Bitte prüfen Sie die markierten Eingaben.',
+  );
+  await expect(manager.getByText('Das Ende muss nach dem Beginn liegen.')).toBeVisible();
+});

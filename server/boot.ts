@@ -1,8 +1,5 @@
-import { startScheduler } from './bookings/scheduler';
 import { database } from './database';
 import { launchDemo, stopDemo } from './demo/launch';
-import { env } from './env';
-import { mailContextFromEnv, mailerFromEnv, startNotificationWorker } from './notifications';
 import { stopWakeups } from './telematics/wakeups';
 
 /** A stuck shutdown must not keep the process (and the port) forever. */
@@ -18,27 +15,29 @@ export async function boot() {
   console.log(`ParthelandMobil: database ready (${engine}).`);
   // Production runs real gateways at the stations; only the demo simulates them.
   if (engine === 'pglite') void launchDemo(db);
-  // The app's own clockwork (no cron): no-shows, late returns, reminders, and the mail outbox.
-  const stopScheduler = startScheduler(database);
-  const mailer = mailerFromEnv(env());
-  const mailWorker = startNotificationWorker(
-    async () => (await database()).db,
-    mailer,
-    mailContextFromEnv(env()),
-  );
-  const shutdown = async () => {
-    setTimeout(() => process.exit(1), SHUTDOWN_LIMIT_MS).unref();
-    stopScheduler();
-    await mailWorker.stop().catch(() => undefined);
-    mailer.close();
-    // Gateways first (they still talk to the database), then wake-ups, then the database.
-    await stopDemo().catch(() => undefined);
-    await stopWakeups(db).catch(() => undefined);
-    // An unclosed PGlite would keep the process alive after Ctrl-C, and could leave its files half-written.
-    await close();
+
+  let stopping: Promise<void> | null = null;
+  const shutdown = () => {
+    stopping ??= (async () => {
+      setTimeout(() => exit(1), SHUTDOWN_LIMIT_MS).unref();
+      // Gateways first (they still talk to the database), then wake-ups, then the database.
+      await stopDemo().catch(() => undefined);
+      await stopWakeups(db).catch(() => undefined);
+      // An unclosed PGlite would keep the process alive after Ctrl-C, and could leave its files half-written.
+      await close();
+      console.log('ParthelandMobil: stopped cleanly.');
+    })();
+    return stopping;
   };
+  // `next start` has its own SIGINT/SIGTERM handler, which calls process.exit as soon as its HTTP
+  // server is closed — often before the database is. Once our shutdown runs, an exit waits for it.
+  const exit = process.exit.bind(process);
+  process.exit = ((code?: number | string | null) => {
+    if (!stopping) return exit(code);
+    void stopping.finally(() => exit(code));
+  }) as typeof process.exit;
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.once(signal, () => {
-      void shutdown().finally(() => process.exit(0));
+      void shutdown().finally(() => exit(0));
     });
 }

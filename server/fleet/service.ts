@@ -22,10 +22,6 @@ export async function searchVehicles(
 ) {
   const window = { start: input.from, end: input.to };
   const problems = windowProblems(window, now);
-  if (input.stationId && !(await stationExists(db, input.stationId)))
-    problems.stationId = ['Diese Station gibt es nicht.'];
-  if (input.municipalityId && !(await municipalityExists(db, input.municipalityId)))
-    problems.municipalityId = ['Diese Kommune gibt es nicht.'];
   if (Object.keys(problems).length > 0) throw invalidInput(problems);
   const rank = async (filter: SearchVehiclesInput, at: TimeRange) =>
     rankVehicles(await findFreeVehicles(db, filter, at), {
@@ -34,9 +30,20 @@ export async function searchVehicles(
       plannedKm: input.plannedKm,
     });
   const vehicles = await rank(input, window);
-  if (vehicles.length > 0 || (!input.stationId && !input.municipalityId))
-    return { vehicles, alternatives: null };
+  if (vehicles.length > 0) return { vehicles, alternatives: null };
+  // Only an empty answer can hide a place that does not exist: ask then, not on every search.
+  await assertPlaceExists(db, input);
+  if (!input.stationId && !input.municipalityId) return { vehicles, alternatives: null };
   return { vehicles, alternatives: await alternatives(input, window, now, rank) };
+}
+
+async function assertPlaceExists(db: Db, input: SearchVehiclesInput) {
+  const problems: Record<string, string[]> = {};
+  if (input.stationId && !(await stationExists(db, input.stationId)))
+    problems.stationId = ['Diese Station gibt es nicht.'];
+  if (input.municipalityId && !(await municipalityExists(db, input.municipalityId)))
+    problems.municipalityId = ['Diese Kommune gibt es nicht.'];
+  if (Object.keys(problems).length > 0) throw invalidInput(problems);
 }
 
 async function alternatives<T>(

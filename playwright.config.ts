@@ -44,6 +44,11 @@ export default defineConfig({
     url: `${baseURL}/anmelden`,
     timeout: 120_000,
     reuseExistingServer: !process.env.CI,
-    env: { DATA_DIR: '.e2e-data', APP_URL: baseURL, NEXT_TELEMETRY_DISABLED: '1', NEXT_MANUAL_SIG_HANDLE: '1' },
+    env: {
+      DATA_DIR: '.e2e-data',
+      APP_URL: baseURL,
+      NEXT_TELEMETRY_DISABLED: '1',
+      NEXT_MANUAL_SIG_HANDLE: '1',
+    },
   },
 });

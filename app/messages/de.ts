@@ -184,7 +184,6 @@ export const de = {
     title: 'Fuhrpark',
     sections: { approvals: 'Freigaben', blocks: 'Sperrzeiten', rules: 'Buchungsregeln' },
     sectionsLabel: 'Bereiche des Fuhrparks',
-    forbidden: 'Dieser Bereich ist für Fuhrparkverantwortliche und den Betreiber.',
     range: (from: string, to: string) => `${from} – ${to}`,
     approvals: {
       title: 'Buchungen zur Freigabe',

@@ -45,6 +45,11 @@ const envSchema = z.object({
   ),
   /** Where the demo transport writes its .eml files; unset → DATA_DIR/mail. */
   MAIL_DIR: optional(z.string()),
+  /**
+   * What carries the embedded demo's gateway traffic to its simulated boxes: straight in-process,
+   * or node-ble over a BlueZ stand-in on a private dbus-daemon (the production radio code path).
+   */
+  DEMO_RADIO: optional(z.enum(['simulator', 'bluez'])).transform((value) => value ?? 'simulator'),
 });
 
 export type Env = z.infer<typeof envSchema>;

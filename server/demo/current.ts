@@ -1,5 +1,6 @@
 import type { ManualClock, ReferenceBox } from '@/telematics/box';
 import type { CarSimulator } from '@/telematics/box/car-simulator';
+import type { DemoRadioKind } from './radio';
 
 /** One simulated pool car of the demo: its box, the car around it, and the clock they share. */
 export interface DemoCar {
@@ -21,6 +22,8 @@ export interface DemoCar {
 export interface DemoRuntime {
   readonly stations: number;
   readonly cars: number;
+  /** What carries the gateways' traffic (DEMO_RADIO); with `bluez`, the private dbus-daemon's PID. */
+  readonly radio: { kind: DemoRadioKind; busPid: number | undefined };
   car(vehicleId: string): DemoCar | undefined;
   /** A log sync round at the car's station now, so what the car just logged reaches the server. */
   syncCar(vehicleId: string): Promise<void>;

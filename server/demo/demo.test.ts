@@ -14,6 +14,7 @@ import { stopWakeups } from '../telematics/wakeups';
 import { callerFor, makeMunicipality, makeUser, makeVehicle } from '../test-support';
 import { type DemoRuntime, setCurrentDemo } from './current';
 import { startDemo } from './runtime';
+import { driverWithBooking as bookNow, endedTrip, press } from './test-kit';
 
 let database: Database;
 let home: Awaited<ReturnType<typeof makeMunicipality>>;
@@ -51,43 +52,9 @@ afterAll(async () => {
   await database.close();
 });
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-async function driverWithBooking(index: number, minutes = 60) {
-  const car = cars[index];
-  if (!car) throw new Error(`no car ${index}`);
-  const driver = await makeUser(database.db, home);
-  const api = callerFor(database.db, driver);
-  const from = new Date(Date.now() + 60_000);
-  const booking = await api.bookings.create({
-    vehicleId: car.id,
-    from,
-    to: new Date(from.getTime() + minutes * 60_000),
-  });
-  return { car, driver, api, booking };
-}
-
-type Api = ReturnType<typeof callerFor>;
-/** Presses a button and waits, as the web does, until the job is finished. */
-async function press(api: Api, bookingId: string, op: 'unlock' | 'lock' | 'end') {
-  const { jobId } = await api.telematics.command({ bookingId, op });
-  return until('the job', async () => {
-    const job = await api.telematics.job({ jobId });
-    return job.state === 'done' || job.state === 'failed' ? job : undefined;
-  });
-}
+const driverWithBooking = (index: number, minutes = 60) => bookNow(database.db, home, cars[index], minutes);
 const statusOf = async (id: string) =>
   (await database.db.select().from(bookings).where(eq(bookings.id, id)))[0]?.status;
-const endedTrip = (api: Api, bookingId: string) =>
-  until('the trip', async () => (await api.telematics.trips({ bookingId })).find((t) => t.endedAt));
 
 describe('the embedded demo', () => {
   it('unlock → drive 10 km → end: the booking completes and the trip shows 10 km', async () => {

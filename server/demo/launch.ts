@@ -16,10 +16,14 @@ export function launchDemo(db: Db): Promise<DemoRuntime | null> {
     const started = Date.now();
     try {
       const config = env();
-      const runtime = await startDemo(db, { keys: await fleetKeys(), secret: await authSecret(config) });
+      const runtime = await startDemo(db, {
+        keys: await fleetKeys(),
+        secret: await authSecret(config),
+        radio: config.DEMO_RADIO,
+      });
       setCurrentDemo(runtime);
       console.log(
-        `ParthelandMobil: demo gateways running (${runtime.stations} stations, ${runtime.cars} simulated cars, ${Date.now() - started} ms).`,
+        `ParthelandMobil: demo gateways running (${runtime.stations} stations, ${runtime.cars} simulated cars, radio: ${runtime.radio.kind}, ${Date.now() - started} ms).`,
       );
       return runtime;
     } catch (error) {

@@ -21,12 +21,21 @@ export async function startPrivateBus(options: { startTimeoutMs?: number } = {})
   const configPath = join(dir, 'bus.conf');
   await writeFile(configPath, busConfig(join(dir, 'bus.sock')));
 
+  // Through a shell that ignores SIGINT and then becomes the daemon (same PID): a Ctrl+C goes to
+  // the whole process group, and the daemon must outlive it until its owner has shut down over it
+  // (the demo uploads the boxes' logs at shutdown). stop() ends it with SIGTERM; a SIGKILL of the
+  // group still takes it along.
   const child = spawn(
-    '/usr/bin/dbus-daemon',
-    [`--config-file=${configPath}`, '--print-address', '--nofork'],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
+    '/bin/sh',
+    [
+      '-c',
+      'trap "" INT; exec /usr/bin/dbus-daemon "$@"',
+      'dbus-daemon',
+      `--config-file=${configPath}`,
+      '--print-address',
+      '--nofork',
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   // A crashed test run must not leave the daemon behind: kill it when this process exits.
   const killOnExit = () => child.kill('SIGKILL');

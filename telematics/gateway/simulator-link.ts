@@ -1,6 +1,7 @@
 /**
- * BoxLink straight onto in-process boxes, no D-Bus: what the embedded demo drives. Tests use the
- * node-ble link against the BlueZ double instead, so the production code path is the tested one.
+ * BoxLink straight onto in-process boxes, no D-Bus: what the embedded demo drives by default
+ * (DEMO_RADIO=simulator). Tests, the e2e run and DEMO_RADIO=bluez use the node-ble link against the
+ * BlueZ double instead, so the production code path is the tested one.
  */
 import type { BoxPeripheral } from '../box/peripheral';
 import { encodeLogRequest } from '../protocol/log-paging';

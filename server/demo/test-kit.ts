@@ -1,0 +1,50 @@
+/** What the demo's end-to-end tests share: booking as a driver and pressing buttons as the web does. */
+import type { Db } from '@/db/client';
+import { callerFor, type makeMunicipality, makeUser, type makeVehicle } from '../test-support';
+
+type Api = ReturnType<typeof callerFor>;
+
+export async function until<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  timeoutMs = 10_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** A new driver of `home` with a booking of `car` from a minute from now (the key already works). */
+export async function driverWithBooking(
+  db: Db,
+  home: Awaited<ReturnType<typeof makeMunicipality>>,
+  car: Awaited<ReturnType<typeof makeVehicle>> | undefined,
+  minutes = 60,
+) {
+  if (!car) throw new Error('no such car');
+  const driver = await makeUser(db, home);
+  const api = callerFor(db, driver);
+  const from = new Date(Date.now() + 60_000);
+  const booking = await api.bookings.create({
+    vehicleId: car.id,
+    from,
+    to: new Date(from.getTime() + minutes * 60_000),
+  });
+  return { car, driver, api, booking };
+}
+
+/** Presses a button and waits, as the web does, until the job is finished. */
+export async function press(api: Api, bookingId: string, op: 'unlock' | 'lock' | 'end') {
+  const { jobId } = await api.telematics.command({ bookingId, op });
+  return until('the job', async () => {
+    const job = await api.telematics.job({ jobId });
+    return job.state === 'done' || job.state === 'failed' ? job : undefined;
+  });
+}
+
+export const endedTrip = (api: Api, bookingId: string) =>
+  until('the trip', async () => (await api.telematics.trips({ bookingId })).find((t) => t.endedAt));

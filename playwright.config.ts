@@ -44,11 +44,16 @@ export default defineConfig({
     url: `${baseURL}/anmelden`,
     timeout: 120_000,
     reuseExistingServer: !process.env.CI,
+    // As Ctrl+C does: the app stops its demo (gateways, node-ble, the dbus-daemon) and its database.
+    gracefulShutdown: { signal: 'SIGINT', timeout: 15_000 },
     env: {
       DATA_DIR: '.e2e-data',
       APP_URL: baseURL,
       NEXT_TELEMETRY_DISABLED: '1',
       NEXT_MANUAL_SIG_HANDLE: '1',
+      // The demo gateways reach their boxes through node-ble, a private dbus-daemon and the BlueZ
+      // double, so the unlock test covers the production radio path (needs Debian's `dbus`).
+      DEMO_RADIO: 'bluez',
     },
   },
 });

@@ -34,23 +34,62 @@ export const vehicleColumns = {
   },
 };
 
+function filterConditions(filter: Omit<SearchVehiclesInput, 'from' | 'to'>): SQL[] {
+  const conditions: SQL[] = [eq(vehicles.status, 'in_service')];
+  if (filter.minSeats) conditions.push(gte(vehicles.seats, filter.minSeats));
+  if (filter.powertrain) conditions.push(eq(vehicles.powertrain, filter.powertrain));
+  return conditions;
+}
+
+/** The station or municipality asked about, as a condition; undefined: anywhere. */
+function placeCondition(filter: Omit<SearchVehiclesInput, 'from' | 'to'>): SQL | undefined {
+  if (filter.stationId) return eq(vehicles.homeStationId, filter.stationId);
+  if (filter.municipalityId) return eq(stations.municipalityId, filter.municipalityId);
+  return undefined;
+}
+
 /** Cars in service that are free over the whole window, their buffers counted as the database does. */
 export function findFreeVehicles(
   db: Db,
   filter: Omit<SearchVehiclesInput, 'from' | 'to'>,
   window: TimeRange,
 ) {
-  const conditions: SQL[] = [eq(vehicles.status, 'in_service'), isVehicleFree(vehicles, window)];
-  if (filter.stationId) conditions.push(eq(vehicles.homeStationId, filter.stationId));
-  if (filter.municipalityId) conditions.push(eq(stations.municipalityId, filter.municipalityId));
-  if (filter.minSeats) conditions.push(gte(vehicles.seats, filter.minSeats));
-  if (filter.powertrain) conditions.push(eq(vehicles.powertrain, filter.powertrain));
   return db
     .select(vehicleColumns)
     .from(vehicles)
     .innerJoin(stations, eq(stations.id, vehicles.homeStationId))
     .innerJoin(municipalities, eq(municipalities.id, vehicles.ownerMunicipalityId))
-    .where(and(...conditions));
+    .where(and(...filterConditions(filter), placeCondition(filter), isVehicleFree(vehicles, window)));
+}
+
+/**
+ * The alternatives to an empty search, in one statement: cars elsewhere free at the asked time,
+ * and cars at the asked place free at each shifted window. Each row says which of the two it is.
+ */
+export async function findAlternatives(
+  db: Db,
+  filter: Omit<SearchVehiclesInput, 'from' | 'to'>,
+  window: TimeRange,
+  shifted: TimeRange[],
+) {
+  const here = placeCondition(filter) ?? sql`false`;
+  const freeAt = sql<boolean[]>`case when ${here}
+    then array[${sql.join(
+      shifted.map((w) => isVehicleFree(vehicles, w)),
+      sql`, `,
+    )}]::boolean[]
+    else array[${isVehicleFree(vehicles, window)}] end`;
+  const rows = await db
+    .select({ ...vehicleColumns, here: sql<boolean>`${here}`, freeAt })
+    .from(vehicles)
+    .innerJoin(stations, eq(stations.id, vehicles.homeStationId))
+    .innerJoin(municipalities, eq(municipalities.id, vehicles.ownerMunicipalityId))
+    .where(and(...filterConditions(filter)));
+  const strip = ({ here: _here, freeAt: _freeAt, ...vehicle }: (typeof rows)[number]) => vehicle;
+  return {
+    elsewhere: rows.filter((r) => !r.here && r.freeAt[0]).map(strip),
+    shifted: shifted.map((_, i) => rows.filter((r) => r.here && r.freeAt[i]).map(strip)),
+  };
 }
 
 export const stationExists = async (db: Db, id: string) =>

@@ -103,3 +103,50 @@ describe('vehicles.managed', () => {
     });
   });
 });
+
+describe('alternatives when nothing is free', () => {
+  it('offers other stations at the same time and the same station an hour or two off', async () => {
+    const { db } = database;
+    const home = await makeMunicipality(db);
+    // An unusual kind of car (8-seat hybrid), so other tests' cars in a shared database stay out.
+    const kind = { powertrain: 'phev', seats: 8, batteryKwh: 20, rangeKm: 60 } as const;
+    const car = await makeVehicle(db, home, { ...kind, turnaroundBufferMinutes: 0 });
+    const neighbour = await makeMunicipality(db);
+    const elsewhere = await makeVehicle(db, neighbour, kind);
+    const api = callerFor(db, await makeUser(db, home));
+    const wanted = hoursFromNow(30, 2);
+    // The only car here is taken from 29 h to 32 h: from 32 h (2 h later) it is free, earlier it is not.
+    const hour = 3_600_000;
+    await api.bookings.create({
+      vehicleId: car.id,
+      from: new Date(+wanted.from - hour),
+      to: new Date(+wanted.from + 2 * hour),
+    });
+    const found = await api.vehicles.search({
+      ...wanted,
+      stationId: home.station.id,
+      powertrain: 'phev',
+      minSeats: 8,
+    });
+    expect(found.vehicles).toEqual([]);
+    expect(found.alternatives?.otherStations.map((v) => v.id)).toContain(elsewhere.id);
+    expect(found.alternatives?.otherStations.map((v) => v.id)).not.toContain(car.id);
+    const shifts = found.alternatives?.shifted.map((s) => [s.shiftHours, s.vehicles.map((v) => v.id)]);
+    expect(shifts).toEqual([[2, [car.id]]]);
+    expect(found.alternatives?.shifted[0]?.from).toEqual(new Date(+wanted.from + 2 * 3_600_000));
+  });
+
+  it('offers nothing for a search without a place, and refuses an unknown one', async () => {
+    const { db } = database;
+    const home = await makeMunicipality(db);
+    const api = callerFor(db, await makeUser(db, home));
+    const window = hoursFromNow(30, 2);
+    // A seat count no car has: nothing anywhere, and no place to offer alternatives for.
+    expect(await api.vehicles.search({ ...window, minSeats: 9, powertrain: 'phev' })).toMatchObject({
+      alternatives: null,
+    });
+    await expect(
+      api.vehicles.search({ ...window, stationId: '00000000-0000-4000-8000-000000000000' }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+});

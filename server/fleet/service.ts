@@ -1,8 +1,8 @@
 import type { Db } from '@/db/client';
 import type { SessionUser } from '../auth/queries';
-import { HOUR, type TimeRange, windowProblems } from '../bookings/rules';
+import { HOUR, windowProblems } from '../bookings/rules';
 import { invalidInput } from '../errors';
-import { findFreeVehicles, municipalityExists, stationExists } from './queries';
+import { findAlternatives, findFreeVehicles, municipalityExists, stationExists } from './queries';
 import { rankVehicles } from './rules';
 import type { SearchVehiclesInput } from './schema';
 
@@ -23,18 +23,41 @@ export async function searchVehicles(
   const window = { start: input.from, end: input.to };
   const problems = windowProblems(window, now);
   if (Object.keys(problems).length > 0) throw invalidInput(problems);
-  const rank = async (filter: SearchVehiclesInput, at: TimeRange) =>
-    rankVehicles(await findFreeVehicles(db, filter, at), {
-      ownMunicipalityId: user.municipalityId,
-      origin: input.near,
-      plannedKm: input.plannedKm,
-    });
-  const vehicles = await rank(input, window);
+  const ranking = { ownMunicipalityId: user.municipalityId, origin: input.near, plannedKm: input.plannedKm };
+  const vehicles = rankVehicles(await findFreeVehicles(db, input, window), ranking);
   if (vehicles.length > 0) return { vehicles, alternatives: null };
   // Only an empty answer can hide a place that does not exist: ask then, not on every search.
   await assertPlaceExists(db, input);
   if (!input.stationId && !input.municipalityId) return { vehicles, alternatives: null };
-  return { vehicles, alternatives: await alternatives(input, window, now, rank) };
+  const shifts = SHIFTS_HOURS.map((hours) => ({
+    hours,
+    window: { start: new Date(+window.start + hours * HOUR), end: new Date(+window.end + hours * HOUR) },
+  })).filter((shift) => Object.keys(windowProblems(shift.window, now)).length === 0);
+  const found = await findAlternatives(
+    db,
+    input,
+    window,
+    shifts.map((shift) => shift.window),
+  );
+  return {
+    vehicles,
+    alternatives: {
+      otherStations: rankVehicles(found.elsewhere, ranking).slice(0, NEARBY_STATIONS),
+      shifted: shifts.flatMap((shift, i) => {
+        const free = rankVehicles(found.shifted[i] ?? [], ranking);
+        return free.length > 0
+          ? [
+              {
+                shiftHours: shift.hours,
+                from: shift.window.start,
+                to: shift.window.end,
+                vehicles: free.slice(0, 3),
+              },
+            ]
+          : [];
+      }),
+    },
+  };
 }
 
 async function assertPlaceExists(db: Db, input: SearchVehiclesInput) {
@@ -44,23 +67,4 @@ async function assertPlaceExists(db: Db, input: SearchVehiclesInput) {
   if (input.municipalityId && !(await municipalityExists(db, input.municipalityId)))
     problems.municipalityId = ['Diese Kommune gibt es nicht.'];
   if (Object.keys(problems).length > 0) throw invalidInput(problems);
-}
-
-async function alternatives<T>(
-  input: SearchVehiclesInput,
-  window: TimeRange,
-  now: Date,
-  rank: (filter: SearchVehiclesInput, at: TimeRange) => Promise<T[]>,
-) {
-  const anywhere = { ...input, stationId: undefined, municipalityId: undefined };
-  const otherStations = (await rank(anywhere, window)).slice(0, NEARBY_STATIONS);
-  const shifted = [];
-  for (const hours of SHIFTS_HOURS) {
-    const at = { start: new Date(+window.start + hours * HOUR), end: new Date(+window.end + hours * HOUR) };
-    if (Object.keys(windowProblems(at, now)).length > 0) continue;
-    const found = await rank(input, at);
-    if (found.length > 0)
-      shifted.push({ shiftHours: hours, from: at.start, to: at.end, vehicles: found.slice(0, 3) });
-  }
-  return { otherStations, shifted };
 }

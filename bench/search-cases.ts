@@ -10,6 +10,8 @@ export interface SearchCase {
   /** The statement findFreeVehicles makes for this input, written out by hand for the raw driver. */
   sql: string;
   params: unknown[];
+  /** When nothing is free: the one statement findAlternatives makes, also by hand. */
+  alternatives?: { sql: string; params: unknown[] };
 }
 
 const columns = `v.id, v.plate, v.make, v.model, v.powertrain, v.seats, v.battery_kwh, v.range_km,
@@ -18,17 +20,18 @@ const columns = `v.id, v.plate, v.make, v.model, v.powertrain, v.seats, v.batter
   v.turnaround_buffer_minutes, v.owner_municipality_id, m.name as owner_name,
   s.id as station_id, s.name as station_name, s.address, s.latitude, s.longitude`;
 
-const free = `
+const freeBetween = (from: string, to: string) => `
   not exists (
     select 1 from bookings k
     where k.vehicle_id = v.id and k.status in ('pending', 'reserved', 'active', 'completed')
       and booking_blocked_range(k.period, k.buffer_minutes)
-          && booking_blocked_range(tstzrange($1::timestamptz, $2::timestamptz, '[)'), v.turnaround_buffer_minutes)
+          && booking_blocked_range(tstzrange(${from}::timestamptz, ${to}::timestamptz, '[)'), v.turnaround_buffer_minutes)
   ) and not exists (
     select 1 from vehicle_blocks x
     where x.vehicle_id = v.id and x.cancelled_at is null
-      and x.period && booking_blocked_range(tstzrange($1::timestamptz, $2::timestamptz, '[)'), v.turnaround_buffer_minutes)
+      and x.period && booking_blocked_range(tstzrange(${from}::timestamptz, ${to}::timestamptz, '[)'), v.turnaround_buffer_minutes)
   )`;
+const free = freeBetween('$1', '$2');
 
 function statement(input: SearchVehiclesInput): { sql: string; params: unknown[] } {
   const params: unknown[] = [input.from.toISOString(), input.to.toISOString()];
@@ -84,5 +87,34 @@ export async function searchCases(raw: Raw, now: Date): Promise<SearchCase[]> {
     // domain goes on to look for alternatives (other stations, ±1–2 h): six statements, not one.
     [ALTERNATIVES, { ...window(48, 7), stationId: String(place.station_id) }],
   ];
-  return inputs.map(([name, input]) => ({ name, input, ...statement(input) }));
+  return inputs.map(([name, input]) => ({
+    name,
+    input,
+    ...statement(input),
+    ...(name === ALTERNATIVES ? { alternatives: alternativesStatement(input, now) } : {}),
+  }));
+}
+
+/** Cars elsewhere free at the window, and here free at each shifted window (±1 h, ±2 h; none in the past). */
+function alternativesStatement(input: SearchVehiclesInput, now: Date): { sql: string; params: unknown[] } {
+  const params: unknown[] = [input.from.toISOString(), input.to.toISOString(), input.stationId];
+  const shifted = [-1, 1, -2, 2]
+    .map((hours) => [new Date(+input.from + hours * HOUR), new Date(+input.to + hours * HOUR)] as const)
+    .filter(([from]) => from.getTime() >= now.getTime() - 5 * 60_000)
+    .map(([from, to]) => {
+      params.push(from.toISOString(), to.toISOString());
+      return freeBetween(`$${params.length - 1}`, `$${params.length}`);
+    });
+  const where = [`v.status = 'in_service'`];
+  if (input.minSeats) where.push(`v.seats >= ${Number(input.minSeats)}`);
+  if (input.powertrain) where.push(`v.powertrain = '${input.powertrain}'`);
+  return {
+    sql: `select ${columns}, v.home_station_id = $3 as here,
+  case when v.home_station_id = $3 then array[${shifted.join(', ')}]::boolean[] else array[${free}] end as free_at
+from vehicles v
+join stations s on s.id = v.home_station_id
+join municipalities m on m.id = v.owner_municipality_id
+where ${where.join(' and ')}`,
+    params,
+  };
 }

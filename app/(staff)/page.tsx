@@ -67,11 +67,11 @@ export default function SearchPage() {
           </label>
           <label>
             {de.search.from}
-            <input name="from" type="time" defaultValue="09:00" step={900} required />
+            <input name="from" type="time" defaultValue="09:00" step={300} required />
           </label>
           <label>
             {de.search.to}
-            <input name="to" type="time" defaultValue="12:00" step={900} required />
+            <input name="to" type="time" defaultValue="12:00" step={300} required />
           </label>
         </div>
         <div className="grid" style={{ marginTop: '0.75rem' }}>

@@ -69,7 +69,7 @@ export function BookingActions({
               <input
                 name="time"
                 type="time"
-                step={900}
+                step={300}
                 defaultValue={wallTime(booking.endsAt, timeZone)}
                 required
               />

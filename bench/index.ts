@@ -2,7 +2,7 @@
  * `npm run bench`: every benchmark and the protocol fuzzer in turn, each in its own process (the
  * embedded database wants its memory back before the next). Figures are printed beside a baseline
  * measured in the same run, never asserted. DATABASE_URL set: the booking figures come from that
- * PostgreSQL server (a scratch database), otherwise from embedded PGlite.
+ * PostgreSQL server (a scratch database), otherwise from embedded PGlite; so do the relay's.
  */
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
@@ -11,7 +11,13 @@ const sections: [string, string[]][] = [
   ['Booking engine: search, create, contention (bench/bookings.ts)', ['bench/bookings.ts']],
   ['Telematics box: verify per command (telematics/box/bench.ts)', ['telematics/box/bench.ts']],
   [
-    'Telematics gateway: relay round trip by leg (telematics/gateway/bench.ts)',
+    'Telematics relay: unlock round trip by leg, real app router over HTTP (bench/relay.ts)',
+    ['bench/relay.ts'],
+  ],
+  // The same path with the in-test contract server in the server's place: the baseline for what the
+  // server legs above cost in the real procedures and database.
+  [
+    'Telematics gateway: relay round trip by leg, contract-server baseline (telematics/gateway/bench.ts)',
     ['telematics/gateway/bench.ts'],
   ],
   ['Telematics protocol fuzzing, 100,000 cases (telematics/fuzz.ts)', ['telematics/fuzz.ts', '100000']],

@@ -21,13 +21,13 @@ import { appRouter } from '@/server/root';
 import { carWithBox, currentBooking } from '@/server/telematics/test-fixtures';
 import { stopWakeups } from '@/server/telematics/wakeups';
 import { RecordingPeripheral } from '@/telematics/bluez-double/recording-peripheral';
-import { type BoxPeripheral, CarSimulator } from '@/telematics/box';
-import type { BoxConnection, BoxLink } from '@/telematics/gateway/ble/box-link';
+import { CarSimulator } from '@/telematics/box';
 import { createGateway, type Gateway } from '@/telematics/gateway/gateway';
 import { createHttpServerLink } from '@/telematics/gateway/http-server-link';
 import type { LogEntry } from '@/telematics/gateway/log';
 import type { ServerLink } from '@/telematics/gateway/server-link';
 import { assertExited, type RadioRig, startRadio } from '@/telematics/gateway/testing/fleet';
+import { type RadioMarks, radioTimer } from '@/telematics/gateway/testing/radio-timing';
 import { openBenchDatabase } from './database';
 import { ms, p50, p95, table } from './stats';
 
@@ -36,18 +36,10 @@ const WARM_UP = 3;
 const log = (line = '') => console.log(line);
 
 /** What one job went through, by the one clock. The box is one, and commands go one at a time. */
-interface Marks {
+interface Marks extends RadioMarks {
   pulled: number;
-  connectStart: number;
-  connectEnd: number;
-  readsEnd: number;
   challengeStart: number;
   challengeEnd: number;
-  sendStart: number;
-  sendEnd: number;
-  boxMs: number;
-  disconnectStart: number;
-  disconnectEnd: number;
   resultStart: number;
   resultEnd: number;
   /** `gateway.progress` calls: they run beside the radio work; the result waits for them. */
@@ -63,9 +55,8 @@ const marksOf = (jobId: string) => {
   }
   return m;
 };
-/** The job the radio is working for now (set when the pull hands it over). */
-let current: Partial<Marks> = { progress: [] };
-let boxMs = 0;
+/** BLE steps are marked into the job the radio works for now (set when the pull hands it over). */
+const timer = radioTimer();
 const resultTaken = new Map<string, () => void>();
 const resultWaits = new Map<string, Promise<void>>();
 const whenResultTaken = (jobId: string) => {
@@ -77,59 +68,6 @@ const whenResultTaken = (jobId: string) => {
   return wait;
 };
 
-/** Times the box's own work on a command: the Ed25519 checks, the action and the signed answer. */
-function timedBox(inner: BoxPeripheral): BoxPeripheral {
-  return {
-    readInfo: () => inner.readInfo(),
-    readChallenge: () => inner.readChallenge(),
-    requestLog: (frame) => inner.requestLog(frame),
-    writeCommand: (frame) => {
-      const from = performance.now();
-      const response = inner.writeCommand(frame);
-      boxMs += performance.now() - from;
-      return response;
-    },
-  };
-}
-
-/** Marks the BLE steps of a job as the gateway makes them. */
-function timedLink(inner: BoxLink): BoxLink {
-  return {
-    discover: (o) => inner.discover(o),
-    close: () => inner.close(),
-    async connect(address) {
-      const m = current;
-      m.connectStart = performance.now();
-      const c = await inner.connect(address);
-      m.connectEnd = performance.now();
-      const connection: BoxConnection = {
-        address: c.address,
-        readInfo: () => c.readInfo(),
-        readChallenge: async () => {
-          const challenge = await c.readChallenge();
-          m.readsEnd = performance.now();
-          return challenge;
-        },
-        sendCommand: async (frame) => {
-          boxMs = 0;
-          m.sendStart = performance.now();
-          const response = await c.sendCommand(frame);
-          m.sendEnd = performance.now();
-          m.boxMs = boxMs;
-          return response;
-        },
-        fetchLog: (from) => c.fetchLog(from),
-        disconnect: async () => {
-          m.disconnectStart = performance.now();
-          await c.disconnect();
-          m.disconnectEnd = performance.now();
-        },
-      };
-      return connection;
-    },
-  };
-}
-
 /** Marks the gateway's HTTP calls to the server: when each was made and when its answer was in. */
 function timedServer(inner: ServerLink): ServerLink {
   return {
@@ -140,7 +78,7 @@ function timedServer(inner: ServerLink): ServerLink {
       for (const job of answer.jobs) {
         const m = marksOf(job.id);
         m.pulled = now;
-        current = m;
+        timer.markInto(m);
       }
       return answer;
     },
@@ -230,11 +168,11 @@ async function main() {
       car: new CarSimulator({ box: s.box, clock: s.clock, odometerKm: 12_345, socPercent: 80 }),
     };
     // The timer wraps the box itself, not the recording peripheral: nothing but the box in its time.
-    radio = await startRadio([car], {}, (c) => timedBox(c.box));
+    radio = await startRadio([car], {}, (c) => timer.timedBox(c.box));
     const dbusPid = radio.bus.pid;
     gateway = createGateway({
       server: timedServer(createHttpServerLink({ serverUrl, token: s.token })),
-      link: timedLink(radio.link),
+      link: timer.timedLink(radio.link),
       stationId: s.home.station.id,
       pullWaitMs: 25_000,
       logSyncIntervalMs: 3_600_000,

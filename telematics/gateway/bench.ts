@@ -4,90 +4,28 @@
  * process so one clock (performance.now) times every leg. The server is the in-test contract
  * server (testing/contract-server.ts), not the real one. Figures are printed, never asserted.
  */
-import type { BoxPeripheral } from '../box/peripheral';
 import { Op } from '../protocol/constants';
-import type { BoxConnection, BoxLink } from './ble/box-link';
 import { createGateway } from './gateway';
 import { createHttpServerLink } from './http-server-link';
 import { startContractServer, TEST_TOKEN } from './testing/contract-server';
 import { makeFleet, register, startRadio } from './testing/fleet';
+import { type RadioMarks, radioTimer } from './testing/radio-timing';
 
 const unlocks = Number(process.argv[2] ?? 50);
 
-interface Marks {
-  connectStart: number;
-  connectEnd: number;
-  readsEnd: number;
-  sendStart: number;
-  sendEnd: number;
-  disconnectStart: number;
-  disconnectEnd: number;
-  boxMs: number;
-}
-const current: Partial<Marks> = {};
-let boxMs = 0;
-
-/** Times the box's own work on a command: the Ed25519 checks and the signed answer. */
-function timedBox(inner: BoxPeripheral): BoxPeripheral {
-  return {
-    readInfo: () => inner.readInfo(),
-    readChallenge: () => inner.readChallenge(),
-    requestLog: (frame) => inner.requestLog(frame),
-    writeCommand: (frame) => {
-      const from = performance.now();
-      const response = inner.writeCommand(frame);
-      boxMs += performance.now() - from;
-      return response;
-    },
-  };
-}
-
-/** Marks the BLE steps of a job as the gateway makes them. */
-function timedLink(inner: BoxLink): BoxLink {
-  return {
-    discover: (o) => inner.discover(o),
-    close: () => inner.close(),
-    async connect(address) {
-      current.connectStart = performance.now();
-      const c = await inner.connect(address);
-      current.connectEnd = performance.now();
-      const connection: BoxConnection = {
-        address: c.address,
-        readInfo: () => c.readInfo(),
-        readChallenge: async () => {
-          const challenge = await c.readChallenge();
-          current.readsEnd = performance.now();
-          return challenge;
-        },
-        sendCommand: async (frame) => {
-          boxMs = 0;
-          current.sendStart = performance.now();
-          const response = await c.sendCommand(frame);
-          current.sendEnd = performance.now();
-          current.boxMs = boxMs;
-          return response;
-        },
-        fetchLog: (from) => c.fetchLog(from),
-        disconnect: async () => {
-          current.disconnectStart = performance.now();
-          await c.disconnect();
-          current.disconnectEnd = performance.now();
-        },
-      };
-      return connection;
-    },
-  };
-}
+const timer = radioTimer();
+const current: Partial<RadioMarks> = {};
+timer.markInto(current);
 
 const { clock, cars } = makeFleet(1);
 const [car] = cars;
 if (!car) throw new Error('no car');
 const server = await startContractServer({ now: clock.now });
 register(server.state, cars);
-const radio = await startRadio(cars, {}, (c) => timedBox(c.radio));
+const radio = await startRadio(cars, {}, (c) => timer.timedBox(c.radio));
 const gateway = createGateway({
   server: createHttpServerLink({ serverUrl: server.url, token: TEST_TOKEN }),
-  link: timedLink(radio.link),
+  link: timer.timedLink(radio.link),
   logSyncIntervalMs: 3_600_000,
   pullWaitMs: 25_000,
   backoff: { minMs: 50, maxMs: 500 },
@@ -116,7 +54,7 @@ for (let i = 0; i < unlocks; i++) {
   const report = await server.state.command(car.boxId, i % 2 ? Op.LOCK : Op.UNLOCK).done;
   if (report.status !== 'OK') throw new Error(`unlock ${i}: ${JSON.stringify(report)}`);
   const m = report.marks;
-  const g = current as Marks;
+  const g = current as RadioMarks;
   if (m.pulled === undefined || m.resulted === undefined || m.challenged === undefined)
     throw new Error('marks');
   const total = m.resulted - m.enqueued;

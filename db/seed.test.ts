@@ -1,16 +1,11 @@
 import { inArray, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Database } from './client';
+import { expect, it } from 'vitest';
 import { type Region, readRegion } from './region';
 import { bookings, municipalities, users, vehicles } from './schema';
 import { seedRegion } from './seed';
-import { openTestDatabase } from './test-db';
+import { useTestDatabase } from './test-db';
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(() => database.close());
+const database = useTestDatabase();
 
 // Only the region's own rows: other test files add theirs to the same PostgreSQL database meanwhile.
 async function regionCounts(region: Region) {

@@ -1,15 +1,10 @@
 import { and, eq, ne } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
+import { expect, it } from 'vitest';
 import { bookings } from '@/db/schema';
-import { openTestDatabase } from '@/db/test-db';
+import { useTestDatabase } from '@/db/test-db';
 import { callerFor, hoursFromNow, makeMunicipality, makeUser, makeVehicle } from '../test-support';
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(() => database.close());
+const database = useTestDatabase();
 
 // On PostgreSQL the pool gives each create its own connection, so the race is real; on PGlite
 // the single connection queues them, and the constraint must still hold.

@@ -11,9 +11,9 @@
 import { TZDate } from '@date-fns/tz';
 import { TRPCError } from '@trpc/server';
 import fc from 'fast-check';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Database, Db } from '@/db/client';
-import { openTestDatabase } from '@/db/test-db';
+import { expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { useTestDatabase } from '@/db/test-db';
 import { env } from '../env';
 import { AppError } from '../errors';
 import { callerFor, makeMunicipality, makeUser, makeVehicle } from '../test-support';
@@ -37,11 +37,7 @@ const SLOT = 15 * MINUTE;
 const SLOTS = 192;
 const typedCodes = new Set(['BAD_REQUEST', 'CONFLICT', 'PRECONDITION_FAILED', 'FORBIDDEN', 'NOT_FOUND']);
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(() => database.close());
+const database = useTestDatabase();
 
 // ---- commands -------------------------------------------------------------------------------
 

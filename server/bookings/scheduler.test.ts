@@ -1,16 +1,11 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
+import { describe, expect, it } from 'vitest';
 import { bookings, notifications } from '@/db/schema';
-import { openTestDatabase } from '@/db/test-db';
+import { useTestDatabase } from '@/db/test-db';
 import { callerFor, hoursFromNow, makeMunicipality, makeUser, makeVehicle } from '../test-support';
 import { noticeLateReturns, releaseNoShows, sendReminders } from './scheduler';
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(() => database.close());
+const database = useTestDatabase();
 
 const minutesAgo = (minutes: number, now: Date) => new Date(now.getTime() - minutes * 60_000);
 

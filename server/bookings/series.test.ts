@@ -1,16 +1,11 @@
 import { TZDate } from '@date-fns/tz';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
+import { describe, expect, it } from 'vitest';
 import { bookings } from '@/db/schema';
-import { openTestDatabase } from '@/db/test-db';
+import { useTestDatabase } from '@/db/test-db';
 import { callerFor, makeMunicipality, makeUser, makeVehicle } from '../test-support';
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(() => database.close());
+const database = useTestDatabase();
 
 /** Next Tuesday in Berlin, as YYYY-MM-DD. */
 function nextTuesday(): string {

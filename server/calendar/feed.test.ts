@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '@/db/client';
 import { calendarFeeds } from '@/db/schema';
-import { openTestDatabase } from '@/db/test-db';
+import { useTestDatabase } from '@/db/test-db';
 import { env } from '../env';
 import { callerFor, makeMunicipality, makeUser, makeVehicle } from '../test-support';
 import { at, hours, makeBooking } from './booking-test-support';
@@ -11,11 +11,7 @@ import { hashFeedToken } from './feed-token';
 import { tokenBucketLimiter } from './rate-limit';
 import { calendarOptions, parseIcs } from './test-support';
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(() => database.close());
+const database = useTestDatabase();
 
 const { organizer, timeZone, appUrl } = calendarOptions;
 const deps = (capacity = 100): FeedDeps => ({

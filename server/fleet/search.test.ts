@@ -1,13 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
-import { openTestDatabase } from '@/db/test-db';
+import { describe, expect, it } from 'vitest';
+import { useTestDatabase } from '@/db/test-db';
 import { callerFor, hoursFromNow, makeMunicipality, makeUser, makeVehicle } from '../test-support';
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(() => database.close());
+const database = useTestDatabase();
 
 describe('vehicles.search', () => {
   it('returns only cars free over the whole range, buffers counted', async () => {

@@ -1,8 +1,7 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
+import { describe, expect, it } from 'vitest';
 import { notifications } from '@/db/schema';
-import { openTestDatabase } from '@/db/test-db';
+import { useTestDatabase } from '@/db/test-db';
 import { at, hours, makeBooking } from '../calendar/booking-test-support';
 import { calendarOptions, parseIcs } from '../calendar/test-support';
 import { makeMunicipality, makeUser, makeVehicle } from '../test-support';
@@ -11,11 +10,7 @@ import type { MailMessage } from './message';
 import { type Notice, notify } from './outbox';
 import { sendDueNotifications } from './worker';
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(() => database.close());
+const database = useTestDatabase();
 
 /** Queues one notice, runs the worker for this test's people only, and returns what it sent. */
 async function deliver(notice: (ids: Ids) => Notice, people: string[], ids: Ids) {

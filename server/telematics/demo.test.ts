@@ -1,19 +1,14 @@
 import { inArray } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
+import { expect, it } from 'vitest';
 import { boxes } from '@/db/schema';
-import { openTestDatabase } from '@/db/test-db';
+import { useTestDatabase } from '@/db/test-db';
 import { fromHex, keyPairFromSeed, toHex } from '@/telematics/protocol';
 import { makeMunicipality, makeVehicle } from '../test-support';
 import { demoBoxIdentity, provisionDemo } from './demo';
 import { fleetKeys } from './keys';
 import { gatewayCaller } from './test-fixtures';
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(() => database.close());
+const database = useTestDatabase();
 
 // Limited to its own municipality: tests share one PostgreSQL database.
 it('provisions demo boxes and gateways idempotently, with seeds and tokens that work', async () => {

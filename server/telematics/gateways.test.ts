@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
+import { describe, expect, it } from 'vitest';
 import { gatewayJobs, gateways, keyCertificates } from '@/db/schema';
-import { openTestDatabase } from '@/db/test-db';
+import { useTestDatabase } from '@/db/test-db';
 import { benchKeys } from '@/telematics/box/testing';
 import {
   decodeCertificate,
@@ -19,14 +18,7 @@ import { callerFor, makeUser } from '../test-support';
 import { carWithBox, currentBooking, gatewayCaller, pullOne, randomMac } from './test-fixtures';
 import { stopWakeups } from './wakeups';
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await stopWakeups(database.db);
-  await database.close();
-});
+const database = useTestDatabase(stopWakeups);
 
 describe('gateway tokens', () => {
   it('keeps only the SHA-256 of the token and refuses a revoked, unknown or missing one', async () => {

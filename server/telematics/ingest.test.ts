@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
+import { describe, expect, it } from 'vitest';
 import { boxRecords, trips } from '@/db/schema';
-import { openTestDatabase } from '@/db/test-db';
+import { useTestDatabase } from '@/db/test-db';
 import { CarSimulator } from '@/telematics/box';
 import {
   decodeCertificate,
@@ -19,14 +18,7 @@ import {
 import { carWithBox, type Setting } from './test-fixtures';
 import { stopWakeups } from './wakeups';
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await stopWakeups(database.db);
-  await database.close();
-});
+const database = useTestDatabase(stopWakeups);
 
 const T0 = Math.floor(Date.now() / 1000) + 180;
 

@@ -1,8 +1,7 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
+import { describe, expect, it } from 'vitest';
 import { boxes, gatewayJobs } from '@/db/schema';
-import { openTestDatabase } from '@/db/test-db';
+import { useTestDatabase } from '@/db/test-db';
 import { createCaller } from '../root';
 import { reportBoxReset, reportedBoxResets } from './box-resets';
 import { authenticateGateway } from './gateways';
@@ -10,14 +9,7 @@ import { pullJobs } from './pull';
 import { carWithBox, currentBooking, pullOne } from './test-fixtures';
 import { stopWakeups } from './wakeups';
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await stopWakeups(database.db);
-  await database.close();
-});
+const database = useTestDatabase(stopWakeups);
 
 const stateOf = async (jobId: string) =>
   (await database.db.select().from(gatewayJobs).where(eq(gatewayJobs.id, jobId)))[0]?.state;

@@ -1,8 +1,7 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
+import { describe, expect, it } from 'vitest';
 import { bookings, gatewayJobs } from '@/db/schema';
-import { openTestDatabase } from '@/db/test-db';
+import { useTestDatabase } from '@/db/test-db';
 import { benchKeys } from '@/telematics/box/testing';
 import {
   decodeResponse,
@@ -16,14 +15,7 @@ import { callerFor, makeUser } from '../test-support';
 import { carryCommand, carWithBox, currentBooking, pullOne, type Setting } from './test-fixtures';
 import { stopWakeups } from './wakeups';
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await stopWakeups(database.db);
-  await database.close();
-});
+const database = useTestDatabase(stopWakeups);
 
 const statusOf = async (bookingId: string) =>
   (await database.db.select().from(bookings).where(eq(bookings.id, bookingId)))[0]?.status;

@@ -1,18 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
-import { openTestDatabase } from '@/db/test-db';
+import { describe, expect, it } from 'vitest';
+import { openTestDatabase, useTestDatabase } from '@/db/test-db';
 import { callerFor } from '../test-support';
 import { carWithBox, currentBooking } from './test-fixtures';
 import { stopWakeups } from './wakeups';
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await stopWakeups(database.db);
-  await database.close();
-});
+const database = useTestDatabase(stopWakeups);
 
 // A pull that was not woken returns an empty list after waitMs: the assertions are on content only.
 const LONG_WAIT = 20_000;

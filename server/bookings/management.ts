@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import { bookings, municipalities, stations, users, vehicles } from '@/db/schema';
 import type { SessionUser } from '../auth/queries';
 import { AppError } from '../errors';
+import type { LifecycleEvent } from './lifecycle';
 import { applyTransition } from './transitions';
 
 /** A fleet manager acts on the cars of their own municipality; the operator on all. */
@@ -23,43 +24,37 @@ async function assertManages(db: Db, manager: SessionUser, bookingId: string) {
   throw new AppError(exists ? 'OTHER_MUNICIPALITY' : 'BOOKING_NOT_FOUND');
 }
 
-const managerActor = (manager: SessionUser) => ({ id: manager.id, role: 'manager' as const });
+/** One lifecycle step a fleet manager takes on a booking of their own municipality's cars. */
+async function stepAsManager(
+  db: Db,
+  manager: SessionUser,
+  bookingId: string,
+  event: LifecycleEvent,
+  now: Date,
+) {
+  await assertManages(db, manager, bookingId);
+  const { after } = await applyTransition(db, bookingId, event, { id: manager.id, role: 'manager' }, now);
+  return after;
+}
 
-export async function cancelAsManager(
+export const cancelAsManager = (
   db: Db,
   manager: SessionUser,
   bookingId: string,
   reason: string,
   now = new Date(),
-) {
-  await assertManages(db, manager, bookingId);
-  return (
-    await applyTransition(
-      db,
-      bookingId,
-      { type: 'cancel', by: 'manager', reason },
-      managerActor(manager),
-      now,
-    )
-  ).after;
-}
+) => stepAsManager(db, manager, bookingId, { type: 'cancel', by: 'manager', reason }, now);
 
-export async function approveBooking(db: Db, manager: SessionUser, bookingId: string, now = new Date()) {
-  await assertManages(db, manager, bookingId);
-  return (await applyTransition(db, bookingId, { type: 'approve' }, managerActor(manager), now)).after;
-}
+export const approveBooking = (db: Db, manager: SessionUser, bookingId: string, now = new Date()) =>
+  stepAsManager(db, manager, bookingId, { type: 'approve' }, now);
 
-export async function declineBooking(
+export const declineBooking = (
   db: Db,
   manager: SessionUser,
   bookingId: string,
   reason: string,
   now = new Date(),
-) {
-  await assertManages(db, manager, bookingId);
-  return (await applyTransition(db, bookingId, { type: 'decline', reason }, managerActor(manager), now))
-    .after;
-}
+) => stepAsManager(db, manager, bookingId, { type: 'decline', reason }, now);
 
 /** Pending bookings of the manager's cars, oldest request first: what waits for a decision. */
 export function approvalQueue(db: Db, manager: SessionUser) {

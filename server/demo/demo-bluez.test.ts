@@ -7,13 +7,10 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/client';
 import { openTestDatabase } from '@/db/test-db';
-import { silentLogger } from '@/telematics/gateway/log';
-import { fleetKeys } from '../telematics/keys';
 import { stopWakeups } from '../telematics/wakeups';
 import { makeMunicipality, makeVehicle } from '../test-support';
-import { type DemoRuntime, setCurrentDemo } from './current';
-import { startDemo } from './runtime';
-import { driverWithBooking, endedTrip, press } from './test-kit';
+import type { DemoRuntime } from './current';
+import { driverWithBooking, endedTrip, press, startTestDemo, stopTestDemo } from './test-kit';
 
 let database: Database;
 let home: Awaited<ReturnType<typeof makeMunicipality>>;
@@ -30,8 +27,7 @@ const alive = (pid: number) => {
   }
 };
 const stop = async () => {
-  setCurrentDemo(null);
-  await demo?.stop();
+  await stopTestDemo(demo);
   demo = null;
 };
 
@@ -41,16 +37,8 @@ beforeAll(async () => {
   for (let i = 0; i < 2; i++)
     cars.push(await makeVehicle(database.db, home, { batteryKwh: 58, rangeKm: 400 }));
   const started = Date.now();
-  demo = await startDemo(database.db, {
-    keys: await fleetKeys(),
-    secret: 'demo secret for tests',
-    municipalityIds: [home.id], // tests share one PostgreSQL database
-    logger: silentLogger,
-    pullWaitMs: 5_000,
-    radio: 'bluez',
-  });
+  demo = await startTestDemo(database.db, home.id, 'bluez');
   startMs = Date.now() - started;
-  setCurrentDemo(demo);
 });
 afterAll(async () => {
   await stop();

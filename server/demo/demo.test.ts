@@ -8,13 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/client';
 import { bookings, boxes } from '@/db/schema';
 import { openTestDatabase } from '@/db/test-db';
-import { silentLogger } from '@/telematics/gateway/log';
-import { fleetKeys } from '../telematics/keys';
 import { stopWakeups } from '../telematics/wakeups';
 import { callerFor, makeMunicipality, makeUser, makeVehicle } from '../test-support';
 import { type DemoRuntime, setCurrentDemo } from './current';
-import { startDemo } from './runtime';
-import { driverWithBooking as bookNow, endedTrip, press } from './test-kit';
+import { driverWithBooking as bookNow, endedTrip, press, startTestDemo, stopTestDemo } from './test-kit';
 
 let database: Database;
 let home: Awaited<ReturnType<typeof makeMunicipality>>;
@@ -23,19 +20,11 @@ let demo: DemoRuntime | null = null;
 const cars: Awaited<ReturnType<typeof makeVehicle>>[] = [];
 
 const start = async () => {
-  demo = await startDemo(database.db, {
-    keys: await fleetKeys(),
-    secret: 'demo secret for tests',
-    municipalityIds: [home.id], // tests share one PostgreSQL database
-    logger: silentLogger,
-    pullWaitMs: 5_000,
-  });
-  setCurrentDemo(demo);
+  demo = await startTestDemo(database.db, home.id);
   return demo;
 };
 const stop = async () => {
-  setCurrentDemo(null);
-  await demo?.stop();
+  await stopTestDemo(demo);
   demo = null;
 };
 

@@ -1,6 +1,10 @@
 /** What the demo's end-to-end tests share: booking as a driver and pressing buttons as the web does. */
 import type { Db } from '@/db/client';
+import { silentLogger } from '@/telematics/gateway/log';
+import { fleetKeys } from '../telematics/keys';
 import { callerFor, type makeMunicipality, makeUser, type makeVehicle } from '../test-support';
+import { type DemoRuntime, setCurrentDemo } from './current';
+import { startDemo } from './runtime';
 
 type Api = ReturnType<typeof callerFor>;
 
@@ -48,3 +52,22 @@ export async function press(api: Api, bookingId: string, op: 'unlock' | 'lock' |
 
 export const endedTrip = (api: Api, bookingId: string) =>
   until('the trip', async () => (await api.telematics.trips({ bookingId })).find((t) => t.endedAt));
+
+/** Starts the demo for one test municipality (tests share one PostgreSQL database) and makes it current. */
+export async function startTestDemo(db: Db, municipalityId: string, radio?: 'simulator' | 'bluez') {
+  const demo = await startDemo(db, {
+    keys: await fleetKeys(),
+    secret: 'demo secret for tests',
+    municipalityIds: [municipalityId],
+    logger: silentLogger,
+    pullWaitMs: 5_000,
+    ...(radio ? { radio } : {}),
+  });
+  setCurrentDemo(demo);
+  return demo;
+}
+
+export async function stopTestDemo(demo: DemoRuntime | null) {
+  setCurrentDemo(null);
+  await demo?.stop();
+}

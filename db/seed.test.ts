@@ -3,9 +3,9 @@ import { expect, it } from 'vitest';
 import { type Region, readRegion } from './region';
 import { bookings, municipalities, users, vehicles } from './schema';
 import { seedRegion } from './seed';
-import { useTestDatabase } from './test-db';
+import { testDatabaseForFile } from './test-db';
 
-const database = useTestDatabase();
+const database = testDatabaseForFile();
 
 // Only the region's own rows: other test files add theirs to the same PostgreSQL database meanwhile.
 async function regionCounts(region: Region) {

@@ -18,7 +18,7 @@ export async function openTestDatabase(): Promise<Database> {
  * A test file's database: opened before its tests, closed after them (`beforeClose` first, for
  * what holds a connection of its own, such as LISTEN). Call once at the top of the file.
  */
-export function useTestDatabase(beforeClose?: (db: Db) => Promise<unknown>): Database {
+export function testDatabaseForFile(beforeClose?: (db: Db) => Promise<unknown>): Database {
   let opened: Database | undefined;
   beforeAll(async () => {
     opened = await openTestDatabase();

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { bookings } from '@/db/schema';
-import { useTestDatabase } from '@/db/test-db';
+import { testDatabaseForFile } from '@/db/test-db';
 import { callerFor, hoursFromNow, makeMunicipality, makeUser, makeVehicle } from '../test-support';
 
-const database = useTestDatabase();
+const database = testDatabaseForFile();
 
 const countBookings = async (vehicleId: string) =>
   (await database.db.select().from(bookings).where(eq(bookings.vehicleId, vehicleId))).length;

@@ -1,10 +1,10 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { bookings } from '@/db/schema';
-import { useTestDatabase } from '@/db/test-db';
+import { testDatabaseForFile } from '@/db/test-db';
 import { callerFor, hoursFromNow, makeMunicipality, makeUser, makeVehicle } from '../test-support';
 
-const database = useTestDatabase();
+const database = testDatabaseForFile();
 
 // On PostgreSQL the pool gives each create its own connection, so the race is real; on PGlite
 // the single connection queues them, and the constraint must still hold.

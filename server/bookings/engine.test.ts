@@ -1,11 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { bookingEvents, bookings, notifications, users } from '@/db/schema';
-import { useTestDatabase } from '@/db/test-db';
+import { testDatabaseForFile } from '@/db/test-db';
 import { callerFor, hoursFromNow, makeMunicipality, makeUser, makeVehicle } from '../test-support';
 import { defaultPolicy } from './policy';
 
-const database = useTestDatabase();
+const database = testDatabaseForFile();
 
 async function town(policy: Partial<typeof defaultPolicy> = {}) {
   const { db } = database;

@@ -13,7 +13,7 @@ import { TRPCError } from '@trpc/server';
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import type { Db } from '@/db/client';
-import { useTestDatabase } from '@/db/test-db';
+import { testDatabaseForFile } from '@/db/test-db';
 import { env } from '../env';
 import { AppError } from '../errors';
 import { callerFor, makeMunicipality, makeUser, makeVehicle } from '../test-support';
@@ -37,7 +37,7 @@ const SLOT = 15 * MINUTE;
 const SLOTS = 192;
 const typedCodes = new Set(['BAD_REQUEST', 'CONFLICT', 'PRECONDITION_FAILED', 'FORBIDDEN', 'NOT_FOUND']);
 
-const database = useTestDatabase();
+const database = testDatabaseForFile();
 
 // ---- commands -------------------------------------------------------------------------------
 

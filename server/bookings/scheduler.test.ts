@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { bookings, notifications } from '@/db/schema';
-import { useTestDatabase } from '@/db/test-db';
+import { testDatabaseForFile } from '@/db/test-db';
 import { callerFor, hoursFromNow, makeMunicipality, makeUser, makeVehicle } from '../test-support';
 import { noticeLateReturns, releaseNoShows, sendReminders } from './scheduler';
 
-const database = useTestDatabase();
+const database = testDatabaseForFile();
 
 const minutesAgo = (minutes: number, now: Date) => new Date(now.getTime() - minutes * 60_000);
 

@@ -2,10 +2,10 @@ import { TZDate } from '@date-fns/tz';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { bookings } from '@/db/schema';
-import { useTestDatabase } from '@/db/test-db';
+import { testDatabaseForFile } from '@/db/test-db';
 import { callerFor, makeMunicipality, makeUser, makeVehicle } from '../test-support';
 
-const database = useTestDatabase();
+const database = testDatabaseForFile();
 
 /** Next Tuesday in Berlin, as YYYY-MM-DD. */
 function nextTuesday(): string {

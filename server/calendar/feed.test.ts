@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Database } from '@/db/client';
 import { calendarFeeds } from '@/db/schema';
-import { useTestDatabase } from '@/db/test-db';
+import { testDatabaseForFile } from '@/db/test-db';
 import { env } from '../env';
 import { callerFor, makeMunicipality, makeUser, makeVehicle } from '../test-support';
 import { at, hours, makeBooking } from './booking-test-support';
@@ -11,7 +11,7 @@ import { hashFeedToken } from './feed-token';
 import { tokenBucketLimiter } from './rate-limit';
 import { calendarOptions, parseIcs } from './test-support';
 
-const database = useTestDatabase();
+const database = testDatabaseForFile();
 
 const { organizer, timeZone, appUrl } = calendarOptions;
 const deps = (capacity = 100): FeedDeps => ({

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { useTestDatabase } from '@/db/test-db';
+import { testDatabaseForFile } from '@/db/test-db';
 import { callerFor, hoursFromNow, makeMunicipality, makeUser, makeVehicle } from '../test-support';
 
-const database = useTestDatabase();
+const database = testDatabaseForFile();
 
 describe('vehicles.search', () => {
   it('returns only cars free over the whole range, buffers counted', async () => {

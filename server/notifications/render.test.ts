@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { notifications } from '@/db/schema';
-import { useTestDatabase } from '@/db/test-db';
+import { testDatabaseForFile } from '@/db/test-db';
 import { at, hours, makeBooking } from '../calendar/booking-test-support';
 import { calendarOptions, parseIcs } from '../calendar/test-support';
 import { makeMunicipality, makeUser, makeVehicle } from '../test-support';
@@ -10,7 +10,7 @@ import type { MailMessage } from './message';
 import { type Notice, notify } from './outbox';
 import { sendDueNotifications } from './worker';
 
-const database = useTestDatabase();
+const database = testDatabaseForFile();
 
 /** Queues one notice, runs the worker for this test's people only, and returns what it sent. */
 async function deliver(notice: (ids: Ids) => Notice, people: string[], ids: Ids) {

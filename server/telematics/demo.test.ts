@@ -1,14 +1,14 @@
 import { inArray } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { boxes } from '@/db/schema';
-import { useTestDatabase } from '@/db/test-db';
+import { testDatabaseForFile } from '@/db/test-db';
 import { fromHex, keyPairFromSeed, toHex } from '@/telematics/protocol';
 import { makeMunicipality, makeVehicle } from '../test-support';
 import { demoBoxIdentity, provisionDemo } from './demo';
 import { fleetKeys } from './keys';
 import { gatewayCaller } from './test-fixtures';
 
-const database = useTestDatabase();
+const database = testDatabaseForFile();
 
 // Limited to its own municipality: tests share one PostgreSQL database.
 it('provisions demo boxes and gateways idempotently, with seeds and tokens that work', async () => {

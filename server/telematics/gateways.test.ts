@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { gatewayJobs, gateways, keyCertificates } from '@/db/schema';
-import { useTestDatabase } from '@/db/test-db';
+import { testDatabaseForFile } from '@/db/test-db';
 import { benchKeys } from '@/telematics/box/testing';
 import {
   decodeCertificate,
@@ -18,7 +18,7 @@ import { callerFor, makeUser } from '../test-support';
 import { carWithBox, currentBooking, gatewayCaller, pullOne, randomMac } from './test-fixtures';
 import { stopWakeups } from './wakeups';
 
-const database = useTestDatabase(stopWakeups);
+const database = testDatabaseForFile(stopWakeups);
 
 describe('gateway tokens', () => {
   it('keeps only the SHA-256 of the token and refuses a revoked, unknown or missing one', async () => {

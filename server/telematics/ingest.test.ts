@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { boxRecords, trips } from '@/db/schema';
-import { useTestDatabase } from '@/db/test-db';
+import { testDatabaseForFile } from '@/db/test-db';
 import { CarSimulator } from '@/telematics/box';
 import {
   decodeCertificate,
@@ -18,7 +18,7 @@ import {
 import { carWithBox, type Setting } from './test-fixtures';
 import { stopWakeups } from './wakeups';
 
-const database = useTestDatabase(stopWakeups);
+const database = testDatabaseForFile(stopWakeups);
 
 const T0 = Math.floor(Date.now() / 1000) + 180;
 

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { boxes, gatewayJobs } from '@/db/schema';
-import { useTestDatabase } from '@/db/test-db';
+import { testDatabaseForFile } from '@/db/test-db';
 import { createCaller } from '../root';
 import { reportBoxReset, reportedBoxResets } from './box-resets';
 import { authenticateGateway } from './gateways';
@@ -9,7 +9,7 @@ import { pullJobs } from './pull';
 import { carWithBox, currentBooking, pullOne } from './test-fixtures';
 import { stopWakeups } from './wakeups';
 
-const database = useTestDatabase(stopWakeups);
+const database = testDatabaseForFile(stopWakeups);
 
 const stateOf = async (jobId: string) =>
   (await database.db.select().from(gatewayJobs).where(eq(gatewayJobs.id, jobId)))[0]?.state;

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { bookings, gatewayJobs } from '@/db/schema';
-import { useTestDatabase } from '@/db/test-db';
+import { testDatabaseForFile } from '@/db/test-db';
 import { benchKeys } from '@/telematics/box/testing';
 import {
   decodeResponse,
@@ -15,7 +15,7 @@ import { callerFor, makeUser } from '../test-support';
 import { carryCommand, carWithBox, currentBooking, pullOne, type Setting } from './test-fixtures';
 import { stopWakeups } from './wakeups';
 
-const database = useTestDatabase(stopWakeups);
+const database = testDatabaseForFile(stopWakeups);
 
 const statusOf = async (bookingId: string) =>
   (await database.db.select().from(bookings).where(eq(bookings.id, bookingId)))[0]?.status;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { openTestDatabase, useTestDatabase } from '@/db/test-db';
+import { openTestDatabase, testDatabaseForFile } from '@/db/test-db';
 import { callerFor } from '../test-support';
 import { carWithBox, currentBooking } from './test-fixtures';
 import { stopWakeups } from './wakeups';
 
-const database = useTestDatabase(stopWakeups);
+const database = testDatabaseForFile(stopWakeups);
 
 // A pull that was not woken returns an empty list after waitMs: the assertions are on content only.
 const LONG_WAIT = 20_000;

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 // An empty variable counts as unset, so `FOO=` in a .env file falls back to the default.
@@ -11,6 +12,15 @@ function isTimeZone(zone: string): boolean {
   } catch {
     return false;
   }
+}
+
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d+$/.test(prefix) && bits <= (family === 4 ? 32 : 128);
 }
 
 /** An Ed25519 seed: 32 bytes as 64 hex digits or as base64 (either alphabet). */
@@ -34,6 +44,21 @@ const envSchema = z.object({
   TIME_ZONE: optional(z.string().refine(isTimeZone, 'must be an IANA time zone')).transform(
     (value) => value ?? 'Europe/Berlin',
   ),
+  /**
+   * Proxies whose X-Forwarded-For is believed (addresses or CIDR ranges, comma-separated);
+   * unset → none: the client address is the socket's peer, whatever a client writes in headers.
+   */
+  TRUSTED_PROXIES: optional(z.string())
+    .transform((value) =>
+      (value ?? '')
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (entries) => entries.every(isAddressOrRange),
+      'must be IP addresses or CIDR ranges, comma-separated',
+    ),
   REGION_FILE: optional(z.string()).transform((value) => value ?? 'db/regions/partheland.json'),
   /** Seeds of the fleet CA and relay keys; unset → made once and kept in DATA_DIR. */
   FLEET_CA_SEED: optional(seed32),

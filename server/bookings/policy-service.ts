@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { municipalities } from '@/db/schema';
 import type { SessionUser } from '../auth/queries';
+import { assertMayManage } from '../auth/scope';
 import { AppError } from '../errors';
 import type { BookingPolicy } from './policy';
 import { policyOf, savePolicy } from './policy-queries';
@@ -26,8 +27,7 @@ export async function updatePolicy(
 ) {
   const { municipalityId, ...policy } = input;
   await policyFor(db, municipalityId);
-  if (manager.role !== 'operator' && manager.municipalityId !== municipalityId)
-    throw new AppError('OTHER_MUNICIPALITY');
+  assertMayManage(manager, municipalityId);
   await savePolicy(db, municipalityId, policy, manager.id);
   return policyOf(db, municipalityId);
 }

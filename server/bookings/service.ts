@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { users, vehicles } from '@/db/schema';
 import type { SessionUser } from '../auth/queries';
+import { mayManage } from '../auth/scope';
 import { env } from '../env';
 import { AppError, invalidInput } from '../errors';
 import { notify } from '../notifications/outbox';
@@ -48,9 +49,7 @@ export async function admitBooking(
       details: { rules: violations.map((v) => v.rule) },
     });
   // The owner's own fleet managers and the operator are the approvers: they need no approval.
-  const approves =
-    user.role === 'operator' ||
-    (user.role === 'fleet_manager' && user.municipalityId === vehicle.ownerMunicipalityId);
+  const approves = mayManage(user, vehicle.ownerMunicipalityId);
   return {
     vehicle,
     policy,

@@ -2,7 +2,7 @@ import { and, asc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { bookingEvents, bookings, users, vehicleBlocks, vehicles } from '@/db/schema';
 import type { SessionUser } from '../auth/queries';
-import { ownScope } from '../bookings/management';
+import { assertMayManage, managedBy } from '../auth/scope';
 import { blockedRange, HOUR, type TimeRange, windowProblems } from '../bookings/rules';
 import { lockVehicleSchedule, writeSchedule } from '../bookings/schedule';
 import { applyTransition } from '../bookings/transitions';
@@ -38,8 +38,7 @@ async function managedVehicle(db: Db, manager: SessionUser, vehicleId: string) {
     .from(vehicles)
     .where(eq(vehicles.id, vehicleId));
   if (!vehicle) throw invalidInput({ vehicleId: ['Dieses Fahrzeug gibt es nicht.'] });
-  if (manager.role !== 'operator' && manager.municipalityId !== vehicle.owner)
-    throw new AppError('OTHER_MUNICIPALITY');
+  assertMayManage(manager, vehicle.owner);
   return vehicle;
 }
 
@@ -207,7 +206,13 @@ export function listBlocks(db: Db, manager: SessionUser, now = new Date()) {
     })
     .from(vehicleBlocks)
     .innerJoin(vehicles, eq(vehicles.id, vehicleBlocks.vehicleId))
-    .where(and(isNull(vehicleBlocks.cancelledAt), gt(vehicleBlocks.endsAt, now), ownScope(manager)))
+    .where(
+      and(
+        isNull(vehicleBlocks.cancelledAt),
+        gt(vehicleBlocks.endsAt, now),
+        managedBy(manager, vehicles.ownerMunicipalityId),
+      ),
+    )
     .orderBy(asc(vehicleBlocks.startsAt));
 }
 

@@ -1,6 +1,8 @@
 import { and, asc, eq, gte, ne, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { municipalities, stations, vehicles } from '@/db/schema';
+import type { SessionUser } from '../auth/queries';
+import { managedBy } from '../auth/scope';
 import { isVehicleFree } from '../bookings/queries';
 import type { TimeRange } from '../bookings/rules';
 import type { SearchVehiclesInput } from './schema';
@@ -142,12 +144,12 @@ export async function findEquivalentVehicle(
 }
 
 /** The cars a fleet manager looks after (the operator: all), for forms that pick one. */
-export function listManagedVehicles(db: Db, ownMunicipalityId: string | null) {
+export function listManagedVehicles(db: Db, manager: SessionUser) {
   return db
     .select({ ...vehicleColumns, status: vehicles.status })
     .from(vehicles)
     .innerJoin(stations, eq(stations.id, vehicles.homeStationId))
     .innerJoin(municipalities, eq(municipalities.id, vehicles.ownerMunicipalityId))
-    .where(ownMunicipalityId ? eq(vehicles.ownerMunicipalityId, ownMunicipalityId) : undefined)
+    .where(managedBy(manager, vehicles.ownerMunicipalityId))
     .orderBy(asc(stations.name), asc(vehicles.plate));
 }

@@ -8,9 +8,7 @@ export const vehiclesRouter = router({
     .input(searchVehiclesInput)
     .query(({ ctx, input }) => searchVehicles(ctx.db, ctx.user, input)),
   /** Fleet managers: their municipality's cars; the operator: all. */
-  managed: fleetManagerProcedure.query(({ ctx }) =>
-    listManagedVehicles(ctx.db, ctx.user.role === 'operator' ? null : ctx.user.municipalityId),
-  ),
+  managed: fleetManagerProcedure.query(({ ctx }) => listManagedVehicles(ctx.db, ctx.user)),
 });
 
 export const stationsRouter = router({

@@ -4,6 +4,7 @@ import type { Db } from '@/db/client';
 import { boxes, gateways, stations, vehicles } from '@/db/schema';
 import { keyPairFromSeed, publicKeyFromRaw, toHex } from '@/telematics/protocol';
 import type { SessionUser } from '../auth/queries';
+import { assertMayManage, atGatewayStation } from '../auth/scope';
 import { AppError, sqlState } from '../errors';
 import type { FleetKeys } from './keys';
 
@@ -35,12 +36,6 @@ export async function authenticateGateway(
   return gateway;
 }
 
-/** A fleet manager acts on their own municipality's things; the operator on all. */
-function mayManage(user: SessionUser, municipalityId: string) {
-  if (user.role !== 'operator' && user.municipalityId !== municipalityId)
-    throw new AppError('OTHER_MUNICIPALITY');
-}
-
 export async function registerGateway(
   db: Db,
   user: SessionUser,
@@ -49,7 +44,7 @@ export async function registerGateway(
 ) {
   const [station] = await db.select().from(stations).where(eq(stations.id, input.stationId));
   if (!station) throw new AppError('STATION_NOT_FOUND');
-  mayManage(user, station.municipalityId);
+  assertMayManage(user, station.municipalityId);
   try {
     const [row] = await db
       .insert(gateways)
@@ -70,7 +65,7 @@ export async function revokeGateway(db: Db, user: SessionUser, gatewayId: string
     .innerJoin(stations, eq(stations.id, gateways.stationId))
     .where(eq(gateways.id, gatewayId));
   if (!row) throw new AppError('GATEWAY_NOT_FOUND');
-  mayManage(user, row.municipalityId);
+  assertMayManage(user, row.municipalityId);
   if (!row.revokedAt) await db.update(gateways).set({ revokedAt: now }).where(eq(gateways.id, gatewayId));
   return { id: row.id, revoked: true as const };
 }
@@ -91,7 +86,7 @@ export interface ProvisionBoxInput {
 export async function provisionBox(db: Db, keys: FleetKeys, user: SessionUser, input: ProvisionBoxInput) {
   const [vehicle] = await db.select().from(vehicles).where(eq(vehicles.id, input.vehicleId));
   if (!vehicle) throw new AppError('VEHICLE_NOT_FOUND');
-  mayManage(user, vehicle.ownerMunicipalityId);
+  assertMayManage(user, vehicle.ownerMunicipalityId);
   if (input.publicKey && publicKeyFromRaw(input.publicKey) === null)
     throw new AppError('INVALID_INPUT', { fieldErrors: { publicKey: ['Kein gültiger Ed25519-Schlüssel.'] } });
   let seed: Uint8Array | null = null;
@@ -129,6 +124,6 @@ export async function stationBoxes(db: Db, gateway: AuthenticatedGateway) {
     .select({ boxId: boxes.id, address: boxes.bleAddress })
     .from(boxes)
     .innerJoin(vehicles, eq(vehicles.id, boxes.vehicleId))
-    .where(eq(vehicles.homeStationId, gateway.stationId));
+    .where(atGatewayStation(gateway, vehicles.homeStationId));
   return { stationId: gateway.stationId, boxes: rows };
 }

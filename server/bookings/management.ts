@@ -1,27 +1,19 @@
-import { and, asc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { bookings, municipalities, stations, users, vehicles } from '@/db/schema';
 import type { SessionUser } from '../auth/queries';
-import { AppError } from '../errors';
+import { assertMayManageOrNotFound, managedBy } from '../auth/scope';
 import type { LifecycleEvent } from './lifecycle';
 import { applyTransition } from './transitions';
 
-/** A fleet manager acts on the cars of their own municipality; the operator on all. */
-export function ownScope(manager: SessionUser): SQL | undefined {
-  if (manager.role === 'operator') return undefined;
-  if (!manager.municipalityId) throw new AppError('FORBIDDEN_ROLE');
-  return eq(vehicles.ownerMunicipalityId, manager.municipalityId);
-}
-
+/** A booking of another municipality's car is, to this manager, a booking that does not exist. */
 async function assertManages(db: Db, manager: SessionUser, bookingId: string) {
   const [row] = await db
-    .select({ id: bookings.id })
+    .select({ owner: vehicles.ownerMunicipalityId })
     .from(bookings)
     .innerJoin(vehicles, eq(vehicles.id, bookings.vehicleId))
-    .where(and(eq(bookings.id, bookingId), ownScope(manager)));
-  if (row) return;
-  const [exists] = await db.select({ id: bookings.id }).from(bookings).where(eq(bookings.id, bookingId));
-  throw new AppError(exists ? 'OTHER_MUNICIPALITY' : 'BOOKING_NOT_FOUND');
+    .where(eq(bookings.id, bookingId));
+  assertMayManageOrNotFound(manager, row?.owner, 'BOOKING_NOT_FOUND');
 }
 
 /** One lifecycle step a fleet manager takes on a booking of their own municipality's cars. */
@@ -75,6 +67,6 @@ export function approvalQueue(db: Db, manager: SessionUser) {
     .innerJoin(stations, eq(stations.id, vehicles.homeStationId))
     .innerJoin(users, eq(users.id, bookings.userId))
     .leftJoin(municipalities, eq(municipalities.id, users.municipalityId))
-    .where(and(eq(bookings.status, 'pending'), ownScope(manager)))
+    .where(and(eq(bookings.status, 'pending'), managedBy(manager, vehicles.ownerMunicipalityId)))
     .orderBy(asc(bookings.createdAt));
 }

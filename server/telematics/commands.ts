@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { gatewayJobs } from '@/db/schema';
+import { bookings, boxes, gatewayJobs, vehicles } from '@/db/schema';
 import type { SessionUser } from '../auth/queries';
+import { maySeeBooking } from '../auth/scope';
 import { AppError } from '../errors';
 import { certificateView, issueKeyCertificate, revokeBookingKeys } from './certificates';
 import type { FleetKeys } from './keys';
@@ -45,13 +46,20 @@ export async function requestCommand(
   return { jobId };
 }
 
-/** Progress of a job for the person who asked (or a fleet manager / the operator), in German. */
+/** Progress of a job, in German, for whoever may see its booking (the booker, its car's managers). */
 export async function jobStatus(db: Db, user: SessionUser, jobId: string, now = new Date()) {
   await expireJobs(db, now, { jobId });
-  const [job] = await db.select().from(gatewayJobs).where(eq(gatewayJobs.id, jobId));
-  if (!job) throw new AppError('JOB_NOT_FOUND');
-  if (job.requestedBy !== user.id && user.role === 'staff') throw new AppError('JOB_NOT_FOUND');
-  return jobView(job);
+  const [row] = await db
+    .select({ job: gatewayJobs, booker: bookings.userId, owner: vehicles.ownerMunicipalityId })
+    .from(gatewayJobs)
+    .innerJoin(boxes, eq(boxes.id, gatewayJobs.boxId))
+    .innerJoin(vehicles, eq(vehicles.id, boxes.vehicleId))
+    .leftJoin(bookings, eq(bookings.id, gatewayJobs.bookingId))
+    .where(eq(gatewayJobs.id, jobId));
+  // Someone else's job is, to this caller, a job that does not exist.
+  if (!row || !maySeeBooking(user, { userId: row.booker, municipalityId: row.owner }))
+    throw new AppError('JOB_NOT_FOUND');
+  return jobView(row.job);
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import { bookings, boxRecords, trips, vehicles } from '@/db/schema';
 import { LogEvent } from '@/telematics/protocol';
 import type { SessionUser } from '../auth/queries';
+import { maySeeBooking } from '../auth/scope';
 import { AppError } from '../errors';
 import { findKeyBooking } from './queries';
 import { deriveTrip } from './trip-rules';
@@ -54,12 +55,8 @@ export async function deriveTrips(db: Db, bookingId: string): Promise<void> {
  */
 export async function tripsForUser(db: Db, user: SessionUser, bookingId: string) {
   const booking = await findKeyBooking(db, bookingId);
-  if (!booking) throw new AppError('BOOKING_NOT_FOUND');
-  const mayRead =
-    booking.userId === user.id ||
-    user.role === 'operator' ||
-    (user.role === 'fleet_manager' && user.municipalityId === booking.municipalityId);
-  if (!mayRead) throw new AppError('BOOKING_NOT_YOURS');
+  // Someone else's booking is, to this caller, a booking that does not exist.
+  if (!booking || !maySeeBooking(user, booking)) throw new AppError('BOOKING_NOT_FOUND');
   return tripsOfBooking(db, bookingId);
 }
 

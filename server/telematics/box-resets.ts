@@ -1,7 +1,7 @@
 import type { Db } from '@/db/client';
 import { AppError } from '../errors';
 import type { AuthenticatedGateway } from './gateways';
-import { findBox } from './queries';
+import { findStationBox } from './queries';
 
 /** What a gateway saw: a box whose log ends below the server's cursor. */
 export interface BoxReset {
@@ -41,7 +41,7 @@ export async function reportBoxReset(
   log: BoxResetLogger = warnLine,
   now = new Date(),
 ) {
-  const box = await findBox(db, input.boxId);
+  const box = await findStationBox(db, gateway, input.boxId);
   if (!box) throw new AppError('BOX_NOT_FOUND');
   const behind = input.nextSeq < box.nextSeq;
   if (behind) {

@@ -39,7 +39,7 @@ export const gatewayRouter = router({
     .mutation(({ ctx, input }) => recordResult(ctx.db, ctx.gateway, input)),
   logCursor: gatewayProcedure
     .input(logCursorInput)
-    .query(({ ctx, input }) => logCursors(ctx.db, input.boxIds)),
+    .query(({ ctx, input }) => logCursors(ctx.db, ctx.gateway, input.boxIds)),
   uploadLog: gatewayProcedure
     .input(uploadLogInput)
     .mutation(({ ctx, input }) => uploadLog(ctx.db, ctx.gateway, input)),

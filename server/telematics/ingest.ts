@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { bookings, boxes, boxRecords } from '@/db/schema';
+import { bookings, boxes, boxRecords, vehicles } from '@/db/schema';
 import {
   bytesEqual,
   bytesToUuid,
@@ -10,9 +10,10 @@ import {
   uuidToBytes,
   verifyLogRecord,
 } from '@/telematics/protocol';
+import { atGatewayStation } from '../auth/scope';
 import { AppError } from '../errors';
 import type { AuthenticatedGateway } from './gateways';
-import { findBox } from './queries';
+import { findStationBox } from './queries';
 import { advanceCursor, fromUnixSeconds } from './rules';
 import { deriveTrips } from './trips';
 
@@ -49,7 +50,7 @@ export async function uploadLog(
   gateway: AuthenticatedGateway,
   input: { boxId: string; records: string[] },
 ) {
-  const box = await findBox(db, input.boxId);
+  const box = await findStationBox(db, gateway, input.boxId);
   if (!box) throw new AppError('BOX_NOT_FOUND');
   const boxIdBytes = uuidToBytes(box.id);
   const valid = new Map<number, { record: LogRecord; raw: Uint8Array }>();
@@ -115,13 +116,17 @@ export async function uploadLog(
   return { stored: stored.length, duplicates, rejected, nextSeq };
 }
 
-/** Where each box's log continues: the seq after the newest gap-free record (1 for a box we have nothing of). */
-export async function logCursors(db: Db, boxIds: string[]) {
+/**
+ * Where each box's log continues: the seq after the newest gap-free record (1 for a box we have
+ * nothing of, and for a box of another station, which this gateway has no business reading).
+ */
+export async function logCursors(db: Db, gateway: AuthenticatedGateway, boxIds: string[]) {
   const rows = boxIds.length
     ? await db
         .select({ boxId: boxes.id, nextSeq: boxes.nextSeq })
         .from(boxes)
-        .where(inArray(boxes.id, boxIds))
+        .innerJoin(vehicles, eq(vehicles.id, boxes.vehicleId))
+        .where(and(inArray(boxes.id, boxIds), atGatewayStation(gateway, vehicles.homeStationId)))
     : [];
   const known = new Map(rows.map((r) => [r.boxId, r.nextSeq]));
   return { cursors: boxIds.map((boxId) => ({ boxId, nextSeq: known.get(boxId) ?? 1 })) };

@@ -2,6 +2,7 @@ import { and, asc, eq, gt, inArray, lte } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { boxes, gatewayJobs } from '@/db/schema';
 import { toHex } from '@/telematics/protocol';
+import { atGatewayStation } from '../auth/scope';
 import { revokeBookingKeys } from './certificates';
 import type { AuthenticatedGateway } from './gateways';
 import type { FleetKeys } from './keys';
@@ -17,7 +18,7 @@ async function claimJobs(db: Db, gateway: AuthenticatedGateway, now: Date) {
     .from(gatewayJobs)
     .where(
       and(
-        eq(gatewayJobs.stationId, gateway.stationId),
+        atGatewayStation(gateway, gatewayJobs.stationId),
         eq(gatewayJobs.state, 'queued'),
         lte(gatewayJobs.availableAt, now),
         gt(gatewayJobs.expiresAt, now),

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { bookings, boxes, gatewayJobs, keyCertificates, vehicles } from '@/db/schema';
+import { atGatewayStation } from '../auth/scope';
 import { REVOCATION_RETRY_MS } from './rules';
 
 /** A booking with what keys and commands need: its car's station, box and battery. */
@@ -26,9 +27,14 @@ export async function findKeyBooking(db: Db, bookingId: string) {
 }
 export type KeyBookingRow = NonNullable<Awaited<ReturnType<typeof findKeyBooking>>>;
 
-export async function findBox(db: Db, boxId: string) {
-  const [row] = await db.select().from(boxes).where(eq(boxes.id, boxId));
-  return row ?? null;
+/** A box as a gateway may see it: only one of its own station's cars. */
+export async function findStationBox(db: Db, gateway: { stationId: string }, boxId: string) {
+  const [row] = await db
+    .select({ box: boxes })
+    .from(boxes)
+    .innerJoin(vehicles, eq(vehicles.id, boxes.vehicleId))
+    .where(and(eq(boxes.id, boxId), atGatewayStation(gateway, vehicles.homeStationId)));
+  return row?.box ?? null;
 }
 
 /** The next certificate serial of a box: raising the counter row-locks it, so two issuers never share one. */

@@ -1,0 +1,432 @@
+/**
+ * The authorization matrix: every procedure of `appRouter` (the gateway router included), called
+ * by every persona, answers as its row says. A procedure without a row fails here, so none ships
+ * without a rule. To add a row, see `rows` below.
+ */
+import { randomUUID } from 'node:crypto';
+import { TRPCError } from '@trpc/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { testDatabaseForFile } from '@/db/test-db';
+import {
+  blockWindow,
+  makeWorld,
+  type Persona,
+  personas,
+  seriesInput,
+  type World,
+} from './authorization-fixtures';
+import { defaultPolicy } from './bookings/policy';
+import { type DemoRuntime, setCurrentDemo } from './demo/current';
+import { AppError, type AppErrorCode } from './errors';
+import { appRouter, createCaller } from './root';
+import { randomMac } from './telematics/test-fixtures';
+import { stopWakeups } from './telematics/wakeups';
+import { hoursFromNow } from './test-support';
+
+const database = testDatabaseForFile(stopWakeups);
+
+/**
+ * `ok`: answered (and, where the row says what A's object looks like in the answer, it is there);
+ * `hidden`: answered without A's object (a list or cursor that must not show another's things);
+ * otherwise the AppError code of the refusal, which fixes its tRPC code (errors.ts).
+ */
+type Outcome = 'ok' | 'hidden' | AppErrorCode;
+
+interface Row {
+  /** A valid input naming A's object. Called once per persona: a call that changes state makes its own. */
+  input: (w: World) => unknown;
+  /**
+   * The same input naming an object that does not exist. Required where one persona reaches the
+   * object and another is answered NOT_FOUND: that answer must be exactly the one for a
+   * non-existent id (code, AppError code, message), so it tells nothing.
+   */
+  missing?: (w: World) => unknown;
+  /** Whether an answer shows A's object; with it, `ok` means shown and `hidden` means not. */
+  shows?: (answer: unknown, w: World) => boolean;
+  expect: Record<Persona, Outcome>;
+}
+
+// The columns most rows share.
+const noSession = {
+  anonymous: 'UNAUTHENTICATED',
+  gatewayOwn: 'UNAUTHENTICATED',
+  gatewayOther: 'UNAUTHENTICATED',
+} as const;
+const everyone = {
+  anonymous: 'ok',
+  staffOwn: 'ok',
+  staffOther: 'ok',
+  fleetOwn: 'ok',
+  fleetOther: 'ok',
+  operator: 'ok',
+  gatewayOwn: 'ok',
+  gatewayOther: 'ok',
+} as const;
+const signedIn = { ...everyone, ...noSession } as const;
+const noStaff = { staffOwn: 'FORBIDDEN_ROLE', staffOther: 'FORBIDDEN_ROLE' } as const;
+/** Administrative acts on A's things everyone may see (cars, stations, gateways, policies). */
+const managersOfA = {
+  ...noSession,
+  ...noStaff,
+  fleetOwn: 'ok',
+  fleetOther: 'OTHER_MUNICIPALITY',
+  operator: 'ok',
+} as const;
+/** Lists of managed things: each manager gets a list, but only of what they manage. */
+const managedList = {
+  ...noSession,
+  ...noStaff,
+  fleetOwn: 'ok',
+  fleetOther: 'hidden',
+  operator: 'ok',
+} as const;
+/** Private to the booker: anyone else hears what they would for a booking that does not exist. */
+const bookerOnly = (notFound: AppErrorCode) =>
+  ({
+    ...noSession,
+    staffOwn: 'ok',
+    staffOther: notFound,
+    fleetOwn: notFound,
+    fleetOther: notFound,
+    operator: notFound,
+  }) as const;
+/** What hangs on a booking (trips, jobs): its booker and whoever manages the car's municipality. */
+const bookingReaders = (notFound: AppErrorCode) =>
+  ({
+    ...noSession,
+    staffOwn: 'ok',
+    staffOther: notFound,
+    fleetOwn: 'ok',
+    fleetOther: notFound,
+    operator: 'ok',
+  }) as const;
+/** Keys and the car itself: the booker alone, by the key rules (telematics/rules.ts keyRefusal). */
+const keyHolder = (booker: Outcome) =>
+  ({
+    ...noSession,
+    staffOwn: booker,
+    staffOther: 'BOOKING_NOT_YOURS',
+    fleetOwn: 'BOOKING_NOT_YOURS',
+    fleetOther: 'BOOKING_NOT_YOURS',
+    operator: 'BOOKING_NOT_YOURS',
+  }) as const;
+/** Station gateways by token: people are not gateways; a gateway reaches its own station only. */
+const gateways = (other: Outcome) =>
+  ({
+    anonymous: 'GATEWAY_UNAUTHORIZED',
+    staffOwn: 'GATEWAY_UNAUTHORIZED',
+    staffOther: 'GATEWAY_UNAUTHORIZED',
+    fleetOwn: 'GATEWAY_UNAUTHORIZED',
+    fleetOther: 'GATEWAY_UNAUTHORIZED',
+    operator: 'GATEWAY_UNAUTHORIZED',
+    gatewayOwn: 'ok',
+    gatewayOther: other,
+  }) as const;
+
+const HOUR = 3_600_000;
+const none = () => undefined;
+const ids = (answer: unknown) => (answer as { id: string }[]).map((row) => row.id);
+const reason = 'Fahrzeug wird für den Winterdienst gebraucht';
+
+/**
+ * One row per procedure path (as `appRouter._def.procedures` names it). A new procedure: add its
+ * path with an input builder and the outcome for each persona; a state-changing one builds a
+ * fresh object per call from the world's `fresh…` helpers (authorization-fixtures.ts).
+ */
+const rows: Record<string, Row> = {
+  'auth.me': { input: none, expect: everyone },
+  'region.settings': { input: none, expect: everyone },
+
+  'stations.list': {
+    input: none,
+    shows: (answer, w) => ids(answer).includes(w.stationId),
+    expect: signedIn,
+  },
+  'vehicles.search': { input: () => hoursFromNow(48, 1), expect: signedIn },
+  'vehicles.managed': {
+    input: none,
+    shows: (answer, w) => ids(answer).includes(w.car.id),
+    expect: managedList,
+  },
+
+  'policies.get': { input: (w) => ({ municipalityId: w.municipalityId }), expect: signedIn },
+  'policies.update': {
+    input: (w) => ({ municipalityId: w.municipalityId, ...defaultPolicy }),
+    expect: managersOfA,
+  },
+
+  'blocks.list': {
+    input: none,
+    shows: (answer, w) => ids(answer).includes(w.block.id),
+    expect: managedList,
+  },
+  'blocks.preview': { input: (w) => ({ vehicleId: w.car.id, ...blockWindow() }), expect: managersOfA },
+  'blocks.create': {
+    input: async (w) => ({ vehicleId: (await w.freshCar()).id, ...blockWindow() }),
+    expect: managersOfA,
+  },
+  'blocks.cancel': { input: async (w) => ({ id: (await w.freshBlock()).id }), expect: managersOfA },
+
+  // Anyone signed in books any municipality's car (its policy decides the rest).
+  'bookings.create': {
+    input: async (w) => ({ vehicleId: (await w.freshCar()).id, ...hoursFromNow(24, 2) }),
+    expect: signedIn,
+  },
+  'bookings.createSeries': {
+    input: async (w) => seriesInput((await w.freshCar()).id),
+    expect: signedIn,
+  },
+  'bookings.mine': {
+    input: none,
+    shows: (answer, w) => ids(answer).includes(w.booking.id),
+    expect: {
+      ...noSession,
+      staffOwn: 'ok',
+      staffOther: 'hidden',
+      fleetOwn: 'hidden',
+      fleetOther: 'hidden',
+      operator: 'hidden',
+    },
+  },
+  'bookings.byId': {
+    input: (w) => ({ id: w.booking.id }),
+    missing: () => ({ id: randomUUID() }),
+    expect: bookerOnly('BOOKING_NOT_FOUND'),
+  },
+  'bookings.cancel': {
+    input: async (w) => ({ id: (await w.freshBooking()).id }),
+    missing: () => ({ id: randomUUID() }),
+    expect: bookerOnly('BOOKING_NOT_FOUND'),
+  },
+  'bookings.changeEnd': {
+    input: async (w) => {
+      const booking = await w.freshBooking();
+      return { id: booking.id, endsAt: new Date(booking.startsAt.getTime() + HOUR) };
+    },
+    missing: () => ({ id: randomUUID(), endsAt: new Date(Date.now() + 25 * HOUR) }),
+    expect: bookerOnly('BOOKING_NOT_FOUND'),
+  },
+  'bookings.end': {
+    input: async (w) => ({ id: (await w.freshActiveBooking()).id }),
+    missing: () => ({ id: randomUUID() }),
+    expect: bookerOnly('BOOKING_NOT_FOUND'),
+  },
+  'bookings.cancelSeries': {
+    input: async (w) => ({ seriesId: (await w.freshSeries()).seriesId }),
+    missing: () => ({ seriesId: randomUUID() }),
+    expect: bookerOnly('SERIES_NOT_FOUND'),
+  },
+  // A manager of another municipality hears of a booking what they would of one that does not exist.
+  'bookings.managerCancel': {
+    input: async (w) => ({ id: (await w.freshBooking()).id, reason }),
+    missing: () => ({ id: randomUUID(), reason }),
+    expect: { ...managersOfA, fleetOther: 'BOOKING_NOT_FOUND' },
+  },
+  'bookings.approve': {
+    input: async (w) => ({ id: (await w.freshPendingBooking()).id }),
+    missing: () => ({ id: randomUUID() }),
+    expect: { ...managersOfA, fleetOther: 'BOOKING_NOT_FOUND' },
+  },
+  'bookings.decline': {
+    input: async (w) => ({ id: (await w.freshPendingBooking()).id, reason }),
+    missing: () => ({ id: randomUUID(), reason }),
+    expect: { ...managersOfA, fleetOther: 'BOOKING_NOT_FOUND' },
+  },
+  'bookings.approvalQueue': {
+    input: none,
+    shows: (answer, w) => ids(answer).includes(w.pending.id),
+    expect: managedList,
+  },
+
+  // Each person's own feed; nothing of A's in it.
+  'calendar.feed': { input: none, expect: signedIn },
+  'calendar.createFeed': { input: none, expect: signedIn },
+  'calendar.revokeFeed': { input: none, expect: signedIn },
+
+  'telematics.command': { input: (w) => ({ bookingId: w.current.id, op: 'lock' }), expect: keyHolder('ok') },
+  'telematics.phoneKey': {
+    input: (w) => ({ bookingId: w.current.id, holderPublicKey: w.holderKey }),
+    expect: keyHolder('ok'),
+  },
+  'telematics.job': {
+    input: (w) => ({ jobId: w.job.jobId }),
+    missing: () => ({ jobId: randomUUID() }),
+    expect: bookingReaders('JOB_NOT_FOUND'),
+  },
+  'telematics.trips': {
+    input: (w) => ({ bookingId: w.current.id }),
+    missing: () => ({ bookingId: randomUUID() }),
+    expect: bookingReaders('BOOKING_NOT_FOUND'),
+  },
+  'telematics.demo.status': { input: none, expect: signedIn },
+  // The demo here simulates none of the world's cars: the booker gets past the access check to
+  // DEMO_CAR_NOT_SIMULATED (a NOT_FOUND of the simulator, not of the booking).
+  'telematics.demo.car': {
+    input: (w) => ({ bookingId: w.current.id }),
+    expect: keyHolder('DEMO_CAR_NOT_SIMULATED'),
+  },
+  'telematics.demo.act': {
+    input: (w) => ({ bookingId: w.current.id, action: 'openDoor' }),
+    expect: keyHolder('DEMO_CAR_NOT_SIMULATED'),
+  },
+  'telematics.fleetKeys': {
+    input: none,
+    expect: { ...managersOfA, fleetOther: 'ok' },
+  },
+  'telematics.registerGateway': {
+    input: (w) => ({ stationId: w.stationId, name: `GW ${randomUUID()}` }),
+    expect: managersOfA,
+  },
+  'telematics.revokeGateway': {
+    input: async (w) => ({ gatewayId: (await w.freshGateway()).id }),
+    expect: managersOfA,
+  },
+  'telematics.provisionBox': {
+    input: async (w) => ({ vehicleId: (await w.freshCar()).id, address: randomMac() }),
+    expect: managersOfA,
+  },
+
+  'gateway.boxes': {
+    input: none,
+    shows: (answer, w) => (answer as { boxes: { boxId: string }[] }).boxes.some((b) => b.boxId === w.boxId),
+    expect: gateways('hidden'),
+  },
+  'gateway.pull': {
+    input: () => ({ waitMs: 0 }),
+    shows: (answer, w) => (answer as { jobs: { boxId: string }[] }).jobs.some((j) => j.boxId === w.boxId),
+    expect: gateways('hidden'),
+  },
+  'gateway.progress': {
+    input: async (w) => ({ jobId: await w.sentJob(), stage: 'connecting' }),
+    missing: () => ({ jobId: randomUUID(), stage: 'connecting' }),
+    expect: gateways('JOB_NOT_FOUND'),
+  },
+  'gateway.challenge': {
+    input: async (w) => ({ jobId: await w.sentJob(), ...w.boxFrames() }),
+    missing: (w) => ({ jobId: randomUUID(), ...w.boxFrames() }),
+    expect: gateways('JOB_NOT_FOUND'),
+  },
+  'gateway.result': {
+    input: async (w) => ({ jobId: await w.sentJob(), failure: 'NOT_IN_RANGE' }),
+    missing: () => ({ jobId: randomUUID(), failure: 'NOT_IN_RANGE' }),
+    expect: gateways('JOB_NOT_FOUND'),
+  },
+  // Another station's box reads as one the server has nothing of (cursor 1), not as its cursor.
+  'gateway.logCursor': {
+    input: (w) => ({ boxIds: [w.boxId] }),
+    shows: (answer) => (answer as { cursors: { nextSeq: number }[] }).cursors[0]?.nextSeq === 42,
+    expect: gateways('hidden'),
+  },
+  'gateway.uploadLog': {
+    input: (w) => ({ boxId: w.boxId, records: [] }),
+    missing: () => ({ boxId: randomUUID(), records: [] }),
+    expect: gateways('BOX_NOT_FOUND'),
+  },
+  'gateway.boxReset': {
+    input: (w) => ({ boxId: w.boxId, nextSeq: 1 }),
+    missing: () => ({ boxId: randomUUID(), nextSeq: 1 }),
+    expect: gateways('BOX_NOT_FOUND'),
+  },
+};
+
+type Answer = { outcome: string; refusal?: { code: string; appCode: string; message: string } };
+
+/** The outcome of one call: `ok`/`hidden`, the AppError code of a refusal, or what else was thrown. */
+async function call(w: World, path: string, persona: Persona, row: Row, input: unknown): Promise<Answer> {
+  const caller = createCaller(w.contextOf(persona));
+  // The caller is a proxy of nested records; the path says where the procedure sits in it.
+  const procedure = path
+    .split('.')
+    .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
+    input: unknown,
+  ) => Promise<unknown>;
+  try {
+    const answer = await procedure(input);
+    return { outcome: row.shows && !row.shows(answer, w) ? 'hidden' : 'ok' };
+  } catch (error) {
+    if (!(error instanceof TRPCError)) return { outcome: `threw ${String(error)}` };
+    const appCode =
+      error.cause instanceof AppError
+        ? error.cause.code
+        : error.cause instanceof z.ZodError
+          ? 'INVALID_INPUT'
+          : `${error.code}: ${error.message}`;
+    return { outcome: appCode, refusal: { code: error.code, appCode, message: error.message } };
+  }
+}
+
+const trpcCodeOf = (outcome: Outcome) =>
+  outcome === 'ok' || outcome === 'hidden' ? null : new AppError(outcome).trpcCode;
+
+/** Whether some persona reaches the object and another is told NOT_FOUND: that must look like no object. */
+const hides = (row: Row) => {
+  const outcomes = Object.values(row.expect);
+  return (
+    outcomes.some((o) => o === 'ok' || o === 'hidden') && outcomes.some((o) => trpcCodeOf(o) === 'NOT_FOUND')
+  );
+};
+
+const procedures = Object.keys(appRouter._def.procedures).sort();
+
+beforeAll(() => {
+  // A demo that simulates no car: enough for the simulator's procedures to reach their access check.
+  const noCars: DemoRuntime = {
+    stations: 0,
+    cars: 0,
+    radio: { kind: 'simulator', busPid: undefined },
+    car: () => undefined,
+    syncCar: async () => {},
+    stop: async () => {},
+  };
+  setCurrentDemo(noCars);
+});
+afterAll(() => setCurrentDemo(null));
+
+describe('authorization matrix', () => {
+  it('has a row for every procedure, and a procedure for every row', () => {
+    expect(procedures.length).toBeGreaterThan(0);
+    expect(procedures.filter((path) => !(path in rows))).toEqual([]);
+    expect(Object.keys(rows).filter((path) => !procedures.includes(path))).toEqual([]);
+  });
+
+  it('asks a non-existent id wherever a row hides an object someone may reach', () => {
+    const needing = Object.entries(rows).filter(([, row]) => !row.missing && hides(row));
+    expect(needing.map(([path]) => path)).toEqual([]);
+  });
+
+  it.each(procedures)('%s answers every persona as its row says', async (path) => {
+    const row = rows[path];
+    if (!row) throw new Error(`${path} has no row in the authorization matrix: add one to \`rows\``);
+    const w = await makeWorld(database.db);
+    const seen: Partial<Record<Persona, string>> = {};
+    for (const persona of personas) {
+      const answer = await call(w, path, persona, row, await row.input(w));
+      seen[persona] = answer.outcome;
+      const expected = row.expect[persona];
+      // A refusal carries the tRPC code its AppError maps to (UNAUTHORIZED, FORBIDDEN, NOT_FOUND…).
+      if (answer.refusal && answer.outcome === expected)
+        expect(answer.refusal.code, `${path} as ${persona}`).toBe(trpcCodeOf(expected));
+      if (row.missing && hides(row) && trpcCodeOf(expected) === 'NOT_FOUND' && answer.outcome === expected) {
+        const absent = await call(w, path, persona, row, await row.missing(w));
+        expect(answer.refusal, `${path} as ${persona}: foreign vs non-existent`).toEqual(absent.refusal);
+      }
+    }
+    expect(seen).toEqual(row.expect);
+  });
+});
+
+describe('a gateway of another station', () => {
+  it("reads a foreign box's log cursor exactly as that of a box the server does not know", async () => {
+    const w = await makeWorld(database.db);
+    const stranger = createCaller(w.contextOf('gatewayOther'));
+    const unknown = randomUUID();
+    const { cursors } = await stranger.gateway.logCursor({ boxIds: [w.boxId, unknown] });
+    expect(cursors).toEqual([
+      { boxId: w.boxId, nextSeq: 1 },
+      { boxId: unknown, nextSeq: 1 },
+    ]);
+    const own = await createCaller(w.contextOf('gatewayOwn')).gateway.logCursor({ boxIds: [w.boxId] });
+    expect(own.cursors).toEqual([{ boxId: w.boxId, nextSeq: 42 }]);
+  });
+});

@@ -49,6 +49,7 @@ export function refusalOf(request: Request, limits: GuardLimits): AppErrorCode |
   const url = new URL(request.url);
   if (isForeignOrigin(request.headers, request.headers.get('host') ?? url.host, limits.appOrigin))
     return 'FOREIGN_ORIGIN';
+  if (!['GET', 'HEAD', 'POST'].includes(request.method)) return 'METHOD_NOT_ALLOWED';
   if (request.method === 'POST' && mediaType(request.headers) !== 'application/json')
     return 'UNSUPPORTED_MEDIA_TYPE';
   const length = Number(request.headers.get('content-length') ?? 0);

@@ -279,6 +279,13 @@ describe('/api/trpc over HTTP', () => {
       status: 405,
       appCode: 'METHOD_NOT_ALLOWED',
     });
+    for (const method of ['PUT', 'DELETE', 'PATCH', 'OPTIONS']) {
+      const response = await handle(
+        new Request(`${APP}/api/trpc/region.settings`, { method, headers: { host: 'app.test' } }),
+      );
+      expect(response.headers.get('allow')).toBe('GET, POST');
+      await probe(`${method} a procedure`, response, { status: 405, appCode: 'METHOD_NOT_ALLOWED' });
+    }
   });
 
   it('refuses control characters in free text with a German field error, and stores nothing', async () => {

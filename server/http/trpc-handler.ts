@@ -35,7 +35,10 @@ function refusal(code: AppErrorCode): Response {
   });
   return Response.json(transformTRPCResponse(config, { error: shape }), {
     status: getHTTPStatusCodeFromError(error),
-    headers: { 'Cache-Control': 'no-store' },
+    headers: {
+      'Cache-Control': 'no-store',
+      ...(code === 'METHOD_NOT_ALLOWED' ? { Allow: 'GET, POST' } : {}),
+    },
   });
 }
 

@@ -7,4 +7,12 @@ const handler = trpcHttpHandler({
   createContext: (request) => createContext({ headers: request.headers }),
 });
 
-export { handler as GET, handler as POST };
+// The other methods are exported too, so that they get the API's typed 405 rather than an empty one.
+export {
+  handler as DELETE,
+  handler as GET,
+  handler as OPTIONS,
+  handler as PATCH,
+  handler as POST,
+  handler as PUT,
+};

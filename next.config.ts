@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { apiContentSecurityPolicy, fixedSecurityHeaders } from './server/http/security-headers';
 
 const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and extension files from its package folder at run time.
@@ -7,6 +8,16 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', 'pg', 'node-ble', 'dbus-next'],
   poweredByHeader: false,
   typedRoutes: false,
+  // Pages get their Content-Security-Policy (with a nonce) and HSTS from proxy.ts, per request.
+  async headers() {
+    return [
+      { source: '/:path*', headers: [...fixedSecurityHeaders] },
+      {
+        source: '/api/:path*',
+        headers: [{ key: 'Content-Security-Policy', value: apiContentSecurityPolicy }],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

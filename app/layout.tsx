@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import './globals.css';
 import { de } from './messages/de';
@@ -7,7 +8,10 @@ import { Providers } from './providers';
 export const metadata: Metadata = { title: de.app.name, description: de.app.tagline };
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+// Every page renders per request: its scripts carry the nonce of that request's
+// Content-Security-Policy (proxy.ts), which a page prerendered at build time could not.
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await connection();
   return (
     <html lang="de">
       <body>

@@ -11,7 +11,10 @@ export function Providers({ children }: { children: ReactNode }) {
     () => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: false } } }),
   );
   const [trpcClient] = useState(() =>
-    createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: '/api/trpc', transformer: superjson })] }),
+    createTRPCClient<AppRouter>({
+      // The server refuses larger batches (server/http/request-guard.ts): split before that.
+      links: [httpBatchLink({ url: '/api/trpc', transformer: superjson, maxItems: 16 })],
+    }),
   );
   return (
     <QueryClientProvider client={queryClient}>

@@ -3,6 +3,21 @@ import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 /** Every domain refusal: its tRPC code and the German sentence a person reads. */
 const catalogue = {
   INVALID_INPUT: { trpc: 'BAD_REQUEST', message: 'Bitte prüfen Sie die markierten Eingaben.' },
+  // The HTTP API itself (server/http): requests refused before any procedure runs.
+  FOREIGN_ORIGIN: {
+    trpc: 'FORBIDDEN',
+    message: 'Diese Anfrage kam nicht von ParthelandMobil selbst und wurde abgewiesen.',
+  },
+  UNSUPPORTED_MEDIA_TYPE: { trpc: 'UNSUPPORTED_MEDIA_TYPE', message: 'Die Schnittstelle nimmt nur JSON an.' },
+  REQUEST_TOO_LARGE: { trpc: 'PAYLOAD_TOO_LARGE', message: 'Die Anfrage ist zu groß.' },
+  BATCH_TOO_LARGE: { trpc: 'BAD_REQUEST', message: 'Die Anfrage enthält zu viele Aufrufe auf einmal.' },
+  MALFORMED_REQUEST: { trpc: 'BAD_REQUEST', message: 'Die Anfrage ist fehlerhaft aufgebaut.' },
+  UNKNOWN_PROCEDURE: { trpc: 'NOT_FOUND', message: 'Diese Schnittstelle gibt es nicht.' },
+  METHOD_NOT_ALLOWED: {
+    trpc: 'METHOD_NOT_SUPPORTED',
+    message: 'Diese Schnittstelle ist mit dieser Anfragemethode nicht aufrufbar.',
+  },
+  REQUEST_REFUSED: { trpc: 'BAD_REQUEST', message: 'Die Anfrage konnte nicht bearbeitet werden.' },
   BOOKING_CONFLICT: {
     trpc: 'CONFLICT',
     message:

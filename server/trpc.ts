@@ -1,9 +1,9 @@
-import { initTRPC, TRPCError } from '@trpc/server';
+import { initTRPC, type TRPC_ERROR_CODE_KEY, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import type { Role, SessionUser } from './auth/queries';
-import { AppError, type FieldErrors } from './errors';
+import { AppError, type AppErrorCode, type FieldErrors } from './errors';
 
 // Field messages of input validation in the language of the UI.
 z.config(z.locales.de());
@@ -15,11 +15,21 @@ export interface Context {
   authorization?: string | null;
 }
 
+/** The catalogue entry for each refusal tRPC itself makes before a procedure runs. */
+const protocolErrors: Partial<Record<TRPC_ERROR_CODE_KEY, AppErrorCode>> = {
+  PARSE_ERROR: 'MALFORMED_REQUEST',
+  BAD_REQUEST: 'MALFORMED_REQUEST',
+  NOT_FOUND: 'UNKNOWN_PROCEDURE',
+  METHOD_NOT_SUPPORTED: 'METHOD_NOT_ALLOWED',
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  PAYLOAD_TOO_LARGE: 'REQUEST_TOO_LARGE',
+};
+
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     let fieldErrors: FieldErrors | undefined;
-    let appCode: string | undefined;
+    let appCode: AppErrorCode | undefined;
     let details: unknown;
     if (error.cause instanceof z.ZodError) {
       fieldErrors = z.flattenError(error.cause).fieldErrors as FieldErrors;
@@ -29,13 +39,15 @@ const t = initTRPC.context<Context>().create({
       appCode = error.cause.code;
       details = error.cause.details;
     }
-    // Internal errors keep their details in the server log, not in the answer.
-    const message =
-      error.code === 'INTERNAL_SERVER_ERROR'
-        ? 'Ein interner Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.'
-        : appCode === 'INVALID_INPUT'
-          ? 'Bitte prüfen Sie die markierten Eingaben.'
-          : shape.message;
+    // tRPC's own refusals (unparsable input, unknown path, wrong method) carry its internal text,
+    // and internal errors their cause: the answer gets a neutral sentence and code, the log the rest.
+    let message = shape.message;
+    if (error.code === 'INTERNAL_SERVER_ERROR')
+      message = 'Ein interner Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.';
+    else if (appCode === undefined) {
+      appCode = protocolErrors[error.code] ?? 'REQUEST_REFUSED';
+      message = new AppError(appCode).message;
+    } else if (appCode === 'INVALID_INPUT') message = 'Bitte prüfen Sie die markierten Eingaben.';
     return { ...shape, message, data: { ...shape.data, appCode, fieldErrors, details, stack: undefined } };
   },
 });

@@ -1,15 +1,16 @@
 import { z } from 'zod';
+import { multiLineText, singleLineText } from '../validation';
 
 export const createBookingInput = z.object({
   vehicleId: z.uuid(),
   from: z.date(),
   to: z.date(),
-  purpose: z.string().trim().max(200).optional(),
+  purpose: singleLineText({ max: 200 }).optional(),
 });
 
 export const bookingIdInput = z.object({ id: z.uuid() });
 export const changeEndInput = z.object({ id: z.uuid(), endsAt: z.date() });
-export const reasonInput = z.object({ id: z.uuid(), reason: z.string().trim().min(3).max(500) });
+export const reasonInput = z.object({ id: z.uuid(), reason: multiLineText({ min: 3, max: 500 }) });
 
 const day = z.iso.date();
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Uhrzeit als HH:MM');
@@ -22,7 +23,7 @@ export const createSeriesInput = z
     endTime: clock,
     weeks: z.number().int().min(1).max(52),
     weekdays: z.array(z.number().int().min(1).max(7)).max(7).optional(),
-    purpose: z.string().trim().max(200).optional(),
+    purpose: singleLineText({ max: 200 }).optional(),
     skipConflicts: z.boolean().default(false),
   })
   .refine((s) => s.startTime < s.endTime, {

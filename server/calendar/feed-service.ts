@@ -3,11 +3,13 @@ import type { Db } from '@/db/client';
 import { hashFeedToken, isFeedTokenShaped } from './feed-token';
 import { bookingFeed } from './ics';
 import { feedBookingsOf, findFeedByHash, markFeedFetched } from './queries';
-import type { RateLimiter } from './rate-limit';
+import type { FeedLimiter } from './rate-limit';
 import type { CalendarOptions } from './types';
 
 export type FeedDeps = {
-  limiter: RateLimiter;
+  limiter: FeedLimiter;
+  /** The requesting client's address (`clientAddressOf`), the limiter's second key. */
+  client: string;
   calendar: Omit<CalendarOptions, 'now'>;
   now?: Date;
 };
@@ -35,14 +37,15 @@ export async function serveFeed(
   if (!isFeedTokenShaped(token)) return notFound();
   const tokenHash = hashFeedToken(token);
 
-  const decision = deps.limiter.take(tokenHash);
-  if (!decision.allowed)
+  const admission = deps.limiter.admit(deps.client, tokenHash);
+  if (!admission.allowed)
     return new Response(null, {
       status: 429,
-      headers: { 'Retry-After': String(decision.retryAfterSeconds), 'Cache-Control': 'no-store' },
+      headers: { 'Retry-After': String(admission.retryAfterSeconds), 'Cache-Control': 'no-store' },
     });
 
   const feed = await findFeedByHash(db, tokenHash);
+  admission.settle(feed !== null);
   if (!feed) return notFound();
 
   const now = deps.now ?? new Date();

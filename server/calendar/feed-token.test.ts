@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hashFeedToken, isFeedTokenShaped, newFeedToken } from './feed-token';
-import { tokenBucketLimiter } from './rate-limit';
+import { clientKey, tokenBucketLimiter } from './rate-limit';
 
 describe('feed tokens', () => {
   it('are URL-safe, 256 bits and different each time', () => {
@@ -63,5 +63,19 @@ describe('tokenBucketLimiter', () => {
     limiter.take('c'); // evicts b, the least recently used
     expect(limiter.take('b').allowed).toBe(true);
     expect(limiter.take('a').allowed).toBe(true); // a was evicted by b just now
+  });
+});
+
+describe('clientKey', () => {
+  it('keeps IPv4 addresses and the unknown bucket as they are', () => {
+    expect(clientKey('192.0.2.10')).toBe('192.0.2.10');
+    expect(clientKey('unknown')).toBe('unknown');
+  });
+
+  it('groups IPv6 addresses by their /64, however they are written', () => {
+    expect(clientKey('2001:db8:1:2::53')).toBe('2001:db8:1:2::/64');
+    expect(clientKey('2001:0DB8:0001:0002:ffff:0:0:1')).toBe('2001:db8:1:2::/64');
+    expect(clientKey('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(clientKey('::1')).toBe('0:0:0:0::/64');
   });
 });

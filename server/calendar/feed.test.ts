@@ -7,15 +7,20 @@ import { env } from '../env';
 import { callerFor, makeMunicipality, makeUser, makeVehicle } from '../test-support';
 import { at, hours, makeBooking } from './booking-test-support';
 import { type FeedDeps, serveFeed } from './feed-service';
-import { hashFeedToken } from './feed-token';
-import { tokenBucketLimiter } from './rate-limit';
+import { hashFeedToken, newFeedToken } from './feed-token';
+import { feedLimiter } from './rate-limit';
 import { calendarOptions, parseIcs } from './test-support';
 
 const database = testDatabaseForFile();
 
 const { organizer, timeZone, appUrl } = calendarOptions;
-const deps = (capacity = 100): FeedDeps => ({
-  limiter: tokenBucketLimiter({ capacity }),
+const deps = (
+  capacity = 100,
+  client = '192.0.2.1',
+  limiter = feedLimiter({ perToken: { capacity } }),
+): FeedDeps => ({
+  limiter,
+  client,
   calendar: { organizer, timeZone, appUrl },
 });
 const tokenOfUrl = (url: string) => url.split('/').at(-1) ?? '';
@@ -146,6 +151,40 @@ describe('the feed', () => {
     // Another person's link has its own bucket.
     const other = callerFor(database.db, await makeUser(database.db, null, 'operator'));
     expect((await fetchFeed(tokenOfUrl((await other.calendar.createFeed()).url), limited)).status).toBe(200);
+  });
+
+  it('limits a client guessing tokens, and a flood of guesses from many clients resets no feed', async () => {
+    const { api } = await setting();
+    const token = tokenOfUrl((await api.calendar.createFeed()).url);
+    const limiter = feedLimiter({
+      perToken: { capacity: 2, maxKeys: 4 },
+      perClient: { capacity: 3, maxKeys: 4 },
+    });
+    const from = (client: string, segment: string) => fetchFeed(segment, deps(0, client, limiter));
+    for (let i = 0; i < 2; i++) expect((await from('192.0.2.1', token)).status).toBe(200);
+    expect((await from('192.0.2.1', token)).status).toBe(429);
+
+    const guesses = [];
+    for (let i = 0; i < 4; i++) guesses.push((await from('198.51.100.7', newFeedToken())).status);
+    expect(guesses).toEqual([404, 404, 404, 429]);
+    // 40 clients with 3 guesses each: far more keys than either table keeps.
+    for (let c = 0; c < 40; c++)
+      for (let i = 0; i < 3; i++) expect((await from(`203.0.113.${c}`, newFeedToken())).status).toBe(404);
+    expect((await from('192.0.2.99', token)).status).toBe(429);
+  });
+
+  it('charges a calendar service fetching many real feeds from one address per feed, not per address', async () => {
+    const limiter = feedLimiter({ perToken: { capacity: 2 }, perClient: { capacity: 1 } });
+    const service = '2001:db8:1:2::53';
+    for (let n = 0; n < 4; n++) {
+      const person = callerFor(database.db, await makeUser(database.db, null, 'operator'));
+      const token = tokenOfUrl((await person.calendar.createFeed()).url);
+      expect((await fetchFeed(token, deps(0, service, limiter))).status).toBe(200);
+      expect((await fetchFeed(token, deps(0, service, limiter))).status).toBe(200);
+    }
+    // One miss spends the address's allowance, for every address of its /64.
+    expect((await fetchFeed(newFeedToken(), deps(0, service, limiter))).status).toBe(404);
+    expect((await fetchFeed(newFeedToken(), deps(0, '2001:db8:1:2:ffff::1', limiter))).status).toBe(429);
   });
 });
 

@@ -9,6 +9,11 @@ export {
   feedStatuses,
 } from './ics';
 export {
+  clientKey,
+  type FeedAdmission,
+  type FeedLimiter,
+  type FeedLimitOptions,
+  feedLimiter,
   type RateLimitDecision,
   type RateLimiter,
   type RateLimitOptions,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fleetManagerProcedure, router } from '../trpc';
+import { singleLineText } from '../validation';
 import { cancelBlock, createBlock, listBlocks, previewBlock } from './blocks';
 
 const blockInput = z.object({
@@ -7,7 +8,7 @@ const blockInput = z.object({
   from: z.date(),
   to: z.date(),
   kind: z.enum(['maintenance', 'cleaning', 'damage', 'inspection']),
-  reason: z.string().trim().min(3).max(500),
+  reason: singleLineText({ min: 3, max: 500 }),
 });
 
 export const blocksRouter = router({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multiLineText, singleLineText } from '../validation';
 import { gatewayFailures, opNames } from './rules';
 
 const hex = (maxBytes: number) =>
@@ -16,7 +17,10 @@ export const jobIdInput = z.object({ jobId: z.uuid() });
 export const bookingIdInput = z.object({ bookingId: z.uuid() });
 export const phoneKeyInput = z.object({ bookingId: z.uuid(), holderPublicKey: key32 });
 
-export const registerGatewayInput = z.object({ stationId: z.uuid(), name: z.string().trim().min(1).max(80) });
+export const registerGatewayInput = z.object({
+  stationId: z.uuid(),
+  name: singleLineText({ min: 1, max: 80 }),
+});
 export const gatewayIdInput = z.object({ gatewayId: z.uuid() });
 export const provisionBoxInput = z.object({
   vehicleId: z.uuid(),
@@ -25,7 +29,7 @@ export const provisionBoxInput = z.object({
     .regex(/^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$/, 'Eine Bluetooth-Adresse wie AA:BB:CC:DD:EE:FF.'),
   boxId: z.uuid().optional(),
   publicKey: key32.optional(),
-  firmware: z.string().max(200).optional(),
+  firmware: singleLineText({ max: 200 }).optional(),
 });
 
 // What gateways send (telematics/gateway/CONTRACT.md).
@@ -34,7 +38,11 @@ export const progressInput = z.object({ jobId: z.uuid(), stage: z.enum(['connect
 export const challengeInput = z.object({ jobId: z.uuid(), info: hex(512), challenge: hex(24) });
 export const resultInput = z.union([
   z.object({ jobId: z.uuid(), response: hex(102) }),
-  z.object({ jobId: z.uuid(), failure: z.enum(gatewayFailures), detail: z.string().max(500).optional() }),
+  z.object({
+    jobId: z.uuid(),
+    failure: z.enum(gatewayFailures),
+    detail: multiLineText({ max: 500 }).optional(),
+  }),
 ]);
 export const logCursorInput = z.object({ boxIds: z.array(z.uuid()).max(256) });
 export const boxResetInput = z.object({ boxId: z.uuid(), nextSeq: z.number().int().min(1).max(0xffff_ffff) });

@@ -1,11 +1,13 @@
-import { tokenBucketLimiter } from '@/server/calendar';
+import { clientAddressOf } from '@/server/auth/client-address';
+import { feedLimiter } from '@/server/calendar';
 import { serveFeed } from '@/server/calendar/feed-service';
 import { database } from '@/server/database';
 import { env } from '@/server/env';
 import { mailContextFromEnv } from '@/server/notifications';
 
-// One bucket per token hash for the whole process: 30 fetches in a burst, refilled over 10 minutes.
-const limiter = tokenBucketLimiter();
+// One limiter for the whole process: per feed 30 fetches in a burst, per client 20 lookups of
+// tokens that name no feed, each refilled over 10 minutes (server/calendar/rate-limit.ts).
+const limiter = feedLimiter();
 
 // Each fetch reads the current bookings; nothing here may be prerendered or cached by Next.
 export const dynamic = 'force-dynamic';
@@ -14,5 +16,9 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const { db } = await database();
-  return serveFeed(db, request, token, { limiter, calendar: mailContextFromEnv(env()) });
+  return serveFeed(db, request, token, {
+    limiter,
+    client: clientAddressOf(request.headers),
+    calendar: mailContextFromEnv(env()),
+  });
 }

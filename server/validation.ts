@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+// C0 and C1 control characters and DEL. PostgreSQL refuses NUL in text outright (a 500 before this
+// check); the others are invisible in the UI, mails and calendar feeds, and only ever come from a script.
+const anyControl = /\p{Cc}/u;
+// Every control character but line feed and carriage return (a pasted Windows line ends in both).
+const controlExceptNewlines = /[^\P{Cc}\n\r]/u;
+
+type Length = { min?: number; max: number };
+
+function text({ min, max }: Length, forbidden: RegExp, message: string) {
+  const trimmed = z.string().trim();
+  return (min === undefined ? trimmed : trimmed.min(min))
+    .max(max)
+    .refine((value) => !forbidden.test(value), { message });
+}
+
+/** Free text on one line (a name, a purpose): no control characters, no line breaks. */
+export const singleLineText = (length: Length) =>
+  text(length, anyControl, 'Bitte ohne Steuerzeichen und Zeilenumbrüche eingeben.');
+
+/** Free text over several lines (a reason, a note): line breaks allowed, other control characters not. */
+export const multiLineText = (length: Length) =>
+  text(length, controlExceptNewlines, 'Bitte ohne Steuerzeichen eingeben.');

@@ -1,4 +1,4 @@
-import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { signInAccountFailures, signInAddressCounts, users } from '@/db/schema';
 import { notify } from '../notifications';
@@ -21,12 +21,13 @@ export const accountKey = (email: string) => email.trim().toLowerCase().slice(0,
 
 /**
  * Lets an attempt through, counting it as a failure already, or refuses it with the seconds to
- * wait. Both rows are locked in one transaction, account before address, so instances sharing the
- * database decide one after the other and never both on a stale count.
+ * wait. Both rows are locked in one transaction, always account before address, so instances
+ * sharing the database decide one after the other and never both on a stale count.
  */
 export async function admitSignInAttempt(db: Db, attempt: SignInAttempt, now: Date): Promise<Admission> {
   const email = accountKey(attempt.email);
-  return db.transaction(async (tx) => {
+  let created = false;
+  const admission = await db.transaction(async (tx): Promise<Admission> => {
     const newAccount = await tx
       .insert(signInAccountFailures)
       .values({ email, failures: 0, lastFailureAt: now })
@@ -62,11 +63,12 @@ export async function admitSignInAttempt(db: Db, attempt: SignInAttempt, now: Da
       .update(signInAddressCounts)
       .set(addressVerdict.next)
       .where(eq(signInAddressCounts.address, attempt.address));
-    // Rows only appear here, so clearing what has run out whenever one appears bounds the tables
-    // (after the updates, so this attempt's own rows are fresh and stay).
-    if (newAccount.length + newAddress.length > 0) await purgeExpired(tx, now);
+    created = newAccount.length + newAddress.length > 0;
     return { allowed: true };
   });
+  // Rows only appear here, so clearing what has run out whenever one appears bounds the tables.
+  if (created) await purgeExpired(db, now);
+  return admission;
 }
 
 /**
@@ -113,19 +115,28 @@ export async function settleSignInAttempt(
   });
 }
 
-/** Removes windows and runs of failures that no longer count for anything. */
+/**
+ * Removes windows and runs of failures that no longer count for anything. Rows another attempt
+ * holds are skipped (it is about to renew them), so purging never waits and never deadlocks.
+ */
 async function purgeExpired(db: Db, now: Date): Promise<void> {
-  await db
-    .delete(signInAddressCounts)
-    .where(lt(signInAddressCounts.windowStartedAt, new Date(now.getTime() - ADDRESS_LIMIT.windowMs)));
-  await db
-    .delete(signInAccountFailures)
+  const staleAddresses = db
+    .select({ address: signInAddressCounts.address })
+    .from(signInAddressCounts)
+    .where(lt(signInAddressCounts.windowStartedAt, new Date(now.getTime() - ADDRESS_LIMIT.windowMs)))
+    .for('update', { skipLocked: true });
+  await db.delete(signInAddressCounts).where(inArray(signInAddressCounts.address, staleAddresses));
+  const staleAccounts = db
+    .select({ email: signInAccountFailures.email })
+    .from(signInAccountFailures)
     .where(
       and(
         lt(signInAccountFailures.lastFailureAt, new Date(now.getTime() - ACCOUNT_BACKOFF.memoryMs)),
         or(isNull(signInAccountFailures.lockedUntil), lt(signInAccountFailures.lockedUntil, now)),
       ),
-    );
+    )
+    .for('update', { skipLocked: true });
+  await db.delete(signInAccountFailures).where(inArray(signInAccountFailures.email, staleAccounts));
 }
 
 /** The account's current run of failures, if any (for the unlock and for tests). */

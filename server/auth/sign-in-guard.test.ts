@@ -102,6 +102,22 @@ describe('per-address limit', () => {
     }
   });
 
+  it('stops the reported attack: 20 wrong passwords for one account, rotating X-Forwarded-For, bare server', async () => {
+    vi.stubEnv(CLIENT_ADDRESS_TRUSTED_ENV, '');
+    await database.db.delete(signInAddressCounts).where(eq(signInAddressCounts.address, UNKNOWN_CLIENT));
+    try {
+      const { person } = await personWithPassword(database.db);
+      const seen: number[] = [];
+      for (let index = 0; index < 20; index++)
+        seen.push(
+          (await signIn(person.email, `falsch-${index}`, { 'x-forwarded-for': rotatingXff(index) })).status,
+        );
+      expect(seen).toEqual([...Array(5).fill(401), ...Array(15).fill(429)]);
+    } finally {
+      await database.db.delete(signInAddressCounts).where(eq(signInAddressCounts.address, UNKNOWN_CLIENT));
+    }
+  });
+
   it('answers 429 with Retry-After and the German sentence with the seconds in the body', async () => {
     const address = freshAddress();
     for (let index = 0; index < ADDRESS_LIMIT.maxFailures; index++)

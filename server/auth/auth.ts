@@ -9,7 +9,7 @@ import { accounts, sessions, users, verifications } from '@/db/schema';
 import type { Env } from '../env';
 import { logger } from '../logger';
 import { clientAddressOf } from './client-address';
-import { AUTH_BASE_PATH, signInGuard } from './sign-in-guard';
+import { AUTH_BASE_PATH, onlyOpenPaths, signInGuard } from './sign-in-guard';
 
 export function createAuth(db: Db, config: { secret: string; baseURL: string }) {
   return betterAuth({
@@ -47,7 +47,7 @@ export function createAuth(db: Db, config: { secret: string; baseURL: string }) 
       log: (level, message, ...args) =>
         logger[level]({ component: 'better-auth', ...(args.length > 0 ? { args } : {}) }, message),
     },
-    plugins: [signInGuard(db), nextCookies()],
+    plugins: [onlyOpenPaths(), signInGuard(db), nextCookies()],
   });
 }
 

@@ -14,7 +14,18 @@ export const AUTH_BASE_PATH = '/api/auth';
  * later better-auth version adds — answers 404: names and addresses of people come from the
  * administration, and an endpoint nobody reviewed is closed until someone does.
  */
-export const OPEN_AUTH_PATHS: ReadonlySet<string> = new Set(['/sign-in/email', '/sign-out', '/get-session']);
+const OPEN_AUTH_PATHS: ReadonlySet<string> = new Set(['/sign-in/email', '/sign-out', '/get-session']);
+
+export function onlyOpenPaths(): BetterAuthPlugin {
+  return {
+    id: 'pm-open-paths',
+    async onRequest(request) {
+      const { pathname } = new URL(request.url);
+      const path = pathname.startsWith(AUTH_BASE_PATH) ? pathname.slice(AUTH_BASE_PATH.length) : pathname;
+      if (!OPEN_AUTH_PATHS.has(path)) return { response: new Response('Not Found', { status: 404 }) };
+    },
+  };
+}
 
 const SIGN_IN_PATH = '/sign-in/email';
 
@@ -29,7 +40,7 @@ function attemptOf(ctx: HookContext): SignInAttempt {
   };
 }
 
-export function tooManyAttempts(retryAfterSeconds: number): APIError {
+function tooManyAttempts(retryAfterSeconds: number): APIError {
   return new APIError(
     'TOO_MANY_REQUESTS',
     {
@@ -52,11 +63,6 @@ export function signInGuard(db: Db): BetterAuthPlugin {
   const isSignIn = (ctx: HookContext) => ctx.path === SIGN_IN_PATH;
   return {
     id: 'pm-sign-in-guard',
-    async onRequest(request) {
-      const { pathname } = new URL(request.url);
-      const path = pathname.startsWith(AUTH_BASE_PATH) ? pathname.slice(AUTH_BASE_PATH.length) : pathname;
-      if (!OPEN_AUTH_PATHS.has(path)) return { response: new Response('Not Found', { status: 404 }) };
-    },
     hooks: {
       before: [
         {

@@ -4,7 +4,6 @@ import { signInAccountFailures, signInAddressCounts, users } from '@/db/schema';
 import { notify } from '../notifications';
 import {
   ACCOUNT_BACKOFF,
-  type AccountState,
   ADDRESS_LIMIT,
   accountAttempt,
   addressAttempt,
@@ -137,15 +136,6 @@ async function purgeExpired(db: Db, now: Date): Promise<void> {
     )
     .for('update', { skipLocked: true });
   await db.delete(signInAccountFailures).where(inArray(signInAccountFailures.email, staleAccounts));
-}
-
-/** The account's current run of failures, if any (for the unlock and for tests). */
-export async function accountFailures(db: Db, email: string): Promise<AccountState | null> {
-  const [row] = await db
-    .select()
-    .from(signInAccountFailures)
-    .where(eq(signInAccountFailures.email, accountKey(email)));
-  return row ?? null;
 }
 
 /** Ends the account's run of failures and its lock; true if it was locked. */

@@ -15,6 +15,11 @@ export default defineConfig({
         extends: true,
         test: { name: 'telematics', include: ['telematics/**/*.test.ts'] },
       },
+      // Pure functions of the pages (no database, no browser).
+      {
+        extends: true,
+        test: { name: 'app', include: ['app/**/*.test.ts'] },
+      },
       {
         extends: true,
         test: {

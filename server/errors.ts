@@ -90,6 +90,7 @@ const catalogue = {
     message: 'Das gehört zu einer anderen Kommune; dafür fehlt Ihnen die Berechtigung.',
   },
   FORBIDDEN_ROLE: { trpc: 'FORBIDDEN', message: 'Dafür fehlt Ihnen die Berechtigung.' },
+  PERSON_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'Diese Person gibt es nicht.' },
   // The demo's car simulator (server/demo): only where the embedded demo runs its own gateways.
   DEMO_NOT_RUNNING: {
     trpc: 'FORBIDDEN',

@@ -9,6 +9,8 @@ export const de = {
     submit: 'Anmelden',
     busy: 'Anmeldung läuft …',
     failed: 'E-Mail-Adresse oder Passwort ist falsch.',
+    tooManyAttempts: (seconds: number) => `Zu viele Versuche – bitte in ${seconds} Sekunden erneut versuchen`,
+    tooManyAttemptsLater: 'Zu viele Versuche – bitte später erneut versuchen',
     noSignUp: 'Zugänge vergibt der Fuhrpark Ihrer Kommune.',
   },
   search: {

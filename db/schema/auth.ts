@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { createdAt, id, instant, updatedAt } from './columns';
 import { municipalities } from './fleet';
 
@@ -84,4 +95,43 @@ export const verifications = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [index('verifications_identifier_idx').on(t.identifier)],
+);
+
+/**
+ * Sign-in failures per client address (server/auth/client-address.ts), in a fixed window. Kept in
+ * the database, not in process memory, so every instance on one PostgreSQL counts together.
+ * An attempt is counted before the password is checked and given back when it was right.
+ */
+export const signInAddressCounts = pgTable(
+  'sign_in_address_counts',
+  {
+    address: text('address').primaryKey(),
+    attempts: integer('attempts').notNull(),
+    windowStartedAt: instant('window_started_at').notNull(),
+  },
+  (t) => [
+    index('sign_in_address_counts_window_idx').on(t.windowStartedAt),
+    check('sign_in_address_counts_attempts_positive', sql`${t.attempts} >= 0`),
+  ],
+);
+
+/**
+ * Consecutive failed sign-ins per account name (the e-mail as typed, lower-cased: names that
+ * belong to nobody are throttled alike, so a lock reveals no account), and the back-off lock.
+ */
+export const signInAccountFailures = pgTable(
+  'sign_in_account_failures',
+  {
+    email: text('email').primaryKey(),
+    failures: integer('failures').notNull(),
+    lastFailureAt: instant('last_failure_at').notNull(),
+    lockedUntil: instant('locked_until'),
+    /** When the person was told of this run of failures; one mail per run. */
+    notifiedAt: instant('notified_at'),
+  },
+  (t) => [
+    index('sign_in_account_failures_last_idx').on(t.lastFailureAt),
+    check('sign_in_account_failures_failures_positive', sql`${t.failures} >= 0`),
+    check('sign_in_account_failures_email_lower', sql`${t.email} = lower(${t.email})`),
+  ],
 );

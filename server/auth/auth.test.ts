@@ -1,11 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { hashPassword } from 'better-auth/crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
 import { accounts } from '@/db/schema';
 import { openTestDatabase } from '@/db/test-db';
 import { sessionUser } from '../context';
 import { makeMunicipality, makeUser } from '../test-support';
 import { type Auth, createAuth } from './auth';
+import { CLIENT_ADDRESS_HEADER, CLIENT_ADDRESS_TRUSTED_ENV } from './client-address';
 
 let database: Database;
 let auth: Auth;
@@ -17,6 +19,14 @@ beforeAll(async () => {
   });
 });
 afterAll(() => database.close());
+// An address of this file alone, so its failures never count against another test's sign-ins.
+const address = `2001:db8:${randomUUID().slice(0, 4)}::1`;
+beforeEach(() => {
+  vi.stubEnv(CLIENT_ADDRESS_TRUSTED_ENV, '1');
+});
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
 
 async function personWithPassword(password: string) {
   const person = await makeUser(database.db, await makeMunicipality(database.db), 'fleet_manager');
@@ -30,7 +40,11 @@ async function personWithPassword(password: string) {
 }
 
 const signIn = (email: string, password: string) =>
-  auth.api.signInEmail({ body: { email, password }, asResponse: true });
+  auth.api.signInEmail({
+    body: { email, password },
+    headers: new Headers({ [CLIENT_ADDRESS_HEADER]: address }),
+    asResponse: true,
+  });
 
 const cookieOf = (response: Response) =>
   new Headers({

@@ -7,11 +7,15 @@ import { nextCookies } from 'better-auth/next-js';
 import type { Db } from '@/db/client';
 import { accounts, sessions, users, verifications } from '@/db/schema';
 import type { Env } from '../env';
+import { logger } from '../logger';
+import { clientAddressOf } from './client-address';
+import { AUTH_BASE_PATH, onlyOpenPaths, signInGuard } from './sign-in-guard';
 
 export function createAuth(db: Db, config: { secret: string; baseURL: string }) {
   return betterAuth({
     secret: config.secret,
     baseURL: config.baseURL,
+    basePath: AUTH_BASE_PATH,
     database: drizzleAdapter(db, {
       provider: 'pg',
       schema: { user: users, session: sessions, account: accounts, verification: verifications },
@@ -19,9 +23,31 @@ export function createAuth(db: Db, config: { secret: string; baseURL: string }) 
     // Accounts come from the seed and, later, invitations: nobody signs themselves up.
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10 },
     session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },
-    advanced: { database: { generateId: 'uuid' }, useSecureCookies: config.baseURL.startsWith('https:') },
+    advanced: {
+      database: { generateId: 'uuid' },
+      useSecureCookies: config.baseURL.startsWith('https:'),
+      // better-auth would read the address from X-Forwarded-For, which any client writes; the
+      // app's one source is clientAddressOf (see databaseHooks below and sign-in-guard.ts).
+      ipAddress: { disableIpTracking: true },
+    },
+    // Replaced by signInGuard (counted in the database, per address and per account; why there).
+    rateLimit: { enabled: false },
+    databaseHooks: {
+      session: {
+        create: {
+          before: async (session, ctx) => ({
+            data: { ...session, ipAddress: ctx?.headers ? clientAddressOf(ctx.headers) : null },
+          }),
+        },
+      },
+    },
     telemetry: { enabled: false },
-    plugins: [nextCookies()],
+    // better-auth's own messages go to the server's one logger (JSON, silent in tests).
+    logger: {
+      log: (level, message, ...args) =>
+        logger[level]({ component: 'better-auth', ...(args.length > 0 ? { args } : {}) }, message),
+    },
+    plugins: [onlyOpenPaths(), signInGuard(db), nextCookies()],
   });
 }
 

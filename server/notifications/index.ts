@@ -16,6 +16,7 @@ export { fileMailer, type Mailer, mailContextFromEnv, mailerFromEnv, senderOf, s
 export type { MailContext, MailMessage } from './message';
 export { type ChangeRecord, type Notice, type NoticeKind, notify } from './outbox';
 export { renderNotice, UndeliverableNotice } from './render';
+export { type SignInLock, signInLocked } from './sign-in-mails';
 export {
   MAX_ATTEMPTS,
   type NoticeScope,

@@ -18,7 +18,9 @@ export type Notice =
   | { kind: 'approval_requested'; bookingId: string; managerId: string }
   | { kind: 'approval_pending'; bookingId: string }
   | { kind: 'approval_granted'; bookingId: string }
-  | { kind: 'approval_declined'; bookingId: string; name: string; reason: string };
+  | { kind: 'approval_declined'; bookingId: string; name: string; reason: string }
+  // About an account, not a booking: the person whose password was guessed at.
+  | { kind: 'sign_in_locked'; recipientId: string; failures: number; lockedUntil: string };
 
 export type ChangeRecord =
   | { kind: 'extended' | 'shortened' | 'rescheduled'; previous: { startsAt: string; endsAt: string } }
@@ -29,9 +31,14 @@ export type NoticeKind = Notice['kind'];
 /**
  * Queues a notice in the caller's transaction: it is sent only if the change commits, and is
  * never lost once it has. The booker receives it, except an approval request, which goes to
- * the fleet manager named in it.
+ * the fleet manager named in it, and a sign-in lock, which goes to the person locked out.
  */
 export async function notify(db: Db, notice: Notice, notBefore?: Date): Promise<void> {
+  if (notice.kind === 'sign_in_locked') {
+    const { kind, recipientId, ...payload } = notice;
+    await db.insert(notifications).values({ recipientId, kind, payload, notBefore });
+    return;
+  }
   const recipientId =
     notice.kind === 'approval_requested' ? notice.managerId : await bookerOf(db, notice.bookingId);
   const { kind, bookingId, ...payload } = notice;

@@ -16,6 +16,7 @@ import {
   lateReturnWarning,
 } from './booking-mails';
 import type { MailContext, MailMessage } from './message';
+import { signInLocked } from './sign-in-mails';
 
 /** A notice that can never be sent as it stands (unknown kind, bad payload, booking gone): no retry. */
 export class UndeliverableNotice extends Error {
@@ -56,6 +57,7 @@ const payloads = {
   approval_pending: z.object({}),
   approval_granted: z.object({}),
   approval_declined: z.object({ name: z.string(), reason: z.string().nullable() }),
+  sign_in_locked: z.object({ failures: z.number().int().positive(), lockedUntil: z.coerce.date() }),
 };
 
 function parsePayload<K extends keyof typeof payloads>(
@@ -133,6 +135,8 @@ async function alternativeOf(
 export async function renderNotice(db: Db, row: OutboxRow, context: MailContext): Promise<MailMessage> {
   const { kind } = row;
   if (!isKind(kind)) throw new UndeliverableNotice(`unknown notice kind ${kind}`);
+  if (kind === 'sign_in_locked')
+    return signInLocked(await personOf(db, row.recipientId), parsePayload(kind, row.payload), context);
   if (!row.bookingId) throw new UndeliverableNotice(`${kind} without a booking`);
   const found = await findCalendarBooking(db, row.bookingId);
   if (!found) throw new UndeliverableNotice(`booking ${row.bookingId} does not exist`);

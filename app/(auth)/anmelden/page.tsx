@@ -4,6 +4,8 @@ import { useRouter, useSearchParams } from 'next/navigation';
 import { type FormEvent, Suspense, useState } from 'react';
 import { authClient } from '../../lib/auth-client';
 import { de } from '../../messages/de';
+import { signInFailureMessage } from './failure-message';
+import { pathAfterSignIn } from './next-path';
 
 function SignInForm() {
   const router = useRouter();
@@ -23,12 +25,11 @@ function SignInForm() {
     });
     setBusy(false);
     if (failure) {
-      setError(de.signIn.failed);
+      setError(signInFailureMessage(failure));
       return;
     }
     queryClient.clear();
-    // Only paths inside the app, never another site.
-    router.replace(next?.startsWith('/') && !next.startsWith('//') ? next : '/');
+    router.replace(pathAfterSignIn(next));
   }
 
   return (

@@ -1,0 +1,34 @@
+import { demoStaff, expect, test } from './fixtures';
+
+test('after signing in, a „weiter“ pointing to another site leads to the start page instead', async ({
+  page,
+  baseURL,
+}) => {
+  await page.goto('/anmelden?weiter=%2F%5Cexample.com%2F');
+  await page.getByLabel('E-Mail-Adresse').fill(demoStaff.email);
+  await page.getByLabel('Passwort').fill(demoStaff.password);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await expect(page).toHaveURL(`${baseURL}/`);
+  await expect(page.getByRole('heading', { name: 'Freies Fahrzeug finden' })).toBeVisible();
+});
+
+test('too many wrong passwords: the page says how long to wait, not that the password is wrong', async ({
+  page,
+}, testInfo) => {
+  // Without our HTTP server in front every client is one address; keep the run's failures few.
+  test.skip(testInfo.project.name !== 'desktop', 'one lock per run is enough');
+  const nobody = `niemand-${Date.now().toString(36)}@test.example`;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const response = await page.request.post('/api/auth/sign-in/email', {
+      data: { email: nobody, password: `falsch-${attempt}-geraten` },
+    });
+    expect(response.status()).toBe(401);
+  }
+  await page.goto('/anmelden');
+  await page.getByLabel('E-Mail-Adresse').fill(nobody);
+  await page.getByLabel('Passwort').fill('noch-einmal-falsch');
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText(
+    /^Zu viele Versuche – bitte in \d+ Sekunden erneut versuchen$/,
+  );
+});

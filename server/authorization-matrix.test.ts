@@ -137,6 +137,11 @@ const reason = 'Fahrzeug wird für den Winterdienst gebraucht';
 const rows: Record<string, Row> = {
   'auth.me': { input: none, expect: everyone },
   'region.settings': { input: none, expect: everyone },
+  // Unlocking a person's sign-in: an administrative act on a person of A.
+  'auth.unlockSignIn': {
+    input: (w) => ({ userId: w.users.staffOwn?.id ?? '' }),
+    expect: managersOfA,
+  },
 
   'stations.list': {
     input: none,

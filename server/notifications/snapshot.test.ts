@@ -77,6 +77,8 @@ describe('mails say what happened when it happened', () => {
 
     expect(cancelled?.subject).toMatch(/^Buchung storniert/);
     expect(calendarOf(cancelled)).toMatchObject({ method: 'CANCEL', sequence: 3, status: 'CANCELLED' });
+    // Cancelled by the booker: no reason to show.
+    expect((await api.bookings.byId({ id: booking.id })).closing).toBeNull();
   });
 
   it('a request and its refusal: tentative, the manager’s link to it, and the reason, in order', async () => {
@@ -112,5 +114,11 @@ describe('mails say what happened when it happened', () => {
     // A car of the booker's own municipality: no hint to take one of their own.
     expect(declined?.text).not.toContain('eigenen Kommune');
     expect(calendarOf(declined)).toMatchObject({ method: 'CANCEL', sequence: 1, status: 'CANCELLED' });
+
+    // The booking's page shows the booker the reason, not just „Storniert“.
+    expect(await callerFor(db, booker).bookings.byId({ id: booking.id })).toMatchObject({
+      status: 'cancelled',
+      closing: { type: 'decline', reason: 'Das Fahrzeug wird gewartet' },
+    });
   });
 });

@@ -38,7 +38,8 @@ export default function ApprovalsPage() {
           {notice}
         </p>
       )}
-      {linked && queue.data && !linkedWaiting && (
+      {/* Not after deciding it here: then the notice above says what became of it. */}
+      {linked && queue.data && !linkedWaiting && !notice && (
         <p className="notice" role="status">
           {de.manage.approvals.linkedGone}
         </p>

@@ -5,7 +5,9 @@ const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and extension files from its package folder at run time.
   // dbus-next (under node-ble, the demo's DEMO_RADIO=bluez) requires `x11` only if it is ever asked
   // for an X11 session bus; left to Node, that optional require never runs.
-  serverExternalPackages: ['@electric-sql/pglite', 'pg', 'node-ble', 'dbus-next'],
+  // @touch4it/ical-timezones reads its zone files from path.join(__dirname, 'zones'); bundled, that
+  // __dirname points into .next and every calendar file would lack its VTIMEZONE.
+  serverExternalPackages: ['@electric-sql/pglite', 'pg', 'node-ble', 'dbus-next', '@touch4it/ical-timezones'],
   poweredByHeader: false,
   typedRoutes: false,
   // Pages get their Content-Security-Policy (with a nonce) and HSTS from proxy.ts, per request.

@@ -68,6 +68,8 @@ const envSchema = z.object({
   MAIL_FROM: optional(z.string().trim().min(3)).transform(
     (value) => value ?? 'ParthelandMobil <noreply@localhost>',
   ),
+  /** Days before a licence check runs out that the person and their fleet managers are told. */
+  LICENCE_NOTICE_DAYS: optional(z.coerce.number().int().min(1).max(365)).transform((value) => value ?? 14),
   /** Where the demo transport writes its .eml files; unset → DATA_DIR/mail. */
   MAIL_DIR: optional(z.string()),
   /**

@@ -81,6 +81,12 @@ export const de = {
     confirmedText: 'Das Fahrzeug ist für Sie reserviert.',
     toList: 'Zu meinen Buchungen',
     purpose: 'Zweck',
+    declinedTitle: 'Anfrage abgelehnt',
+    declinedReason: (reason: string) =>
+      `Die Fuhrparkverwaltung hat Ihre Anfrage abgelehnt. Begründung: ${reason}`,
+    cancelledReason: (reason: string) =>
+      `Die Fuhrparkverwaltung hat die Buchung storniert. Begründung: ${reason}`,
+    downloadIcs: 'Termin für den Kalender herunterladen (.ics)',
   },
   status: {
     pending: 'Wartet auf Freigabe',
@@ -206,6 +212,9 @@ export const de = {
       approved: (who: string) => `Buchung von ${who} freigegeben.`,
       declined: (who: string) => `Buchung von ${who} abgelehnt.`,
       reasonTooShort: 'Bitte einen Grund mit mindestens 3 Zeichen angeben.',
+      linked: 'Die Anfrage aus Ihrer E-Mail',
+      linkedGone:
+        'Die Anfrage aus Ihrer E-Mail wartet nicht mehr auf eine Entscheidung: Sie wurde bereits entschieden oder zurückgezogen.',
     },
     blocks: {
       title: 'Sperrzeiten',

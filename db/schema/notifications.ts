@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, jsonb, pgTable, smallint, text, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, jsonb, pgTable, primaryKey, smallint, text, uuid } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 import { bookings } from './bookings';
 import { createdAt, id, instant } from './columns';
@@ -19,6 +19,11 @@ export const notifications = pgTable(
     bookingId: uuid('booking_id').references(() => bookings.id, { onDelete: 'cascade' }),
     kind: text('kind').notNull(),
     payload: jsonb('payload').notNull().default({}),
+    /**
+     * The booking as the change left it, written in the change's transaction: the mail shows that
+     * state (times, status, SEQUENCE) however late it is sent. Null in rows queued before it existed.
+     */
+    snapshot: jsonb('snapshot'),
     createdAt: createdAt(),
     notBefore: instant('not_before').notNull().defaultNow(),
     sentAt: instant('sent_at'),
@@ -30,4 +35,21 @@ export const notifications = pgTable(
     index('notifications_booking_idx').on(t.bookingId),
     check('notifications_attempts_range', sql`${t.attempts} between 0 and 50`),
   ],
+);
+
+/**
+ * One licence-expiry notice per person and expiry date: the scheduler runs in every web process,
+ * and the instance whose insert wins is the one that queues the mails (in the same transaction).
+ * A renewed check has a new date, and so gets its own notice in time.
+ */
+export const licenceExpiryNotices = pgTable(
+  'licence_expiry_notices',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    validUntil: date('valid_until', { mode: 'string' }).notNull(),
+    noticedAt: instant('noticed_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: 'licence_expiry_notices_pkey', columns: [t.userId, t.validUntil] })],
 );

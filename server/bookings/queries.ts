@@ -76,6 +76,17 @@ export async function insertBooking(db: Db, booking: NewBooking, actorId: string
   return row;
 }
 
+/**
+ * Why the booking ended as it did, when someone gave a reason: a fleet manager's refusal or
+ * cancellation, as its booking event recorded it. The booker reads it on the booking's page.
+ */
+const closingReason = sql<{ type: 'decline' | 'cancel'; reason: string } | null>`(
+  select json_build_object('type', ${bookingEvents.type}, 'reason', ${bookingEvents.reason})
+  from ${bookingEvents}
+  where ${bookingEvents.bookingId} = ${bookings.id}
+    and ${bookingEvents.type} in ('decline', 'cancel') and ${bookingEvents.reason} is not null
+  order by ${bookingEvents.at} desc limit 1)`;
+
 export const bookingColumns = {
   id: bookings.id,
   startsAt: bookings.startsAt,
@@ -85,6 +96,7 @@ export const bookingColumns = {
   seriesId: bookings.seriesId,
   lateReturnNoticedAt: bookings.lateReturnNoticedAt,
   createdAt: bookings.createdAt,
+  closing: closingReason,
   vehicle: {
     id: vehicles.id,
     plate: vehicles.plate,

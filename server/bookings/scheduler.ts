@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import { bookingEvents, bookingPolicies, bookings, vehicles } from '@/db/schema';
 import { AppError } from '../errors';
 import { findEquivalentVehicle } from '../fleet/queries';
+import { sendLicenceExpiryNotices } from '../notifications/licence-notices';
 import { notify } from '../notifications/outbox';
 import { defaultPolicy } from './policy';
 import { HOUR, MINUTE } from './rules';
@@ -22,6 +23,7 @@ export async function runDueWork(db: Db, now: Date) {
     noShows: await releaseNoShows(db, now),
     lateReturns: await noticeLateReturns(db, now),
     reminders: await sendReminders(db, now),
+    licenceNotices: await sendLicenceExpiryNotices(db, now),
   };
 }
 

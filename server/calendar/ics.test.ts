@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bookingEvent, bookingFeed, bookingUid, propertiesFirst } from './ics';
+import { bookingDownload, bookingEvent, bookingFeed, bookingUid, propertiesFirst, vtimezone } from './ics';
 import { calendarOptions as options, parseIcs, sampleBooking } from './test-support';
 import { isRepeatedWallTime } from './zoned';
 
@@ -170,5 +170,37 @@ describe('bookingFeed', () => {
     const feed = parseIcs(bookingFeed([], { ...options, name: 'Fahrzeuge Brandis' }));
     expect(feed.events).toEqual([]);
     expect(feed.name).toBe('Fahrzeuge Brandis');
+  });
+});
+
+describe('vtimezone', () => {
+  it('gives the zone of the region', () => {
+    expect(vtimezone('Europe/Berlin')).toMatch(/^BEGIN:VTIMEZONE\r?\nTZID:Europe\/Berlin/);
+  });
+
+  it('refuses rather than write a file whose TZID has no VTIMEZONE', () => {
+    expect(() => vtimezone('Mars/Olympus_Mons')).toThrow('no VTIMEZONE for Mars/Olympus_Mons');
+    // A zone the process knows (tz 2022f) but the package's data (2018g) does not.
+    expect(() =>
+      bookingEvent(sampleBooking(), 'REQUEST', { ...options, timeZone: 'America/Ciudad_Juarez' }),
+    ).toThrow('no VTIMEZONE');
+  });
+});
+
+describe('bookingDownload', () => {
+  it('publishes the one booking with the UID and SEQUENCE of its invitations, and no attendee', () => {
+    const booking = sampleBooking({ sequence: 4 });
+    const calendar = parseIcs(bookingDownload(booking, options));
+    expect(calendar.method).toBe('PUBLISH');
+    expect(calendar.timezones).toEqual(['Europe/Berlin']);
+    expect(calendar.events).toHaveLength(1);
+    expect(calendar.events[0]).toMatchObject({
+      uid: bookingUid(booking.id, options.appUrl),
+      sequence: 4,
+      status: 'CONFIRMED',
+      attendees: [],
+      startTzid: 'Europe/Berlin',
+    });
+    expect(calendar.events[0]?.start.toISOString()).toBe(booking.startsAt.toISOString());
   });
 });

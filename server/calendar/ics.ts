@@ -56,11 +56,23 @@ function description(booking: CalendarBooking, appUrl: string): string {
   return lines.filter((line) => line !== null).join('\n');
 }
 
+/**
+ * The VTIMEZONE of a zone, or an error. The package answers null both for a zone it does not know
+ * and for a zone file it could not read (it swallows the read error), and a calendar file without
+ * the VTIMEZONE its TZIDs name is wrong in every client: better no file than a wrong one.
+ */
+export function vtimezone(zone: string): string {
+  const component = getVtimezoneComponent(zone);
+  if (!component?.includes('BEGIN:VTIMEZONE'))
+    throw new Error(`no VTIMEZONE for ${zone}: @touch4it/ical-timezones could not read its zone file`);
+  return component;
+}
+
 function calendar(method: ICalCalendarMethod): ICalCalendar {
   const cal = ical({ prodId: PRODUCT_ID, method });
   // name null: no X-WR-TIMEZONE, which would make DTSTAMP floating; the generator adds a
   // VTIMEZONE for every zone the events use.
-  cal.timezone({ name: null, generator: getVtimezoneComponent });
+  cal.timezone({ name: null, generator: vtimezone });
   return cal;
 }
 
@@ -135,6 +147,16 @@ export function bookingEvent(
 ): string {
   const cal = calendar(method === 'REQUEST' ? ICalCalendarMethod.REQUEST : ICalCalendarMethod.CANCEL);
   addEvent(cal, booking, method, options);
+  return propertiesFirst(cal.toString());
+}
+
+/**
+ * One booking as a file to save or open (the booking page's download): PUBLISH, as in the feed, so
+ * a calendar imports it as an event to keep rather than as an invitation to answer.
+ */
+export function bookingDownload(booking: CalendarBooking, options: CalendarOptions): string {
+  const cal = calendar(ICalCalendarMethod.PUBLISH);
+  addEvent(cal, booking, 'PUBLISH', options);
   return propertiesFirst(cal.toString());
 }
 

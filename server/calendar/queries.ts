@@ -48,6 +48,18 @@ export async function findCalendarBooking(db: Db, bookingId: string): Promise<Ca
   return row ? toCalendarBooking(row) : null;
 }
 
+/** One of the person's own bookings; null for a booking that is gone or someone else's. */
+export async function findOwnCalendarBooking(
+  db: Db,
+  bookingId: string,
+  userId: string,
+): Promise<CalendarBooking | null> {
+  const [row] = await calendarBookings(db).where(
+    and(eq(bookings.id, bookingId), eq(bookings.userId, userId)),
+  );
+  return row ? toCalendarBooking(row) : null;
+}
+
 /** How far back a feed reaches: long enough to look up last month's trips, short enough to stay small. */
 export const FEED_PAST_DAYS = 60;
 /** A feed is a snapshot that clients download whole; a cap keeps a runaway series from bloating it. */

@@ -25,6 +25,12 @@ export function approvalPending(booking: CalendarBooking, context: MailContext):
   });
 }
 
+/** The approvals page with this request picked out: where the fleet manager decides it. */
+export function approvalUrl(bookingId: string, appUrl: string): string {
+  const id = encodeURIComponent(bookingId);
+  return `${appUrl.replace(/\/+$/, '')}/fuhrpark/freigaben?anfrage=${id}#anfrage-${id}`;
+}
+
 /** To a fleet manager who decides: what is asked, by whom, and where to answer. */
 export function approvalRequested(
   booking: CalendarBooking,
@@ -39,7 +45,7 @@ export function approvalRequested(
       ['Gebucht von', `${booking.booker.name} <${booking.booker.email}>`],
       ...bookingFacts(booking, context),
     ],
-    action: { label: 'Anfrage prüfen', url: bookingUrl(booking.id, context.appUrl) },
+    action: { label: 'Anfrage prüfen', url: approvalUrl(booking.id, context.appUrl) },
   });
 }
 
@@ -57,20 +63,32 @@ export function approvalGranted(booking: CalendarBooking, context: MailContext):
   });
 }
 
+/**
+ * To the booker: the request was refused, by whom and why. What to do next depends on whose car it
+ * was: a car of another municipality can often be replaced by one of the booker's own; for a car
+ * of their own municipality, their fleet manager is the one to ask.
+ */
 export function approvalDeclined(
   booking: CalendarBooking,
   decision: { name: string; reason: string | null },
+  owner: 'own' | 'other',
   context: MailContext,
 ): MailMessage {
+  const next =
+    owner === 'other'
+      ? 'Bitte wählen Sie ein anderes Fahrzeug, zum Beispiel eines Ihrer eigenen Kommune.'
+      : 'Bitte wählen Sie einen anderen Zeitraum oder ein anderes Fahrzeug. Bei Fragen wenden Sie sich an Ihre Fuhrparkverwaltung.';
   return compose({
     to: booking.booker,
     subject: `Buchung abgelehnt: ${booking.vehicle.plate} am ${when(booking, context)}`,
     intro: [
       `Ihre Buchungsanfrage wurde von ${decision.name} (Fuhrparkverwaltung) abgelehnt.`,
       decision.reason ? `Begründung: ${decision.reason}` : 'Eine Begründung wurde nicht angegeben.',
-      'Bitte wählen Sie ein anderes Fahrzeug, zum Beispiel eines Ihrer eigenen Kommune.',
+      next,
     ],
     facts: bookingFacts(booking, context),
+    outro: ['Mit dem Anhang wird die Vormerkung aus Ihrem Kalender entfernt.'],
+    action: { label: 'Anfrage ansehen', url: bookingUrl(booking.id, context.appUrl) },
     icalEvent: calendarFile(booking, 'CANCEL', context),
   });
 }

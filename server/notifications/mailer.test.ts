@@ -1,4 +1,6 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { watch } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -100,6 +102,7 @@ describe('fileMailer', () => {
     mailer.close();
 
     expect(messageId).toMatch(/^<.+>$/);
+    // Only the finished file: the temporary one it was written under is gone.
     const files = await readdir(path.join(mailDir, 'demo'));
     expect(files).toHaveLength(1);
     expect(files[0]).toMatch(/buchung-bestaetigt-l-br-101e.*\.eml$/);
@@ -114,6 +117,29 @@ describe('fileMailer', () => {
       /^text\/calendar/i.test(part.headers.get('content-type') ?? ''),
     );
     expect(parseIcs(invitation?.body ?? '').method).toBe('REQUEST');
+  });
+
+  it('never leaves a partial .eml under its final name when the process is killed mid-write', async () => {
+    const directory = path.join(mailDir, 'crash');
+    await mkdir(directory);
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'server/notifications/file-mailer-child-test-support.ts', directory, '24'],
+      { stdio: 'ignore' },
+    );
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    // The first file that appears in the folder is the mail being written: kill at once (SIGKILL,
+    // as the OOM killer or a power cut would; no handler runs).
+    const watcher = watch(directory, () => child.kill('SIGKILL'));
+    try {
+      await exited;
+    } finally {
+      watcher.close();
+    }
+    const names = await readdir(directory);
+    // Something was being written when the process died, and it is not an .eml.
+    expect(names).toHaveLength(1);
+    expect(names[0]).toMatch(/\.eml\.partial$/);
   });
 
   it('is what the configuration gives without SMTP_URL', async () => {

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import type { Env } from '../env';
@@ -47,6 +47,22 @@ const slug = (text: string) =>
     .toLowerCase();
 
 /**
+ * Writes the file under a temporary name, flushed to disk, and renames it into place: a process
+ * killed mid-write leaves a `.partial` file, never a truncated .eml that looks like a mail.
+ */
+async function writeWhole(file: string, content: Parameters<typeof writeFile>[1]): Promise<void> {
+  const partial = `${file}.partial`;
+  await writeFile(partial, content);
+  const handle = await open(partial, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(partial, file);
+}
+
+/**
  * The demo and development transport: each message becomes an .eml file that any mail program
  * opens, with one line on the console, so nothing leaves the machine.
  */
@@ -64,7 +80,7 @@ export function fileMailer(
       counter += 1;
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
       const file = path.join(directory, `${stamp}-${counter}-${slug(message.subject)}.eml`);
-      await writeFile(file, info.message);
+      await writeWhole(file, info.message);
       log(`[mail] an ${message.to.email}: ${message.subject} → ${file}`);
       return { messageId: info.messageId };
     },

@@ -154,12 +154,30 @@ describe('approval mails', () => {
     const declined = approvalDeclined(
       sampleBooking({ status: 'cancelled', sequence: 1 }),
       { name: 'Bernd Schulze', reason: 'Fahrzeug für den Bauhof reserviert' },
+      'other',
       context,
     );
     expect(declined.subject).toBe('Buchung abgelehnt: L-BR 101E am Di., 01.12.2026, 09:00');
     expect(declined.text).toContain('von Bernd Schulze (Fuhrparkverwaltung) abgelehnt');
     expect(declined.text).toContain('Begründung: Fahrzeug für den Bauhof reserviert');
+    expect(declined.text).toContain('zum Beispiel eines Ihrer eigenen Kommune');
+    expect(declined.text).toContain('Begründung: Fahrzeug für den Bauhof reserviert');
     expect(invitation(declined)).toMatchObject({ uid: tentative.uid, status: 'CANCELLED' });
+  });
+
+  it('suggests an own car only to a booker from another municipality', () => {
+    const decision = { name: 'Bernd Schulze', reason: 'Fahrzeug wird gewartet' };
+    const own = approvalDeclined(
+      sampleBooking({ status: 'cancelled', sequence: 1 }),
+      decision,
+      'own',
+      context,
+    );
+    expect(own.text).not.toContain('eigenen Kommune');
+    expect(own.text).toContain('Bitte wählen Sie einen anderen Zeitraum oder ein anderes Fahrzeug.');
+    expect(own.text).toContain('Begründung: Fahrzeug wird gewartet');
+    expect(own.text).toContain(`Anfrage ansehen: ${link}`);
+    expect(invitation(own)).toMatchObject({ status: 'CANCELLED', sequence: 1 });
   });
 
   it('asks the fleet manager, with who asks and a link', () => {
@@ -169,7 +187,10 @@ describe('approval mails', () => {
     expect(mail.subject).toBe('Genehmigung erbeten: L-BR 101E am Di., 01.12.2026, 09:00');
     expect(mail.text).toContain('Guten Tag Bernd Schulze,');
     expect(mail.text).toContain('Anna Müller <anna.mueller@brandis.example>');
-    expect(mail.text).toContain(link);
+    // To the request on the approvals page, not to the booker's own page (which the manager cannot open).
+    const request = `https://mobil.partheland.example/fuhrpark/freigaben?anfrage=${sampleBooking().id}#anfrage-${sampleBooking().id}`;
+    expect(mail.text).toContain(`Anfrage prüfen: ${request}`);
+    expect(mail.html).toContain(`href="${request}"`);
     expect(mail.icalEvent).toBeUndefined();
   });
 });

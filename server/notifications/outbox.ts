@@ -1,12 +1,13 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { bookings, notifications } from '@/db/schema';
+import { findCalendarBooking } from '../calendar/queries';
 import type { Actor, Cancellation } from './booking-mails';
 
 /**
- * What happened, as the outbox keeps it: ids and the few facts a mail needs that the booking row
- * no longer shows (the previous times, who cancelled and why). The worker renders the mail when it
- * sends, from the booking as it then is.
+ * What happened, as the outbox keeps it: ids and the few facts a mail needs beside the booking
+ * (the previous times, who cancelled and why). The booking itself is kept as the change left it
+ * (see notify), so the mail tells what happened when it happened, however late it is sent.
  */
 export type Notice =
   | { kind: 'confirmation'; bookingId: string }
@@ -20,8 +21,17 @@ export type Notice =
   | { kind: 'approval_granted'; bookingId: string }
   | { kind: 'approval_declined'; bookingId: string; name: string; reason: string }
   // About an account, not a booking: the person whose password was guessed at.
-  | { kind: 'sign_in_locked'; recipientId: string; failures: number; lockedUntil: string };
+  | { kind: 'sign_in_locked'; recipientId: string; failures: number; lockedUntil: string }
+  | LicenceNotice;
 
+/** A person's licence check runs out soon: to the person, or to one of their fleet managers. */
+export type LicenceNotice = {
+  kind: 'licence_expiring';
+  recipientId: string;
+  person: { id: string; name: string; email: string };
+  /** The last day the check is valid, "YYYY-MM-DD". */
+  validUntil: string;
+};
 export type ChangeRecord =
   | { kind: 'extended' | 'shortened' | 'rescheduled'; previous: { startsAt: string; endsAt: string } }
   | { kind: 'vehicle'; previousVehicleId: string };
@@ -31,18 +41,21 @@ export type NoticeKind = Notice['kind'];
 /**
  * Queues a notice in the caller's transaction: it is sent only if the change commits, and is
  * never lost once it has. The booker receives it, except an approval request, which goes to
- * the fleet manager named in it, and a sign-in lock, which goes to the person locked out.
+ * the fleet manager named in it, and notices about a person (a sign-in lock, a licence check
+ * running out), which go to whom they name. Call it after the change is written: the booking is
+ * read here, in the same transaction, and stored with the row as the state the mail shows.
  */
 export async function notify(db: Db, notice: Notice, notBefore?: Date): Promise<void> {
-  if (notice.kind === 'sign_in_locked') {
+  if (notice.kind === 'sign_in_locked' || notice.kind === 'licence_expiring') {
     const { kind, recipientId, ...payload } = notice;
     await db.insert(notifications).values({ recipientId, kind, payload, notBefore });
     return;
   }
   const recipientId =
     notice.kind === 'approval_requested' ? notice.managerId : await bookerOf(db, notice.bookingId);
+  const snapshot = await findCalendarBooking(db, notice.bookingId);
   const { kind, bookingId, ...payload } = notice;
-  await db.insert(notifications).values({ recipientId, bookingId, kind, payload, notBefore });
+  await db.insert(notifications).values({ recipientId, bookingId, kind, payload, snapshot, notBefore });
 }
 
 async function bookerOf(db: Db, bookingId: string): Promise<string> {

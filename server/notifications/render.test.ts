@@ -23,16 +23,11 @@ async function deliver(notice: (ids: Ids) => Notice, people: string[], ids: Ids)
     close: () => {},
   };
   await notify(database.db, notice(ids));
-  const run = await sendDueNotifications(
-    database.db,
-    recording,
-    calendarOptions,
-    new Date(Date.now() + 1000),
-    5,
-    {
-      recipientIds: people,
-    },
-  );
+  const run = await sendDueNotifications(database.db, recording, calendarOptions, {
+    now: new Date(Date.now() + 1000),
+    limit: 5,
+    scope: { recipientIds: people },
+  });
   expect(run).toMatchObject({ sent: 1 });
   const [message] = sent;
   if (!message) throw new Error('nothing sent');

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { stations, users, vehicles } from '@/db/schema';
+import { bookings, stations, users, vehicles } from '@/db/schema';
 import { findCalendarBooking } from '../calendar/queries';
 import type { CalendarBooking, Person } from '../calendar/types';
 import { approvalDeclined, approvalGranted, approvalPending, approvalRequested } from './approval-mails';
@@ -15,6 +15,7 @@ import {
   bookingReminder,
   lateReturnWarning,
 } from './booking-mails';
+import { licenceExpiring } from './licence-mails';
 import type { MailContext, MailMessage } from './message';
 import { signInLocked } from './sign-in-mails';
 
@@ -30,7 +31,23 @@ export type OutboxRow = {
   bookingId: string | null;
   kind: string;
   payload: unknown;
+  /** The booking as the change left it (notify); null in rows queued before snapshots were kept. */
+  snapshot: unknown;
 };
+
+// The shape findCalendarBooking gives, after a round trip through jsonb (dates as ISO strings).
+const snapshotSchema = z.object({
+  id: z.uuid(),
+  sequence: z.number().int().nonnegative(),
+  status: z.enum(['pending', 'reserved', 'active', 'completed', 'cancelled', 'no_show']),
+  startsAt: z.coerce.date(),
+  endsAt: z.coerce.date(),
+  purpose: z.string().nullable(),
+  updatedAt: z.coerce.date(),
+  vehicle: z.object({ plate: z.string(), make: z.string(), model: z.string() }),
+  station: z.object({ name: z.string(), address: z.string(), latitude: z.number(), longitude: z.number() }),
+  booker: z.object({ name: z.string(), email: z.string() }),
+}) satisfies z.ZodType<CalendarBooking, unknown>;
 
 const actor = z.object({ name: z.string(), reason: z.string().nullish() });
 const changeRecord = z.discriminatedUnion('kind', [
@@ -58,6 +75,10 @@ const payloads = {
   approval_granted: z.object({}),
   approval_declined: z.object({ name: z.string(), reason: z.string().nullable() }),
   sign_in_locked: z.object({ failures: z.number().int().positive(), lockedUntil: z.coerce.date() }),
+  licence_expiring: z.object({
+    person: z.object({ id: z.uuid(), name: z.string(), email: z.string() }),
+    validUntil: z.iso.date(),
+  }),
 };
 
 function parsePayload<K extends keyof typeof payloads>(
@@ -128,19 +149,47 @@ async function alternativeOf(
   };
 }
 
+/** Whether the booker works for the municipality that owns the car (a refusal then reads differently). */
+async function bookerIsOwner(db: Db, bookingId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ booker: users.municipalityId, owner: vehicles.ownerMunicipalityId })
+    .from(bookings)
+    .innerJoin(users, eq(users.id, bookings.userId))
+    .innerJoin(vehicles, eq(vehicles.id, bookings.vehicleId))
+    .where(eq(bookings.id, bookingId));
+  return row !== undefined && row.booker === row.owner;
+}
+
+/** The booking a row's mail shows: as its change left it, or (older rows) as it now is. */
+async function bookingOf(db: Db, row: OutboxRow & { bookingId: string }): Promise<CalendarBooking> {
+  if (row.snapshot !== null && row.snapshot !== undefined) {
+    const parsed = snapshotSchema.safeParse(row.snapshot);
+    if (!parsed.success)
+      throw new UndeliverableNotice(`snapshot of ${row.kind}: ${z.prettifyError(parsed.error)}`);
+    return parsed.data;
+  }
+  const found = await findCalendarBooking(db, row.bookingId);
+  if (!found) throw new UndeliverableNotice(`booking ${row.bookingId} does not exist`);
+  return found;
+}
+
 /**
- * The mail of an outbox row, from the booking as it is now (current times, car and SEQUENCE), so a
- * mail sent late never shows a state that has since changed. The recipient comes from users.
+ * The mail of an outbox row, from the booking as the change left it (its times, status, car and
+ * SEQUENCE then): a confirmation sent after a cancellation still confirms, with the lower SEQUENCE,
+ * and each of two changes tells its own. The recipient comes from users as they now are.
  */
 export async function renderNotice(db: Db, row: OutboxRow, context: MailContext): Promise<MailMessage> {
   const { kind } = row;
   if (!isKind(kind)) throw new UndeliverableNotice(`unknown notice kind ${kind}`);
-  if (kind === 'sign_in_locked')
-    return signInLocked(await personOf(db, row.recipientId), parsePayload(kind, row.payload), context);
-  if (!row.bookingId) throw new UndeliverableNotice(`${kind} without a booking`);
-  const found = await findCalendarBooking(db, row.bookingId);
-  if (!found) throw new UndeliverableNotice(`booking ${row.bookingId} does not exist`);
   const recipient = await personOf(db, row.recipientId);
+  if (kind === 'sign_in_locked') return signInLocked(recipient, parsePayload(kind, row.payload), context);
+  if (kind === 'licence_expiring') {
+    const { person, validUntil } = parsePayload(kind, row.payload);
+    return licenceExpiring(recipient, person, row.recipientId === person.id, validUntil, context);
+  }
+  const { bookingId } = row;
+  if (!bookingId) throw new UndeliverableNotice(`${kind} without a booking`);
+  const found = await bookingOf(db, { ...row, bookingId });
 
   if (kind === 'approval_requested') {
     parsePayload(kind, row.payload);
@@ -175,6 +224,11 @@ export async function renderNotice(db: Db, row: OutboxRow, context: MailContext)
     case 'approval_granted':
       return approvalGranted(booking, context);
     case 'approval_declined':
-      return approvalDeclined(booking, parsePayload(kind, row.payload), context);
+      return approvalDeclined(
+        booking,
+        parsePayload(kind, row.payload),
+        (await bookerIsOwner(db, bookingId)) ? 'own' : 'other',
+        context,
+      );
   }
 }

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { notifications } from '@/db/schema';
+import { logger } from '../logger';
 import type { Mailer } from './mailer';
 import type { MailContext } from './message';
 import { type OutboxRow, renderNotice, UndeliverableNotice } from './render';
@@ -14,11 +15,12 @@ import { type OutboxRow, renderNotice, UndeliverableNotice } from './render';
  * dialogue would not make delivery exactly-once either (a crash after the server accepted still
  * rolls the mark back), and on PGlite, with its single connection, it would stall every request
  * of the app for as long as the mail server takes. Another worker skips a locked row and, once the
- * claim has committed, no longer sees it as due; a claim whose worker died is free again when the
- * lease runs out, which is where the duplicate can come from.
+ * claim has committed, no longer sees it as due. The lease is short and the sending worker renews
+ * it while it works, so a slow send keeps its row and the row of a worker that died is free again
+ * within a minute; a crash between a send and its mark is where the duplicate can come from.
  */
-export const CLAIM_LEASE_MS = 10 * 60_000;
-/** Well inside the lease, so a slow send is given up before another worker may claim the row. */
+export const CLAIM_LEASE_MS = 60_000;
+/** A hung mail server is given up after this; the renewed lease keeps the row until then. */
 export const SEND_TIMEOUT_MS = 2 * 60_000;
 /** After this many failed attempts the row stays unsent, with its last error, for a person to look at. */
 export const MAX_ATTEMPTS = 8;
@@ -46,6 +48,7 @@ export async function claimNext(
   db: Db,
   now: Date,
   scope?: NoticeScope,
+  leaseMs = CLAIM_LEASE_MS,
 ): Promise<(OutboxRow & { attempts: number }) | null> {
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -55,6 +58,7 @@ export async function claimNext(
         bookingId: notifications.bookingId,
         kind: notifications.kind,
         payload: notifications.payload,
+        snapshot: notifications.snapshot,
         attempts: notifications.attempts,
       })
       .from(notifications)
@@ -65,10 +69,34 @@ export async function claimNext(
     if (!row) return null;
     await tx
       .update(notifications)
-      .set({ notBefore: new Date(now.getTime() + CLAIM_LEASE_MS) })
+      .set({ notBefore: new Date(now.getTime() + leaseMs) })
       .where(eq(notifications.id, row.id));
     return row;
   });
+}
+
+/**
+ * Renews the lease of a claimed row every third of the lease until the returned stop is called
+ * (which waits for a renewal under way, so none lands after the row's mark). `until` gives the new
+ * end of the lease on the run's clock. A failed renewal is logged; the send goes on, at the risk of
+ * a second worker sending the same mail once the lease has run out (still at least once).
+ */
+function keepLease(db: Db, id: string, leaseMs: number, until: () => Date): () => Promise<void> {
+  let renewal: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    renewal = renewal
+      .then(() =>
+        db
+          .update(notifications)
+          .set({ notBefore: until() })
+          .where(and(eq(notifications.id, id), isNull(notifications.sentAt))),
+      )
+      .catch((error: unknown) => logger.warn({ err: error, notification: id }, 'outbox: lease not renewed'));
+  }, leaseMs / 3);
+  return async () => {
+    clearInterval(timer);
+    await renewal;
+  };
 }
 
 async function markSent(db: Db, id: string, now: Date): Promise<void> {
@@ -99,29 +127,50 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+export type RunOptions = {
+  /** The run's clock at its start: due rows, marks and backoff are reckoned from it. */
+  now?: Date;
+  /** Notices claimed in this run at most; default 20. */
+  limit?: number;
+  scope?: NoticeScope;
+  /** Length of a claim's lease; default CLAIM_LEASE_MS (tests shorten it). */
+  leaseMs?: number;
+};
+
 /**
- * Sends up to `limit` due notices, one claim at a time, each rendered from the booking as it now
- * is. A failed send is retried later with backoff; a mark that fails after a send is thrown, and
- * the lease brings the row back (the at-least-once case above).
+ * Sends up to `limit` due notices, one claim at a time, each rendered from what its change recorded.
+ * A failed send is retried later with backoff; a mark that fails after a send is thrown, and the
+ * lease brings the row back (the at-least-once case above).
  */
 export async function sendDueNotifications(
   db: Db,
   mailer: Mailer,
   context: MailContext,
-  now: Date = new Date(),
-  limit = 20,
-  scope?: NoticeScope,
+  options: RunOptions = {},
 ): Promise<WorkerRun> {
+  const { now = new Date(), limit = 20, scope, leaseMs = CLAIM_LEASE_MS } = options;
+  // The run's clock moves on from `now` as real time passes, so a renewal extends a lease that
+  // was taken on that clock (tests run workers at instants ahead of the wall clock).
+  const started = Date.now();
+  const leaseEnd = () => new Date(now.getTime() + (Date.now() - started) + leaseMs);
   const run: WorkerRun = { claimed: 0, sent: 0, failed: 0, gaveUp: 0 };
   while (run.claimed < limit) {
-    const row = await claimNext(db, now, scope);
+    const row = await claimNext(db, now, scope, leaseMs);
     if (!row) break;
     run.claimed += 1;
+    const stopRenewing = keepLease(db, row.id, leaseMs, leaseEnd);
+    let failure: { error: unknown } | null = null;
     try {
       const message = await renderNotice(db, row, context);
       await withTimeout(mailer.send(message), SEND_TIMEOUT_MS);
     } catch (error) {
-      if (await markFailed(db, row, error, now)) run.gaveUp += 1;
+      failure = { error };
+    } finally {
+      await stopRenewing();
+    }
+    if (failure) {
+      logger.warn({ err: failure.error, notification: row.id, kind: row.kind }, 'outbox: send failed');
+      if (await markFailed(db, row, failure.error, now)) run.gaveUp += 1;
       else run.failed += 1;
       continue;
     }
@@ -159,7 +208,7 @@ export function startNotificationWorker(
 ): NotificationWorker {
   const intervalMs = options.intervalMs ?? 15_000;
   const limit = options.limit ?? 20;
-  const onError = options.onError ?? ((error) => console.error('notification worker:', error));
+  const onError = options.onError ?? ((error) => logger.error({ err: error }, 'notification worker'));
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
@@ -171,7 +220,7 @@ export function startNotificationWorker(
       const db = await getDb();
       let run: WorkerRun;
       do {
-        run = await sendDueNotifications(db, mailer, context, new Date(), limit, options.scope);
+        run = await sendDueNotifications(db, mailer, context, { limit, scope: options.scope });
         if (run.claimed > 0) options.onRun?.(run);
       } while (!stopped && run.claimed === limit);
     } catch (error) {

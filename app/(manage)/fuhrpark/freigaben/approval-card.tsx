@@ -14,15 +14,21 @@ export type PendingBooking = inferRouterOutputs<AppRouter>['bookings']['approval
 
 const t = de.manage.approvals;
 
+/** The card a mail's link points at stands out, so the manager decides the request they were asked about. */
+const linkedStyle = { outline: '3px solid var(--accent)', outlineOffset: '2px' } as const;
+
 /** One booking waiting for a decision; declining asks for the reason the booker will read. */
 export function ApprovalCard({
   booking,
   timeZone,
   onDone,
+  linked = false,
 }: {
   booking: PendingBooking;
   timeZone: string;
   onDone: (notice: string) => void;
+  /** Opened from this request's mail: highlighted and named so. */
+  linked?: boolean;
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -62,7 +68,14 @@ export function ApprovalCard({
   }
 
   return (
-    <li className="card" data-booking={booking.id}>
+    <li
+      className="card"
+      id={`anfrage-${booking.id}`}
+      data-booking={booking.id}
+      aria-current={linked ? 'true' : undefined}
+      style={linked ? linkedStyle : undefined}
+    >
+      {linked && <p className="hint">{t.linked}</p>}
       <h3>
         {booking.vehicle.make} {booking.vehicle.model} · {booking.vehicle.plate}
       </h3>

@@ -1,9 +1,17 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTRPC } from '../../../lib/trpc';
 import { de } from '../../../messages/de';
 import { ApprovalCard } from './approval-card';
+
+/** The request a mail's „Anfrage prüfen“ link names: /fuhrpark/freigaben?anfrage=<id>#anfrage-<id>. */
+function useLinkedRequest(): string | null {
+  const [linked, setLinked] = useState<string | null>(null);
+  // Read after mounting (not useSearchParams): the page stays static, with no Suspense boundary.
+  useEffect(() => setLinked(new URLSearchParams(window.location.search).get('anfrage')), []);
+  return linked;
+}
 
 /** What waits for the fleet manager's decision: approve, or decline with a reason. */
 export default function ApprovalsPage() {
@@ -12,6 +20,14 @@ export default function ApprovalsPage() {
   const queue = useQuery(trpc.bookings.approvalQueue.queryOptions(undefined, { staleTime: 0 }));
   const [notice, setNotice] = useState<string | null>(null);
   const timeZone = settings.data?.timeZone;
+  const linked = useLinkedRequest();
+  const linkedWaiting = linked !== null && queue.data?.some((booking) => booking.id === linked);
+
+  // The list arrives after the page, so the browser's own jump to #anfrage-<id> found nothing yet.
+  useEffect(() => {
+    if (linked && linkedWaiting)
+      document.getElementById(`anfrage-${linked}`)?.scrollIntoView({ block: 'center' });
+  }, [linked, linkedWaiting]);
 
   return (
     <>
@@ -22,6 +38,12 @@ export default function ApprovalsPage() {
           {notice}
         </p>
       )}
+      {/* Not after deciding it here: then the notice above says what became of it. */}
+      {linked && queue.data && !linkedWaiting && !notice && (
+        <p className="notice" role="status">
+          {de.manage.approvals.linkedGone}
+        </p>
+      )}
       {!timeZone || !queue.data ? (
         <p>{de.errors.loading}</p>
       ) : queue.data.length === 0 ? (
@@ -29,7 +51,13 @@ export default function ApprovalsPage() {
       ) : (
         <ul className="list">
           {queue.data.map((booking) => (
-            <ApprovalCard key={booking.id} booking={booking} timeZone={timeZone} onDone={setNotice} />
+            <ApprovalCard
+              key={booking.id}
+              booking={booking}
+              timeZone={timeZone}
+              onDone={setNotice}
+              linked={booking.id === linked}
+            />
           ))}
         </ul>
       )}

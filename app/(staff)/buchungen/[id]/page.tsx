@@ -17,16 +17,36 @@ export default function BookingConfirmationPage() {
   if (booking.error) return <p className="error">{problemOf(booking.error).message}</p>;
   const timeZone = settings.data?.timeZone;
   if (!timeZone || !booking.data) return <p>{de.errors.loading}</p>;
+  const { status, closing } = booking.data;
+  const declined = status === 'cancelled' && closing?.type === 'decline';
   return (
     <>
       <h1>
-        {booking.data.status === 'reserved' ? de.bookings.confirmedTitle : de.status[booking.data.status]}
+        {status === 'reserved'
+          ? de.bookings.confirmedTitle
+          : declined
+            ? de.bookings.declinedTitle
+            : de.status[status]}
       </h1>
-      {booking.data.status === 'reserved' && <p className="notice">{de.bookings.confirmedText}</p>}
+      {status === 'reserved' && <p className="notice">{de.bookings.confirmedText}</p>}
+      {status === 'cancelled' && closing && (
+        <p className="notice" role="status">
+          {declined
+            ? de.bookings.declinedReason(closing.reason)
+            : de.bookings.cancelledReason(closing.reason)}
+        </p>
+      )}
       <ul className="list">
         <BookingCard booking={booking.data} timeZone={timeZone} />
       </ul>
       <CarControls booking={booking.data} timeZone={timeZone} />
+      {status !== 'cancelled' && status !== 'no_show' && (
+        <p>
+          <a href={`/api/buchungen/${encodeURIComponent(booking.data.id)}.ics`} download="buchung.ics">
+            {de.bookings.downloadIcs}
+          </a>
+        </p>
+      )}
       <Link href="/buchungen">{de.bookings.toList}</Link>
     </>
   );

@@ -58,6 +58,10 @@ const catalogue = {
   BOX_MISMATCH: { trpc: 'BAD_REQUEST', message: 'Die Box in Reichweite ist nicht die des Auftrags.' },
   FRAME_MALFORMED: { trpc: 'BAD_REQUEST', message: 'Die Daten der Box sind unvollständig oder beschädigt.' },
   JOB_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'Diesen Auftrag gibt es nicht.' },
+  RESPONSE_MISMATCH: {
+    trpc: 'BAD_REQUEST',
+    message: 'Diese Antwort der Box gehört nicht zu diesem Auftrag; er bleibt offen.',
+  },
   JOB_EXPIRED: {
     trpc: 'PRECONDITION_FAILED',
     message: 'Der Auftrag ist abgelaufen oder wurde abgebrochen. Bitte erneut versuchen.',

@@ -24,6 +24,7 @@ import type { AuthenticatedGateway } from './gateways';
 import type { FleetKeys } from './keys';
 import { findKeyBooking } from './queries';
 import { type Failure, fromUnixSeconds, keyRefusal, opName, REVOCATION_RETRY_MS, rightsFor } from './rules';
+import { deriveTrips } from './trips';
 
 /** A job a gateway holds: taken, and possibly challenged, but not answered yet. */
 const open = ['sent', 'challenged'] as const;
@@ -192,8 +193,11 @@ export async function recordResult(
       .where(and(eq(gatewayJobs.id, job.id), inArray(gatewayJobs.state, open)))
       .returning({ id: gatewayJobs.id });
     const op = opName(job.op ?? 0);
-    if (done.length > 0 && response.status === Status.OK && job.kind === 'command' && job.bookingId && op)
+    if (done.length > 0 && response.status === Status.OK && job.kind === 'command' && job.bookingId && op) {
       await bookingConfirmedByBox(tx, job.bookingId, op, now);
+      // The box's answer is evidence of the end: the trip closes now, not only when the log comes.
+      if (op === 'end') await deriveTrips(tx, job.bookingId);
+    }
     return { ok: true as const };
   });
 }

@@ -46,6 +46,7 @@ describe('advanceCursor', () => {
 
 describe('deriveTrip', () => {
   const r = (seq: number, minute: number, event: number, odometer: number, soc: number): TripRecord => ({
+    epoch: 0,
     seq,
     at: at(minute),
     event,

@@ -41,6 +41,11 @@ const catalogue = {
     trpc: 'PRECONDITION_FAILED',
     message: 'Diese Buchung ist storniert oder abgeschlossen; das Fahrzeug lässt sich damit nicht bedienen.',
   },
+  BOOKING_NOT_STARTED: {
+    trpc: 'PRECONDITION_FAILED',
+    message:
+      'Die Fahrt hat noch nicht begonnen: Das Fahrzeug wurde mit dieser Buchung noch nicht entriegelt. Beenden geht erst danach.',
+  },
   KEY_NOT_YET_VALID: {
     trpc: 'PRECONDITION_FAILED',
     message: 'Der digitale Schlüssel gilt erst ab 10 Minuten vor Beginn der Buchung.',

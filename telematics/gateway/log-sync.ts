@@ -124,3 +124,9 @@ async function fetchPage(
     }
   }
 }
+
+/** One box now, from the server's cursor (a job wants the records the box has just written). */
+export async function syncOneBox(box: StationBox, context: SyncContext): Promise<BoxSyncReport> {
+  const { cursors } = await context.server.logCursor({ boxIds: [box.boxId] });
+  return syncBox(box, cursors[0]?.nextSeq ?? 1, context);
+}

@@ -16,7 +16,7 @@ export interface SearchCase {
 
 const columns = `v.id, v.plate, v.make, v.model, v.powertrain, v.seats, v.battery_kwh, v.range_km,
   (select r.soc from box_records r join boxes b on b.id = r.box_id
-    where b.vehicle_id = v.id and r.soc <> 255 order by r.seq desc limit 1) as soc,
+    where b.vehicle_id = v.id and r.soc <> 255 order by r.epoch desc, r.seq desc limit 1) as soc,
   v.turnaround_buffer_minutes, v.owner_municipality_id, m.name as owner_name,
   s.id as station_id, s.name as station_name, s.address, s.latitude, s.longitude`;
 

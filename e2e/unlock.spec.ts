@@ -60,6 +60,8 @@ test('book a car for now, unlock it, drive 10 km in the simulator, end the trip 
 
   // Unlock: the demo gateway of the car's station carries it to the simulated box.
   const car = page.getByRole('region', { name: 'Fahrzeug öffnen' });
+  // Nothing to end before the car was opened with this booking.
+  await expect(car.getByRole('button', { name: 'Fahrt beenden' })).toHaveCount(0);
   await car.getByRole('button', { name: 'Entriegeln' }).click();
   await expect(car.getByRole('status')).toHaveText('Box hat geantwortet: Das Fahrzeug ist entriegelt.', {
     timeout: 15_000,
@@ -80,6 +82,15 @@ test('book a car for now, unlock it, drive 10 km in the simulator, end the trip 
   await simulator.getByRole('button', { name: '10 km fahren' }).click();
   await expect.poll(odometer).toBeCloseTo(before + 10, 1);
   await expect(gauges).toContainText('Zündung aus');
+
+  // Locking with a door open: the box refuses, and the page says it was the door.
+  await simulator.getByRole('button', { name: 'Tür öffnen' }).click();
+  await car.getByRole('button', { name: 'Verriegeln' }).click();
+  await expect(car.getByRole('alert')).toHaveText(
+    'Die Box hat abgelehnt: Eine Tür ist noch offen. Bitte zuerst alle Türen schließen.',
+    { timeout: 15_000 },
+  );
+  await simulator.getByRole('button', { name: 'Tür schließen' }).click();
 
   // End the trip: locked, booking completed, and the trip from the box's log.
   await car.getByRole('button', { name: 'Fahrt beenden' }).click();

@@ -3,6 +3,7 @@ import { database } from './database';
 import { launchDemo, stopDemo } from './demo/launch';
 import { env } from './env';
 import { mailContextFromEnv, mailerFromEnv, startNotificationWorker } from './notifications';
+import { startTripHealing } from './telematics/trips';
 import { stopWakeups } from './telematics/wakeups';
 
 /** A stuck shutdown must not keep the process (and the port) forever. */
@@ -21,6 +22,7 @@ export async function boot() {
   // Production runs real gateways at the stations; only the demo simulates them.
   if (engine === 'pglite') void launchDemo(db);
   const stopScheduler = startScheduler(database);
+  const stopTripHealing = startTripHealing(database);
   const mailer = mailerFromEnv(env());
   const mailWorker = startNotificationWorker(
     async () => (await database()).db,
@@ -33,6 +35,7 @@ export async function boot() {
     stopping ??= (async () => {
       setTimeout(() => process.exit(1), SHUTDOWN_LIMIT_MS).unref();
       stopScheduler();
+      stopTripHealing();
       await mailWorker.stop().catch(() => undefined);
       mailer.close();
       // Gateways before wake-ups and the database: they still talk to it.

@@ -56,6 +56,11 @@ const catalogue = {
     trpc: 'PRECONDITION_FAILED',
     message: 'Diese Buchung ist storniert oder abgeschlossen; das Fahrzeug lässt sich damit nicht bedienen.',
   },
+  BOOKING_NOT_STARTED: {
+    trpc: 'PRECONDITION_FAILED',
+    message:
+      'Die Fahrt hat noch nicht begonnen: Das Fahrzeug wurde mit dieser Buchung noch nicht entriegelt. Beenden geht erst danach.',
+  },
   KEY_NOT_YET_VALID: {
     trpc: 'PRECONDITION_FAILED',
     message: 'Der digitale Schlüssel gilt erst ab 10 Minuten vor Beginn der Buchung.',
@@ -73,6 +78,10 @@ const catalogue = {
   BOX_MISMATCH: { trpc: 'BAD_REQUEST', message: 'Die Box in Reichweite ist nicht die des Auftrags.' },
   FRAME_MALFORMED: { trpc: 'BAD_REQUEST', message: 'Die Daten der Box sind unvollständig oder beschädigt.' },
   JOB_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'Diesen Auftrag gibt es nicht.' },
+  RESPONSE_MISMATCH: {
+    trpc: 'BAD_REQUEST',
+    message: 'Diese Antwort der Box gehört nicht zu diesem Auftrag; er bleibt offen.',
+  },
   JOB_EXPIRED: {
     trpc: 'PRECONDITION_FAILED',
     message: 'Der Auftrag ist abgelaufen oder wurde abgebrochen. Bitte erneut versuchen.',

@@ -139,6 +139,7 @@ export const de = {
     unlock: 'Entriegeln',
     lock: 'Verriegeln',
     end: 'Fahrt beenden',
+    endAfterUnlock: '„Fahrt beenden“ gibt es, sobald das Fahrzeug mit dieser Buchung entriegelt ist.',
     stages: {
       queued: 'Auftrag an die Station gesendet …',
       connecting: 'Verbindung wird aufgebaut …',

@@ -46,7 +46,12 @@ export const boxes = pgTable(
     provisionedAt: instant('provisioned_at').notNull().defaultNow(),
     /** The newest certificate serial handed out for this box: serials are allocated by raising it. */
     lastSerial: u32('last_serial').notNull().default(0),
-    /** The seq after the newest gap-free record stored: what gateways ask the box for next. */
+    /**
+     * The box's current log epoch: raised when the box's signed records prove its log restarted
+     * (a wiped box, a simulated one after a crash), so its new seqs do not collide with the old.
+     */
+    epoch: integer('epoch').notNull().default(0),
+    /** The seq after the newest gap-free record stored in the current epoch: what gateways ask for next. */
     nextSeq: u32('next_seq').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -58,6 +63,7 @@ export const boxes = pgTable(
     check('boxes_public_key_length', sql`octet_length(${t.publicKey}) = 32`),
     check('boxes_last_serial_range', sql`${t.lastSerial} between 0 and ${sql.raw(String(U32_MAX))}`),
     check('boxes_next_seq_range', sql`${t.nextSeq} between 1 and ${sql.raw(String(U32_MAX + 1))}`),
+    check('boxes_epoch_non_negative', sql`${t.epoch} >= 0`),
   ],
 );
 
@@ -85,8 +91,8 @@ export const gateways = pgTable(
 );
 
 /**
- * A signed record of a box's log, stored once per (box, seq) exactly as it came off the radio.
- * The decoded columns serve queries; the raw frame is the evidence.
+ * A signed record of a box's log, stored once per (box, epoch, seq) and once per frame, exactly as
+ * it came off the radio. The decoded columns serve queries; the raw frame is the evidence.
  */
 export const boxRecords = pgTable(
   'box_records',
@@ -95,6 +101,8 @@ export const boxRecords = pgTable(
     boxId: uuid('box_id')
       .notNull()
       .references(() => boxes.id, { onDelete: 'restrict' }),
+    /** The box's log epoch the record belongs to (see boxes.epoch); seqs order records within one. */
+    epoch: integer('epoch').notNull().default(0),
     seq: u32('seq').notNull(),
     at: instant('at').notNull(),
     event: smallint('event').notNull(),
@@ -107,7 +115,10 @@ export const boxRecords = pgTable(
     receivedAt: instant('received_at').notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('box_records_box_seq_key').on(t.boxId, t.seq),
+    uniqueIndex('box_records_box_epoch_seq_key').on(t.boxId, t.epoch, t.seq),
+    // A frame is signed once by one box: the same bytes under another epoch would count twice.
+    uniqueIndex('box_records_raw_key').on(t.raw),
+    check('box_records_epoch_non_negative', sql`${t.epoch} >= 0`),
     index('box_records_booking_idx').on(t.bookingId),
     check('box_records_seq_range', sql`${t.seq} between 1 and ${sql.raw(String(U32_MAX))}`),
     check('box_records_event_range', sql`${t.event} between 0 and 255`),
@@ -243,7 +254,8 @@ export const trips = pgTable(
     odometerEnd: u32('odometer_end').notNull(),
     socStart: smallint('soc_start'),
     socEnd: smallint('soc_end'),
-    ignitionSeconds: integer('ignition_seconds').notNull(),
+    /** Null when no record of the trip has arrived (both ends known only from the box's answers). */
+    ignitionSeconds: integer('ignition_seconds'),
     energyKwh: numeric('energy_kwh', { precision: 8, scale: 2, mode: 'number' }),
     chargedKwh: numeric('charged_kwh', { precision: 8, scale: 2, mode: 'number' }),
     derivedAt: instant('derived_at').notNull().defaultNow(),
@@ -255,7 +267,7 @@ export const trips = pgTable(
     check('trips_odometer_forward', sql`${t.odometerEnd} >= ${t.odometerStart}`),
     check('trips_soc_start_range', sql`${t.socStart} is null or ${t.socStart} between 0 and 100`),
     check('trips_soc_end_range', sql`${t.socEnd} is null or ${t.socEnd} between 0 and 100`),
-    check('trips_ignition_non_negative', sql`${t.ignitionSeconds} >= 0`),
+    check('trips_ignition_non_negative', sql`${t.ignitionSeconds} is null or ${t.ignitionSeconds} >= 0`),
     check('trips_energy_non_negative', sql`${t.energyKwh} is null or ${t.energyKwh} >= 0`),
     check('trips_charged_non_negative', sql`${t.chargedKwh} is null or ${t.chargedKwh} >= 0`),
   ],

@@ -22,7 +22,7 @@ export interface ProvisionedBox {
 }
 
 /**
- * What the server holds of each box's log, gap-free from seq 1: a restarted demo box gets it back
+ * What the server holds of each box's log in its current epoch, gap-free from seq 1: a restarted demo box gets it back
  * as its flash, so its seqs continue where the server's cursor stands instead of starting at 1
  * again under records the server already has (see README, "Unlocking in the demo").
  */
@@ -38,7 +38,13 @@ async function storedLogs(db: Db, boxIds: string[]) {
     })
     .from(boxRecords)
     .innerJoin(boxes, eq(boxes.id, boxRecords.boxId))
-    .where(and(inArray(boxRecords.boxId, boxIds), lt(boxRecords.seq, boxes.nextSeq)))
+    .where(
+      and(
+        inArray(boxRecords.boxId, boxIds),
+        eq(boxRecords.epoch, boxes.epoch),
+        lt(boxRecords.seq, boxes.nextSeq),
+      ),
+    )
     .orderBy(asc(boxRecords.boxId), asc(boxRecords.seq));
   for (const row of rows) {
     const log = logs.get(row.boxId) ?? [];

@@ -11,7 +11,14 @@ import { openTestDatabase } from '@/db/test-db';
 import { stopWakeups } from '../telematics/wakeups';
 import { callerFor, makeMunicipality, makeUser, makeVehicle } from '../test-support';
 import { type DemoRuntime, setCurrentDemo } from './current';
-import { driverWithBooking as bookNow, endedTrip, press, startTestDemo, stopTestDemo } from './test-kit';
+import {
+  driverWithBooking as bookNow,
+  endedTrip,
+  press,
+  startTestDemo,
+  stopTestDemo,
+  until,
+} from './test-kit';
 
 let database: Database;
 let home: Awaited<ReturnType<typeof makeMunicipality>>;
@@ -140,7 +147,11 @@ describe('the embedded demo', () => {
     expect(await press(api, booking.id, 'end')).toMatchObject({ status: 'OK' });
     const trip = await endedTrip(api, booking.id);
     expect(trip.km).toBeCloseTo(10, 5);
-    const [after] = await database.db.select().from(boxes).where(eq(boxes.vehicleId, car.id));
-    expect(after?.nextSeq).toBe(5);
+    // The trip closes with the box's answer; the booking-ended record follows with the log sync.
+    const after = await until('the last record', async () => {
+      const [row] = await database.db.select().from(boxes).where(eq(boxes.vehicleId, car.id));
+      return row?.nextSeq === 5 ? row : undefined;
+    });
+    expect(after).toMatchObject({ epoch: 0, nextSeq: 5 });
   });
 });

@@ -11,7 +11,7 @@ import type { SearchVehiclesInput } from './schema';
 const lastSoc = sql<number | null>`(
   select r.soc from box_records r join boxes b on b.id = r.box_id
   where b.vehicle_id = ${vehicles.id} and r.soc <> 255
-  order by r.seq desc limit 1
+  order by r.epoch desc, r.seq desc limit 1
 )`;
 
 export const vehicleColumns = {

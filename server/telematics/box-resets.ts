@@ -29,10 +29,9 @@ const warnLine: BoxResetLogger = (entry) => console.warn(JSON.stringify(entry));
 
 /**
  * A gateway reports that a box's log ends below the server's cursor: the box was wiped or
- * replaced (or, in the demo, restarted without its flash). The server never moves its cursor back
- * for this: seqs below it are taken by the records already stored, and the new box's records
- * under them would be indistinguishable duplicates. So it is logged for an operator, who
- * re-provisions the box; records the box writes above the cursor are taken as usual.
+ * replaced (or, in the demo, restarted without its flash). Only logged, for an operator: the
+ * server does not act on a gateway's word. The gateway then uploads the box's log from seq 1, and
+ * the signed records themselves prove the restart and open a new epoch (ingest.ts).
  */
 export async function reportBoxReset(
   db: Db,

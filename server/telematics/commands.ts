@@ -4,19 +4,35 @@ import type { Db } from '@/db/client';
 import { bookings, boxes, gatewayJobs, vehicles } from '@/db/schema';
 import type { SessionUser } from '../auth/queries';
 import { maySeeBooking } from '../auth/scope';
+import { licenceViolation } from '../bookings/policy';
+import { env } from '../env';
 import { AppError } from '../errors';
 import { certificateView, issueKeyCertificate, revokeBookingKeys } from './certificates';
 import type { FleetKeys } from './keys';
 import { expireJobs, findKeyBooking, type KeyBookingRow } from './queries';
+import { refusalCause } from './refusal-cause';
 import { COMMAND_LIFETIME_MS, jobView, keyRefusal, type OpName, opCodes, rightsFor } from './rules';
 import { wakeStation } from './wakeups';
 
-/** The booking, if this person may use its key for the op now; a refusal otherwise. */
-async function usableBooking(db: Db, user: SessionUser, bookingId: string, op: OpName, now: Date) {
+/**
+ * The booking, if this person may use its key for the op now; a refusal otherwise. Opening also
+ * needs a valid licence check, by the rule and in the words booking uses; locking and ending do
+ * not, so nobody is left unable to lock the car.
+ */
+async function usableBooking(
+  db: Db,
+  user: SessionUser,
+  bookingId: string,
+  op: OpName,
+  now: Date,
+  timeZone: string,
+) {
   const booking = await findKeyBooking(db, bookingId);
   if (!booking) throw new AppError('BOOKING_NOT_FOUND');
   const refusal = keyRefusal(booking, user.id, op, now);
   if (refusal) throw new AppError(refusal);
+  const licence = op === 'unlock' ? licenceViolation(user.licenceCheckValidUntil, now, timeZone) : null;
+  if (licence) throw new AppError('LICENCE_CHECK_EXPIRED', { message: licence.message });
   if (!booking.boxId) throw new AppError('BOX_NOT_FOUND');
   return { ...booking, boxId: booking.boxId };
 }
@@ -27,8 +43,9 @@ export async function requestCommand(
   user: SessionUser,
   input: { bookingId: string; op: OpName },
   now = new Date(),
+  timeZone = env().TIME_ZONE,
 ) {
-  const booking = await usableBooking(db, user, input.bookingId, input.op, now);
+  const booking = await usableBooking(db, user, input.bookingId, input.op, now, timeZone);
   const jobId = randomUUID();
   await db.insert(gatewayJobs).values({
     id: jobId,
@@ -59,7 +76,7 @@ export async function jobStatus(db: Db, user: SessionUser, jobId: string, now = 
   // Someone else's job is, to this caller, a job that does not exist.
   if (!row || !maySeeBooking(user, { userId: row.booker, municipalityId: row.owner }))
     throw new AppError('JOB_NOT_FOUND');
-  return jobView(row.job);
+  return jobView(row.job, await refusalCause(db, row.job));
 }
 
 /**
@@ -72,8 +89,9 @@ export async function issuePhoneKey(
   user: SessionUser,
   input: { bookingId: string; holderPublicKey: Uint8Array },
   now = new Date(),
+  timeZone = env().TIME_ZONE,
 ) {
-  const booking = await usableBooking(db, user, input.bookingId, 'unlock', now);
+  const booking = await usableBooking(db, user, input.bookingId, 'unlock', now, timeZone);
   const row = await issueKeyCertificate(db, keys, {
     boxId: booking.boxId,
     booking,

@@ -9,7 +9,9 @@ import {
   decodeResponse,
   encodeCommand,
   fromHex,
+  Op,
   type Response,
+  revocationDigest,
   Status,
   signCommand,
   toHex,
@@ -21,7 +23,8 @@ import { relayCertificate } from './certificates';
 import type { AuthenticatedGateway } from './gateways';
 import type { FleetKeys } from './keys';
 import { findKeyBooking } from './queries';
-import { type Failure, fromUnixSeconds, keyRefusal, opName, rightsFor } from './rules';
+import { type Failure, fromUnixSeconds, keyRefusal, opName, REVOCATION_RETRY_MS, rightsFor } from './rules';
+import { deriveTrips } from './trips';
 
 /** A job a gateway holds: taken, and possibly challenged, but not answered yet. */
 const open = ['sent', 'challenged'] as const;
@@ -41,6 +44,20 @@ async function failJob(db: Db, jobId: string, failure: Failure, detail: string |
     .update(gatewayJobs)
     .set({ state: 'failed', failure, failureDetail: detail, finishedAt: now })
     .where(and(eq(gatewayJobs.id, jobId), inArray(gatewayJobs.state, ['queued', ...open])));
+}
+
+/** A revocation not (provably) delivered: offered again after a pause, until the certificate is dead anyway. */
+async function requeueRevocation(db: Db, jobId: string, now: Date) {
+  await db
+    .update(gatewayJobs)
+    .set({
+      state: 'queued',
+      gatewayId: null,
+      stage: null,
+      sentAt: null,
+      availableAt: new Date(now.getTime() + REVOCATION_RETRY_MS),
+    })
+    .where(and(eq(gatewayJobs.id, jobId), inArray(gatewayJobs.state, open)));
 }
 
 export async function reportProgress(
@@ -115,7 +132,11 @@ export type ResultInput =
 
 /** Whether a verified response answers this job, not an older one replayed. */
 function answersJob(response: Response, job: typeof gatewayJobs.$inferSelect): boolean {
-  if (job.kind === 'revocation') return response.op === 0;
+  // Erratum 1: the answer names the revocation frame it answers by its digest, whatever the status.
+  if (job.kind === 'revocation')
+    return (
+      response.op === Op.NONE && job.frame !== null && bytesEqual(response.nonce, revocationDigest(job.frame))
+    );
   // A MALFORMED answer echoes nothing; it only ever fails the job.
   if (response.status === Status.MALFORMED) return true;
   return (
@@ -139,23 +160,18 @@ export async function recordResult(
   const { job, boxKey } = await ownJob(db, gateway, input.jobId);
   if (!open.some((state) => state === job.state)) return { ok: true as const };
   if ('failure' in input) {
-    if (job.kind === 'revocation' && job.expiresAt > now) {
-      // Not delivered yet: offered again after a pause, until the certificate is dead anyway.
-      await db
-        .update(gatewayJobs)
-        .set({
-          state: 'queued',
-          gatewayId: null,
-          stage: null,
-          sentAt: null,
-          availableAt: new Date(now.getTime() + 60_000),
-        })
-        .where(eq(gatewayJobs.id, job.id));
-    } else await failJob(db, job.id, input.failure, input.detail ?? null, now);
+    if (job.kind === 'revocation' && job.expiresAt > now) await requeueRevocation(db, job.id, now);
+    else await failJob(db, job.id, input.failure, input.detail ?? null, now);
     return { ok: true as const };
   }
   const decoded = decodeResponse(fromHex(input.response));
   if (!decoded.ok || !verifyResponse(decoded.frame, boxKey) || !answersJob(decoded.frame, job)) {
+    if (job.kind === 'revocation') {
+      // Not proof that this revocation reached the box (perhaps the answer to another one): the
+      // job stays pending, so the key is still revoked when a gateway next reaches the car.
+      if (job.expiresAt > now) await requeueRevocation(db, job.id, now);
+      throw new AppError('RESPONSE_MISMATCH');
+    }
     await failJob(db, job.id, 'BAD_RESPONSE', decoded.ok ? 'signature or echo wrong' : decoded.error, now);
     return { ok: true as const };
   }
@@ -177,8 +193,11 @@ export async function recordResult(
       .where(and(eq(gatewayJobs.id, job.id), inArray(gatewayJobs.state, open)))
       .returning({ id: gatewayJobs.id });
     const op = opName(job.op ?? 0);
-    if (done.length > 0 && response.status === Status.OK && job.kind === 'command' && job.bookingId && op)
+    if (done.length > 0 && response.status === Status.OK && job.kind === 'command' && job.bookingId && op) {
       await bookingConfirmedByBox(tx, job.bookingId, op, now);
+      // The box's answer is evidence of the end: the trip closes now, not only when the log comes.
+      if (op === 'end') await deriveTrips(tx, job.bookingId);
+    }
     return { ok: true as const };
   });
 }

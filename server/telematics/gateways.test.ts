@@ -124,4 +124,38 @@ describe('revocation on cancellation', () => {
     expect(row).toMatchObject({ state: 'queued', gatewayId: null });
     expect(row?.availableAt.getTime()).toBeGreaterThan(Date.now());
   });
+
+  it('accepts a revocation answer only for the job whose frame it names (erratum 1)', async () => {
+    const s = await carWithBox(database.db);
+    // Two keys of one booking (a phone key, then another phone's): cancelling revokes both.
+    const booking = await currentBooking(s);
+    for (const seed of [benchKeys.holder, benchKeys.stranger])
+      await s.api.telematics.phoneKey({ bookingId: booking.id, holderPublicKey: toHex(seed.publicKey) });
+    await s.api.bookings.cancel({ id: booking.id });
+    const { jobs } = await s.gateway.gateway.pull({ waitMs: 0 });
+    const [jobA, jobB] = jobs;
+    if (jobA?.kind !== 'revocation' || jobB?.kind !== 'revocation')
+      throw new Error('expected two revocations');
+    const answerA = toHex(s.box.writeCommand(fromHex(jobA.frame)));
+
+    // The box's signed "OK" for A, reported as the answer to B: refused, and B stays to be delivered.
+    await expect(s.gateway.gateway.result({ jobId: jobB.id, response: answerA })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: 'Diese Antwort der Box gehört nicht zu diesem Auftrag; er bleibt offen.',
+    });
+    const [pendingB] = await database.db.select().from(gatewayJobs).where(eq(gatewayJobs.id, jobB.id));
+    expect(pendingB).toMatchObject({ state: 'queued', status: null, gatewayId: null });
+    const [certificateB] = await database.db
+      .select()
+      .from(keyCertificates)
+      .where(eq(keyCertificates.id, pendingB?.certificateId ?? ''));
+    expect(certificateB?.serial).toBeGreaterThan(0);
+    expect(s.store.revokedSerials.has(certificateB?.serial ?? -1)).toBe(false);
+    // Delivered for real, B's own answer closes it.
+    const { jobs: again } = await s.gateway.gateway.pull({ waitMs: 0 });
+    expect(again).toEqual([]);
+
+    await s.gateway.gateway.result({ jobId: jobA.id, response: answerA });
+    expect(await s.admin.telematics.job({ jobId: jobA.id })).toMatchObject({ state: 'done', status: 'OK' });
+  });
 });

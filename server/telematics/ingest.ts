@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { bookings, boxes, boxRecords, vehicles } from '@/db/schema';
 import {
@@ -7,11 +7,13 @@ import {
   decodeLogRecord,
   fromHex,
   type LogRecord,
+  toHex,
   uuidToBytes,
   verifyLogRecord,
 } from '@/telematics/protocol';
 import { atGatewayStation } from '../auth/scope';
 import { AppError } from '../errors';
+import { logger } from '../logger';
 import type { AuthenticatedGateway } from './gateways';
 import { findStationBox } from './queries';
 import { advanceCursor, fromUnixSeconds } from './rules';
@@ -19,44 +21,18 @@ import { deriveTrips } from './trips';
 
 const ZERO_ID = new Uint8Array(16);
 
-/** Moves the box's cursor over every stored record that follows it without a gap. */
-async function moveCursor(db: Db, boxId: string, from: number): Promise<number> {
-  const rows = await db
-    .select({ seq: boxRecords.seq })
-    .from(boxRecords)
-    .where(and(eq(boxRecords.boxId, boxId), gte(boxRecords.seq, from)))
-    .orderBy(asc(boxRecords.seq));
-  const next = advanceCursor(
-    from,
-    rows.map((r) => r.seq),
-  );
-  if (next === from) return from;
-  // greatest(): two gateways uploading the same box at once never move it back.
-  const [row] = await db
-    .update(boxes)
-    .set({ nextSeq: sql`greatest(${boxes.nextSeq}, ${next})` })
-    .where(eq(boxes.id, boxId))
-    .returning({ nextSeq: boxes.nextSeq });
-  return row?.nextSeq ?? next;
+interface Checked {
+  record: LogRecord;
+  raw: Uint8Array;
 }
 
-/**
- * A batch of log records from a gateway. Each must decode, name this box and carry this box's
- * signature, else it is rejected and not kept; each (box, seq) is stored once, later copies are
- * counted as duplicates. Trips of the bookings touched are derived again from all their records.
- */
-export async function uploadLog(
-  db: Db,
-  gateway: AuthenticatedGateway,
-  input: { boxId: string; records: string[] },
-) {
-  const box = await findStationBox(db, gateway, input.boxId);
-  if (!box) throw new AppError('BOX_NOT_FOUND');
+/** The records of a batch that decode, name this box and carry its signature, once per seq. */
+function checkBatch(box: { id: string; publicKey: Uint8Array }, hexes: string[]) {
   const boxIdBytes = uuidToBytes(box.id);
-  const valid = new Map<number, { record: LogRecord; raw: Uint8Array }>();
+  const valid = new Map<number, Checked>();
   let rejected = 0;
   let duplicates = 0;
-  for (const hex of input.records) {
+  for (const hex of hexes) {
     const raw = fromHex(hex);
     const decoded = decodeLogRecord(raw);
     const record = decoded.ok ? decoded.frame : null;
@@ -70,50 +46,120 @@ export async function uploadLog(
     } else if (valid.has(record.seq)) duplicates++;
     else valid.set(record.seq, { record, raw });
   }
+  return { valid: [...valid.values()], rejected, duplicates };
+}
 
-  const named = [...valid.values()]
-    .map((v) => v.record.bookingId)
-    .filter((id) => !bytesEqual(id, ZERO_ID))
-    .map(bytesToUuid);
-  // A record may name a booking this server never made (a foreign or test key): kept, but unlinked.
-  const known = named.length
-    ? new Set(
-        (
-          await db
-            .select({ id: bookings.id })
-            .from(bookings)
-            .where(inArray(bookings.id, [...new Set(named)]))
-        ).map((b) => b.id),
-      )
-    : new Set<string>();
+/** The bookings among `ids` this server knows: a record may name one it never made (a foreign key). */
+async function knownBookings(db: Db, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .select({ id: bookings.id })
+    .from(bookings)
+    .where(inArray(bookings.id, [...new Set(ids)]));
+  return new Set(rows.map((b) => b.id));
+}
 
-  const values = [...valid.values()].map(({ record, raw }) => {
-    const bookingId = bytesToUuid(record.bookingId);
-    return {
-      boxId: box.id,
-      seq: record.seq,
-      at: fromUnixSeconds(record.at),
-      event: record.event,
-      bookingId: known.has(bookingId) ? bookingId : null,
-      odometer: record.odometer,
-      soc: record.soc,
-      raw,
-      gatewayId: gateway.id,
-    };
+/** The seq after the newest gap-free record of the epoch, from `from` on. */
+async function cursorAfter(db: Db, boxId: string, epoch: number, from: number): Promise<number> {
+  const rows = await db
+    .select({ seq: boxRecords.seq })
+    .from(boxRecords)
+    .where(and(eq(boxRecords.boxId, boxId), eq(boxRecords.epoch, epoch), gte(boxRecords.seq, from)))
+    .orderBy(asc(boxRecords.seq));
+  return advanceCursor(
+    from,
+    rows.map((r) => r.seq),
+  );
+}
+
+/**
+ * A batch of log records from a gateway, all or nothing in one transaction: records stored, the
+ * cursor moved and the trips of the bookings touched derived again, or none of it.
+ *
+ * Each record must decode, name this box and carry this box's signature, else it is rejected. A
+ * frame already stored (in any epoch) is a duplicate. A validly signed record whose seq the current
+ * epoch holds with other bytes proves that the box's log restarted (a box never signs two records
+ * under one seq of one log): the box enters a new epoch, and the batch's new records are stored
+ * there, with the cursor counting from 1 again (telematics/PROTOCOL.md, "Log epochs").
+ */
+export async function uploadLog(
+  db: Db,
+  gateway: AuthenticatedGateway,
+  input: { boxId: string; records: string[] },
+) {
+  const found = await findStationBox(db, gateway, input.boxId);
+  if (!found) throw new AppError('BOX_NOT_FOUND');
+  const checked = checkBatch(found, input.records);
+  return db.transaction(async (tx) => {
+    // Uploads of one box, one after another: the epoch and the cursor are decided on what is stored.
+    const [box] = await tx.select().from(boxes).where(eq(boxes.id, found.id)).for('update');
+    if (!box) throw new AppError('BOX_NOT_FOUND');
+    let duplicates = checked.duplicates;
+    const raws = checked.valid.map((v) => v.raw);
+    const stored = raws.length
+      ? await tx
+          .select({ raw: boxRecords.raw })
+          .from(boxRecords)
+          .where(and(eq(boxRecords.boxId, box.id), inArray(boxRecords.raw, raws)))
+      : [];
+    const storedRaw = new Set(stored.map((r) => toHex(r.raw)));
+    const fresh = checked.valid.filter((v) => !storedRaw.has(toHex(v.raw)));
+    duplicates += checked.valid.length - fresh.length;
+
+    const seqs = fresh.map((v) => v.record.seq);
+    const taken = seqs.length
+      ? await tx
+          .select({ seq: boxRecords.seq })
+          .from(boxRecords)
+          .where(
+            and(eq(boxRecords.boxId, box.id), eq(boxRecords.epoch, box.epoch), inArray(boxRecords.seq, seqs)),
+          )
+      : [];
+    const restarted = taken.length > 0;
+    const epoch = restarted ? box.epoch + 1 : box.epoch;
+    if (restarted)
+      logger.warn(
+        { boxId: box.id, gatewayId: gateway.id, epoch, seq: Math.min(...taken.map((t) => t.seq)) },
+        'box log restarted: new epoch',
+      );
+
+    const known = await knownBookings(
+      tx,
+      fresh
+        .map((v) => v.record.bookingId)
+        .filter((id) => !bytesEqual(id, ZERO_ID))
+        .map(bytesToUuid),
+    );
+    const inserted = fresh.length
+      ? await tx
+          .insert(boxRecords)
+          .values(
+            fresh.map(({ record, raw }) => {
+              const bookingId = bytesToUuid(record.bookingId);
+              return {
+                boxId: box.id,
+                epoch,
+                seq: record.seq,
+                at: fromUnixSeconds(record.at),
+                event: record.event,
+                bookingId: known.has(bookingId) ? bookingId : null,
+                odometer: record.odometer,
+                soc: record.soc,
+                raw,
+                gatewayId: gateway.id,
+              };
+            }),
+          )
+          .returning({ bookingId: boxRecords.bookingId })
+      : [];
+
+    const nextSeq = await cursorAfter(tx, box.id, epoch, restarted ? 1 : box.nextSeq);
+    if (restarted || nextSeq !== box.nextSeq)
+      await tx.update(boxes).set({ epoch, nextSeq }).where(eq(boxes.id, box.id));
+    const touched = new Set(inserted.flatMap((r) => (r.bookingId ? [r.bookingId] : [])));
+    for (const bookingId of touched) await deriveTrips(tx, bookingId);
+    return { stored: inserted.length, duplicates, rejected: checked.rejected, nextSeq };
   });
-  const stored = values.length
-    ? await db
-        .insert(boxRecords)
-        .values(values)
-        .onConflictDoNothing({ target: [boxRecords.boxId, boxRecords.seq] })
-        .returning({ bookingId: boxRecords.bookingId })
-    : [];
-  duplicates += values.length - stored.length;
-
-  const nextSeq = await moveCursor(db, box.id, box.nextSeq);
-  const touched = new Set(stored.flatMap((r) => (r.bookingId ? [r.bookingId] : [])));
-  for (const bookingId of touched) await deriveTrips(db, bookingId);
-  return { stored: stored.length, duplicates, rejected, nextSeq };
 }
 
 /**

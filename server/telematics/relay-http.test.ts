@@ -115,13 +115,27 @@ describe('relay over HTTP and node-ble against the real server procedures', () =
     // Ending with the ignition on: the box refuses, the web says why, the booking stays active.
     simulator.ignitionOn();
     const refused = await press(booking.id, 'end');
+    // The gateway brought the box's log before the result: its ignition records say which state.
     expect(refused).toMatchObject({
       state: 'done',
       status: 'VEHICLE_STATE',
-      reason: 'Das Fahrzeug lässt das gerade nicht zu (zum Beispiel ist die Zündung noch eingeschaltet).',
+      cause: 'ignition',
+      reason: 'Die Zündung ist noch eingeschaltet. Bitte zuerst die Zündung ausschalten.',
     });
     expect(await statusOf(booking.id)).toBe('active');
     simulator.ignitionOff();
+
+    // Locking with a door open: refused by the box, and the ignition records say it was the door.
+    simulator.openDoor();
+    const open = await press(booking.id, 'lock');
+    expect(open).toMatchObject({
+      state: 'done',
+      status: 'VEHICLE_STATE',
+      cause: 'door',
+      reason: 'Eine Tür ist noch offen. Bitte zuerst alle Türen schließen.',
+    });
+    expect(s.box.car.locked).toBe(false);
+    simulator.closeDoor();
 
     const end = await press(booking.id, 'end');
     expect(end).toMatchObject({ state: 'done', status: 'OK' });
@@ -129,9 +143,10 @@ describe('relay over HTTP and node-ble against the real server procedures', () =
     expect(await statusOf(booking.id)).toBe('completed');
 
     const reports = await gateway.syncLogs();
-    expect(reports).toEqual([expect.objectContaining({ boxId: s.boxId, fetched: 7, stored: 7, nextSeq: 8 })]);
+    // Eight records: unlocked, ignition on/off twice, two refusals (0x08), booking ended; all but
+    // the last came with the refusals.
+    expect(reports).toEqual([expect.objectContaining({ boxId: s.boxId, fetched: 1, stored: 1, nextSeq: 9 })]);
     const [trip] = await s.api.telematics.trips({ bookingId: booking.id });
-    // The refusal was logged too (event 0x08), and the ignition came on twice: seven records.
     expect(trip).toMatchObject({ km: 10, odometerStartKm: 12_345, odometerEndKm: 12_355, socStart: 80 });
     expect(trip?.endedAt).toBeInstanceOf(Date);
     expect(trip?.energyKwh).toBeGreaterThan(0);
@@ -144,6 +159,7 @@ describe('relay over HTTP and node-ble against the real server procedures', () =
     expect(lines.filter((l) => l.level !== 'info')).toEqual([]);
     expect(lines.filter((l) => l.event === 'job').map((l) => l.status)).toEqual([
       'OK',
+      'VEHICLE_STATE',
       'VEHICLE_STATE',
       'OK',
     ]);

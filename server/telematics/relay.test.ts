@@ -42,6 +42,7 @@ describe('relay commands through a gateway to the reference box', () => {
       stage: 'connected',
       status: 'OK',
       reason: 'Das Fahrzeug ist entriegelt.',
+      cause: null,
     });
     expect(await statusOf(booking.id)).toBe('active');
 
@@ -190,4 +191,56 @@ it('has a German reason for every status a box can answer', async () => {
     expect(statusReason(code, 'unlock')).toMatch(/^[A-ZÄÖÜ].*\.$/);
     expect(statusReason(code, 'unlock')).not.toContain('Unbekannt');
   }
+});
+
+describe('what the server refuses before a command goes out', () => {
+  it('refuses „Fahrt beenden“ of a booking never unlocked, before any command is queued', async () => {
+    const s = await carWithBox(database.db);
+    const booking = await currentBooking(s);
+    await expect(s.api.telematics.command({ bookingId: booking.id, op: 'end' })).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      message:
+        'Die Fahrt hat noch nicht begonnen: Das Fahrzeug wurde mit dieser Buchung noch nicht entriegelt. Beenden geht erst danach.',
+    });
+    expect(await database.db.select().from(gatewayJobs).where(eq(gatewayJobs.bookingId, booking.id))).toEqual(
+      [],
+    );
+    expect((await s.gateway.gateway.pull({ waitMs: 0 })).jobs).toEqual([]);
+    expect(await statusOf(booking.id)).toBe('reserved');
+
+    // Once the box confirmed the unlock, ending is offered and works.
+    await carryCommand(s, await command(s, booking.id, 'unlock'));
+    await carryCommand(s, await command(s, booking.id, 'end'));
+    expect(await statusOf(booking.id)).toBe('completed');
+  });
+
+  it('refuses to open with an expired licence check (the booking rule and words), but still lets lock', async () => {
+    const s = await carWithBox(database.db);
+    const booking = await currentBooking(s);
+    await carryCommand(s, await command(s, booking.id, 'unlock'));
+    const lapsed = callerFor(database.db, { ...s.driver, licenceCheckValidUntil: '2026-01-31' });
+    const refusal = {
+      code: 'FORBIDDEN',
+      message: 'Führerscheinkontrolle abgelaufen am 31.01.2026 – bitte beim Fuhrpark melden',
+    };
+    await expect(lapsed.telematics.command({ bookingId: booking.id, op: 'unlock' })).rejects.toMatchObject(
+      refusal,
+    );
+    await expect(
+      lapsed.telematics.phoneKey({
+        bookingId: booking.id,
+        holderPublicKey: toHex(benchKeys.holder.publicKey),
+      }),
+    ).rejects.toMatchObject(refusal);
+    const unchecked = callerFor(database.db, { ...s.driver, licenceCheckValidUntil: null });
+    await expect(unchecked.telematics.command({ bookingId: booking.id, op: 'unlock' })).rejects.toMatchObject(
+      {
+        code: 'FORBIDDEN',
+        message: 'Keine gültige Führerscheinkontrolle hinterlegt – bitte beim Fuhrpark melden',
+      },
+    );
+    expect((await s.gateway.gateway.pull({ waitMs: 0 })).jobs).toEqual([]);
+    const { jobId } = await lapsed.telematics.command({ bookingId: booking.id, op: 'lock' });
+    expect(await pullOne(s)).toMatchObject({ id: jobId });
+  });
 });

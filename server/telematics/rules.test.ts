@@ -1,12 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { LogEvent, Status } from '@/telematics/protocol';
-import { advanceCursor, failureReason, gatewayFailures, keyRefusal, statusReason } from './rules';
+import {
+  advanceCursor,
+  failureReason,
+  gatewayFailures,
+  keyRefusal,
+  statusReason,
+  vehicleStateCause,
+} from './rules';
 import { deriveTrip, type TripRecord } from './trip-rules';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 10, minute));
 const booking = { userId: 'u', status: 'reserved' as const, startsAt: at(30), endsAt: at(90) };
 
 describe('keyRefusal', () => {
+  it('lets a booking end only once it is active (unlocked), inside its window', () => {
+    expect(keyRefusal(booking, 'u', 'end', at(40))).toBe('BOOKING_NOT_STARTED');
+    expect(keyRefusal({ ...booking, status: 'active' }, 'u', 'end', at(40))).toBeNull();
+    expect(keyRefusal(booking, 'u', 'lock', at(40))).toBeNull();
+  });
+
   it('opens from ten minutes before the start until the end, for the booker only', () => {
     expect(keyRefusal(booking, 'u', 'unlock', at(19))).toBe('KEY_NOT_YET_VALID');
     expect(keyRefusal(booking, 'u', 'unlock', at(20))).toBeNull();
@@ -46,6 +59,7 @@ describe('advanceCursor', () => {
 
 describe('deriveTrip', () => {
   const r = (seq: number, minute: number, event: number, odometer: number, soc: number): TripRecord => ({
+    epoch: 0,
     seq,
     at: at(minute),
     event,
@@ -89,5 +103,69 @@ describe('deriveTrip', () => {
       energyKwh: null,
       socEnd: 60,
     });
+  });
+});
+
+describe('vehicleStateCause', () => {
+  it('blames the ignition only when its newest record is ignition on, else a door', () => {
+    expect(vehicleStateCause(LogEvent.IGNITION_ON)).toBe('ignition');
+    expect(vehicleStateCause(LogEvent.IGNITION_OFF)).toBe('door');
+    expect(vehicleStateCause(null)).toBe('door');
+    expect(statusReason(Status.VEHICLE_STATE, 'lock', 'door')).toContain('Tür');
+    expect(statusReason(Status.VEHICLE_STATE, 'end', 'ignition')).toContain('Zündung');
+    expect(statusReason(Status.VEHICLE_STATE, 'end')).toContain('Tür ist offen oder die Zündung');
+  });
+});
+
+describe('deriveTrip across epochs and from the box’s answers', () => {
+  const rec = (epoch: number, seq: number, minute: number, event: number, odometer: number): TripRecord => ({
+    epoch,
+    seq,
+    at: at(minute),
+    event,
+    odometer,
+    soc: 80 - minute / 10,
+  });
+
+  it('orders by epoch before seq: a trip begun before a restart ends after it', () => {
+    const trip = deriveTrip(
+      [
+        rec(1, 1, 50, LogEvent.BOOKING_ENDED, 1200),
+        rec(0, 7, 10, LogEvent.UNLOCKED, 1000),
+        rec(0, 8, 11, LogEvent.IGNITION_ON, 1000),
+      ],
+      null,
+    );
+    expect(trip).toMatchObject({
+      startedAt: at(10),
+      endedAt: at(50),
+      odometerStart: 1000,
+      odometerEnd: 1200,
+    });
+  });
+
+  it('closes with the end answer when the end record is missing, starts from the unlock answer without records', () => {
+    const ended = { at: at(60), odometer: 1300, soc: 70 };
+    expect(deriveTrip([rec(0, 1, 10, LogEvent.UNLOCKED, 1000)], 50, { ended })).toMatchObject({
+      endedAt: at(60),
+      odometerEnd: 1300,
+      socEnd: 70,
+      ignitionSeconds: 0,
+    });
+    expect(deriveTrip([], 50, { unlocked: { at: at(10), odometer: 1000, soc: 79 }, ended })).toEqual({
+      startedAt: at(10),
+      endedAt: at(60),
+      odometerStart: 1000,
+      odometerEnd: 1300,
+      socStart: 79,
+      socEnd: 70,
+      ignitionSeconds: null,
+      energyKwh: 4.5,
+      chargedKwh: 0,
+    });
+    expect(deriveTrip([rec(0, 1, 10, LogEvent.UNLOCKED, 1000)], 50, { bookingOver: true })?.endedAt).toEqual(
+      at(10),
+    );
+    expect(deriveTrip([rec(0, 1, 10, LogEvent.UNLOCKED, 1000)], 50)?.endedAt).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { Op, rightForOp, Status, statusName } from '@/telematics/protocol';
+import { LogEvent, Op, rightForOp, Status, statusName } from '@/telematics/protocol';
 import type { BookingStatus } from '../bookings/lifecycle';
 import type { AppErrorCode } from '../errors';
 
@@ -45,12 +45,31 @@ export const certificateWindow = (booking: Pick<KeyBooking, 'startsAt' | 'endsAt
 export function keyRefusal(booking: KeyBooking, userId: string, op: OpName, now: Date): AppErrorCode | null {
   if (booking.userId !== userId) return 'BOOKING_NOT_YOURS';
   if (booking.status !== 'reserved' && booking.status !== 'active') return 'BOOKING_NOT_OPEN';
+  // Ending needs a trip to end: a reservation never unlocked would be "ended" by a box that only locks.
+  if (op === 'end' && booking.status !== 'active') return 'BOOKING_NOT_STARTED';
   const { notBefore, notAfter } = certificateWindow(booking);
   if (now < notBefore) return 'KEY_NOT_YET_VALID';
   const closing = op !== 'unlock' && booking.status === 'active';
   if (now > (closing ? notAfter : booking.endsAt)) return 'KEY_EXPIRED';
   return null;
 }
+
+/** Which of the two states the box refuses for (a door open, the ignition on) was the reason. */
+export type VehicleStateCause = 'door' | 'ignition';
+
+/**
+ * From the newest ignition record before the refusal (gap-free log): ignition on with no ignition
+ * off after it → the ignition; otherwise the ignition was off, so — the box refusing for exactly
+ * these two — a door was open.
+ */
+export const vehicleStateCause = (newestIgnitionEvent: number | null): VehicleStateCause =>
+  newestIgnitionEvent === LogEvent.IGNITION_ON ? 'ignition' : 'door';
+
+const vehicleStateReasons: Record<VehicleStateCause | 'unknown', string> = {
+  door: 'Eine Tür ist noch offen. Bitte zuerst alle Türen schließen.',
+  ignition: 'Die Zündung ist noch eingeschaltet. Bitte zuerst die Zündung ausschalten.',
+  unknown: 'Das Fahrzeug lässt das gerade nicht zu: Eine Tür ist offen oder die Zündung eingeschaltet.',
+};
 
 const statusReasons: Record<number, string> = {
   [Status.MALFORMED]: 'Die Box konnte den Befehl nicht lesen.',
@@ -62,8 +81,7 @@ const statusReasons: Record<number, string> = {
   [Status.STALE_NONCE]: 'Die Anfrage an die Box war veraltet. Bitte erneut versuchen.',
   [Status.REVOKED]: 'Der Schlüssel wurde widerrufen.',
   [Status.NOT_PERMITTED]: 'Dieser Schlüssel erlaubt diese Aktion nicht.',
-  [Status.VEHICLE_STATE]:
-    'Das Fahrzeug lässt das gerade nicht zu (zum Beispiel ist die Zündung noch eingeschaltet).',
+  [Status.VEHICLE_STATE]: vehicleStateReasons.unknown,
 };
 
 const okReasons: Record<OpName | 'revocation', string> = {
@@ -74,8 +92,13 @@ const okReasons: Record<OpName | 'revocation', string> = {
 };
 
 /** What the box's answer means, in the words shown beside the button the person pressed. */
-export function statusReason(status: number, op: OpName | 'revocation'): string {
+export function statusReason(
+  status: number,
+  op: OpName | 'revocation',
+  cause: VehicleStateCause | null = null,
+): string {
   if (status === Status.OK) return okReasons[op];
+  if (status === Status.VEHICLE_STATE && cause) return vehicleStateReasons[cause];
   return statusReasons[status] ?? `Unbekannte Antwort der Box (${statusName(status)}).`;
 }
 
@@ -106,13 +129,17 @@ export interface JobRow {
   failure: string | null;
 }
 
-/** A job as the web shows it while the person waits at the car. */
-export function jobView(job: JobRow) {
+/**
+ * A job as the web shows it while the person waits at the car. `cause` names the state behind a
+ * VEHICLE_STATE refusal once the box's log tells it (null otherwise, and while it is not known).
+ */
+export function jobView(job: JobRow, cause: VehicleStateCause | null = null) {
   const op = job.kind === 'revocation' ? 'revocation' : (opName(job.op ?? 0) ?? 'unlock');
   const base = {
     state: job.state,
     stage: job.stage,
     status: job.status === null ? null : statusName(job.status),
+    cause,
   };
   switch (job.state) {
     case 'queued':
@@ -128,7 +155,7 @@ export function jobView(job: JobRow) {
     case 'challenged':
       return { ...base, reason: 'Der Befehl wird an das Fahrzeug übertragen.' };
     case 'done':
-      return { ...base, reason: statusReason(job.status ?? Status.MALFORMED, op) };
+      return { ...base, reason: statusReason(job.status ?? Status.MALFORMED, op, cause) };
     case 'failed':
       return { ...base, reason: failureReason(job.failure ?? '') };
   }

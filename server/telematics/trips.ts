@@ -1,21 +1,54 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { bookings, boxRecords, trips, vehicles } from '@/db/schema';
-import { LogEvent } from '@/telematics/protocol';
+import { bookings, boxRecords, gatewayJobs, trips, vehicles } from '@/db/schema';
+import { LogEvent, Op, Status } from '@/telematics/protocol';
 import type { SessionUser } from '../auth/queries';
 import { maySeeBooking } from '../auth/scope';
 import { AppError } from '../errors';
+import { logger } from '../logger';
 import { findKeyBooking } from './queries';
 import { deriveTrip } from './trip-rules';
 
+/** The box's OK answers to the booking's unlock and end commands: signed readings at those moments. */
+async function commandEvidence(db: Db, bookingId: string) {
+  const answers = await db
+    .select({
+      op: gatewayJobs.op,
+      boxId: gatewayJobs.boxId,
+      at: gatewayJobs.boxTime,
+      odometer: gatewayJobs.odometer,
+      soc: gatewayJobs.soc,
+    })
+    .from(gatewayJobs)
+    .where(
+      and(
+        eq(gatewayJobs.bookingId, bookingId),
+        eq(gatewayJobs.kind, 'command'),
+        eq(gatewayJobs.state, 'done'),
+        eq(gatewayJobs.status, Status.OK),
+        inArray(gatewayJobs.op, [Op.UNLOCK, Op.END_BOOKING]),
+      ),
+    )
+    .orderBy(asc(gatewayJobs.boxTime));
+  const reading = (op: number) => {
+    const answer = answers.find((a) => a.op === op);
+    return answer?.at && answer.odometer !== null && answer.soc !== null
+      ? { boxId: answer.boxId, at: answer.at, odometer: answer.odometer, soc: answer.soc }
+      : null;
+  };
+  return { unlocked: reading(Op.UNLOCK), ended: reading(Op.END_BOOKING) };
+}
+
 /**
- * Replaces the booking's trip with the one its stored records give now. It reads every record
- * of the booking each time, so arrival order never matters and running it twice changes nothing.
+ * Replaces the booking's trip with the one its stored records and the box's answers give now. It
+ * reads everything of the booking each time, so arrival order never matters and running it twice
+ * changes nothing.
  */
 export async function deriveTrips(db: Db, bookingId: string): Promise<void> {
   const records = await db
     .select({
       boxId: boxRecords.boxId,
+      epoch: boxRecords.epoch,
       seq: boxRecords.seq,
       at: boxRecords.at,
       event: boxRecords.event,
@@ -24,18 +57,22 @@ export async function deriveTrips(db: Db, bookingId: string): Promise<void> {
     })
     .from(boxRecords)
     .where(eq(boxRecords.bookingId, bookingId))
-    .orderBy(asc(boxRecords.at), asc(boxRecords.seq));
-  const [vehicle] = await db
-    .select({ batteryKwh: vehicles.batteryKwh })
+    .orderBy(asc(boxRecords.epoch), asc(boxRecords.seq));
+  const [booking] = await db
+    .select({ status: bookings.status, batteryKwh: vehicles.batteryKwh })
     .from(bookings)
     .innerJoin(vehicles, eq(vehicles.id, bookings.vehicleId))
     .where(eq(bookings.id, bookingId));
+  const { unlocked, ended } = await commandEvidence(db, bookingId);
   // Seqs only order records of one box: the trip is on the box that was unlocked first.
-  const boxId = records.find((r) => r.event === LogEvent.UNLOCKED)?.boxId;
+  const boxId = records.find((r) => r.event === LogEvent.UNLOCKED)?.boxId ?? unlocked?.boxId;
+  const onBox = <T extends { boxId: string }>(reading: T | null) =>
+    reading?.boxId === boxId ? reading : null;
   const trip = boxId
     ? deriveTrip(
         records.filter((r) => r.boxId === boxId),
-        vehicle?.batteryKwh ?? null,
+        booking?.batteryKwh ?? null,
+        { unlocked: onBox(unlocked), ended: onBox(ended), bookingOver: booking?.status === 'completed' },
       )
     : null;
   if (!trip || !boxId) {
@@ -47,6 +84,62 @@ export async function deriveTrips(db: Db, bookingId: string): Promise<void> {
     .insert(trips)
     .values({ bookingId, ...row })
     .onConflictDoUpdate({ target: trips.bookingId, set: row });
+}
+
+/** How many trips one healing pass re-derives at most; the next pass takes the rest. */
+const HEAL_BATCH = 200;
+
+/**
+ * The safety net: trips left open although their booking is over (ended by hand, data from a
+ * crash), and completed bookings the box confirmed unlocking but which have no trip, derived again.
+ * Each comes out closed, so no booking is taken twice. Safe on several instances at once: deriving is idempotent. Returns how many it did.
+ */
+export async function healTrips(db: Db): Promise<number> {
+  const open = await db
+    .select({ bookingId: trips.bookingId })
+    .from(trips)
+    .innerJoin(bookings, eq(bookings.id, trips.bookingId))
+    .where(and(isNull(trips.endedAt), eq(bookings.status, 'completed')))
+    .limit(HEAL_BATCH);
+  const missing = await db
+    .selectDistinct({ bookingId: bookings.id })
+    .from(bookings)
+    .innerJoin(gatewayJobs, eq(gatewayJobs.bookingId, bookings.id))
+    .leftJoin(trips, eq(trips.bookingId, bookings.id))
+    .where(
+      and(
+        eq(bookings.status, 'completed'),
+        isNull(trips.id),
+        eq(gatewayJobs.kind, 'command'),
+        eq(gatewayJobs.state, 'done'),
+        eq(gatewayJobs.status, Status.OK),
+        eq(gatewayJobs.op, Op.UNLOCK),
+      ),
+    )
+    .limit(HEAL_BATCH);
+  const due = [...new Set([...open, ...missing].map((r) => r.bookingId))];
+  for (const bookingId of due) await db.transaction((tx) => deriveTrips(tx, bookingId));
+  return due.length;
+}
+
+/** Runs `healTrips` every `intervalMs` in this process until stopped; errors are logged, not fatal. */
+export function startTripHealing(database: () => Promise<{ db: Db }>, intervalMs = 60_000) {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const healed = await healTrips((await database()).db);
+      if (healed > 0) logger.info({ healed }, 'trips derived again');
+    } catch (error) {
+      logger.error({ err: error }, 'trip healing failed');
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { openTestDatabase, testDatabaseForFile } from '@/db/test-db';
 import { callerFor } from '../test-support';
@@ -37,5 +38,47 @@ describe('gateway.pull long-poll', () => {
         await other.close();
       }
     },
+  );
+
+  it.runIf(process.env.DATABASE_URL)(
+    'still wakes a waiting pull when its LISTEN connection was killed meanwhile',
+    async () => {
+      const other = await openTestDatabase(); // another web instance queues the command
+      try {
+        const s = await carWithBox(database.db);
+        const booking = await currentBooking(s);
+        const pulling = s.gateway.gateway.pull({ waitMs: 25_000 });
+        await settle();
+        // Every LISTEN backend of this database: ours among them (others listen again as ours does).
+        const listening = sql`datname = current_database() and query = 'LISTEN pm_gateway_jobs'`;
+        const [terminated] = await database.db
+          .select({ count: sql<number>`count(*) filter (where pg_terminate_backend(pid))::int` })
+          .from(sql`pg_stat_activity`)
+          .where(listening);
+        expect(terminated?.count).toBeGreaterThanOrEqual(1);
+        const queued = performance.now();
+        const { jobId } = await callerFor(other.db, s.driver).telematics.command({
+          bookingId: booking.id,
+          op: 'unlock',
+        });
+        const { jobs } = await pulling;
+        const ms = Math.round(performance.now() - queued);
+        console.log(`pull woken ${ms} ms after the command, its LISTEN backend terminated just before`);
+        expect(jobs.map((j) => j.id)).toEqual([jobId]);
+        expect(ms).toBeLessThan(5_000);
+
+        // And the new LISTEN carries the next NOTIFY as before.
+        const next = s.gateway.gateway.pull({ waitMs: 25_000 });
+        await settle();
+        const again = performance.now();
+        await callerFor(other.db, s.driver).telematics.command({ bookingId: booking.id, op: 'unlock' });
+        expect((await next).jobs).toHaveLength(1);
+        console.log(`next pull woken ${Math.round(performance.now() - again)} ms after its command`);
+      } finally {
+        await stopWakeups(other.db);
+        await other.close();
+      }
+    },
+    40_000,
   );
 });

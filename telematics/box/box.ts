@@ -21,7 +21,7 @@ import {
 import { type Ed25519KeyPair, keyPairFromSeed, publicKeyFromRaw } from '../protocol/ed25519';
 import { decodeLogRequest } from '../protocol/log-paging';
 import { encodeResponse, signResponse } from '../protocol/response';
-import { decodeRevocation, verifyRevocation } from '../protocol/revocation';
+import { decodeRevocation, revocationDigest, verifyRevocation } from '../protocol/revocation';
 import { type CarState, parkedCar } from './car-state';
 import { checkCommand, type NonceSlot } from './checks';
 import type { Clock } from './clock';
@@ -164,15 +164,17 @@ export class ReferenceBox implements BoxPeripheral {
     }
   }
 
+  /** Every answer names the frame it answers by its digest (erratum 1), refusals too. */
   #revoke(frame: Uint8Array): Uint8Array {
+    const echo = { op: Op.NONE, nonce: revocationDigest(frame) };
     const decoded = decodeRevocation(frame);
-    if (!decoded.ok) return this.#respond(Status.MALFORMED, null);
+    if (!decoded.ok) return this.#respond(Status.MALFORMED, echo);
     const revocation = decoded.frame;
-    if (!verifyRevocation(revocation, this.#caKey)) return this.#respond(Status.BAD_CA_SIGNATURE, null);
-    if (!bytesEqual(revocation.boxId, this.#store.boxId)) return this.#respond(Status.WRONG_BOX, null);
+    if (!verifyRevocation(revocation, this.#caKey)) return this.#respond(Status.BAD_CA_SIGNATURE, echo);
+    if (!bytesEqual(revocation.boxId, this.#store.boxId)) return this.#respond(Status.WRONG_BOX, echo);
     this.#store.revokedSerials.add(revocation.serial);
     this.#store.newestIssuedAt = Math.max(this.#store.newestIssuedAt, revocation.issuedAt);
-    return this.#respond(Status.OK, null);
+    return this.#respond(Status.OK, echo);
   }
 
   #command(frame: Uint8Array): Uint8Array {
@@ -205,12 +207,15 @@ export class ReferenceBox implements BoxPeripheral {
         this.#log(LogEvent.UNLOCKED, bookingId);
         break;
       case Op.LOCK:
+        // A car does not lock with a door open, nor with the engine running (key-protocol.md, 0x0A).
+        if (this.#car.doorOpen || this.#car.ignitionOn) return Status.VEHICLE_STATE;
         this.#car.locked = true;
         this.#autoLockAt = null;
         this.#log(LogEvent.LOCKED, bookingId);
         break;
       case Op.END_BOOKING:
-        if (this.#car.ignitionOn) return Status.VEHICLE_STATE;
+        // Ending locks the car, so it is refused whenever a lock would be.
+        if (this.#car.doorOpen || this.#car.ignitionOn) return Status.VEHICLE_STATE;
         this.#car.locked = true;
         this.#autoLockAt = null;
         this.#log(LogEvent.BOOKING_ENDED, bookingId);
@@ -235,13 +240,16 @@ export class ReferenceBox implements BoxPeripheral {
     });
   }
 
-  /** Every answer is signed. Op and nonce echo a decodable command; anything else echoes zeros. */
-  #respond(status: StatusCode, command: Command | null): Uint8Array {
+  /**
+   * Every answer is signed. Op and nonce echo a decodable command, or are a revocation's op 0 and
+   * digest; a malformed command echoes zeros.
+   */
+  #respond(status: StatusCode, echo: Pick<Command, 'op' | 'nonce'> | null): Uint8Array {
     const response = signResponse(
       {
         status,
-        op: command?.op ?? Op.NONE,
-        nonce: command?.nonce ?? new Uint8Array(NONCE_LENGTH),
+        op: echo?.op ?? Op.NONE,
+        nonce: echo?.nonce ?? new Uint8Array(NONCE_LENGTH),
         counter: this.#store.counter,
         boxTime: this.now(),
         lockState: this.#car.locked ? LockState.LOCKED : LockState.UNLOCKED,

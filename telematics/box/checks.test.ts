@@ -147,6 +147,32 @@ describe('step 9: the vehicle state', () => {
     });
     expect(bench.records().map((r) => r.event)).toEqual([LogEvent.COMMAND_REJECTED]);
   });
+
+  it.each([
+    ['lock', Op.LOCK, 'a door open', { doorOpen: true }],
+    ['lock', Op.LOCK, 'the ignition on', { ignitionOn: true }],
+    ['end booking', Op.END_BOOKING, 'a door open', { doorOpen: true }],
+  ])('refuses %s with %s with VEHICLE_STATE, logged, the car left unlocked', (_, op, _why, car) => {
+    const bench = benchBox({ car: { locked: false, ...car } });
+    expect(bench.send(bench.commandFrame(op))).toMatchObject({
+      status: Status.VEHICLE_STATE,
+      counter: 0,
+      lockState: LockState.UNLOCKED,
+    });
+    expect(bench.box.car.locked).toBe(false);
+    expect(bench.records().map((r) => r.event)).toEqual([LogEvent.COMMAND_REJECTED]);
+  });
+
+  it('locks once the door is shut and the ignition off', () => {
+    const bench = benchBox({ car: { locked: false, doorOpen: true, ignitionOn: true } });
+    bench.box.doorChanged(false);
+    expect(bench.send(bench.commandFrame(Op.LOCK)).status).toBe(Status.VEHICLE_STATE);
+    bench.box.ignitionChanged(false);
+    expect(bench.send(bench.commandFrame(Op.LOCK))).toMatchObject({
+      status: Status.OK,
+      lockState: LockState.LOCKED,
+    });
+  });
 });
 
 function patch(frame: Uint8Array, offset: number, value: number): Uint8Array {

@@ -1,7 +1,9 @@
 /** What the ops do, revocations, the counter and the clock floor. */
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { LockState, LogEvent, Op, Status } from '../protocol/constants';
 import { verifyResponse } from '../protocol/response';
+import { revocationDigest } from '../protocol/revocation';
 import { BENCH_BOOKING_ID, BENCH_T0, benchBox, benchKeys } from './testing';
 
 describe('ops', () => {
@@ -41,10 +43,14 @@ describe('ops', () => {
 });
 
 describe('revocation', () => {
-  it('adds the serial and answers OK with op 0 and a zero nonce, signed, logging nothing', () => {
+  it("adds the serial and answers OK with op 0 and the frame's digest, signed, logging nothing", () => {
     const bench = benchBox();
-    const response = bench.send(bench.revocationFrame(7));
-    expect(response).toMatchObject({ status: Status.OK, op: 0, nonce: new Uint8Array(16), counter: 0 });
+    const frame = bench.revocationFrame(7);
+    const response = bench.send(frame);
+    expect(response).toMatchObject({ status: Status.OK, op: 0, nonce: revocationDigest(frame), counter: 0 });
+    expect(response.nonce).toEqual(
+      new Uint8Array(createHash('sha256').update(frame).digest().subarray(0, 16)),
+    );
     expect(verifyResponse(response, benchKeys.box.publicKey)).toBe(true);
     expect(bench.store.revokedSerials.has(7)).toBe(true);
     expect(bench.records()).toEqual([]);
@@ -55,14 +61,16 @@ describe('revocation', () => {
     ['for another box', { boxId: new Uint8Array(16).fill(1) }, Status.WRONG_BOX],
   ])('%s is refused and changes nothing', (_, options, status) => {
     const bench = benchBox();
-    expect(bench.send(bench.revocationFrame(1, options)).status).toBe(status);
+    const frame = bench.revocationFrame(1, options);
+    expect(bench.send(frame)).toMatchObject({ status, op: 0, nonce: revocationDigest(frame) });
     expect(bench.store.revokedSerials.size).toBe(0);
     expect(bench.send(bench.commandFrame(Op.UNLOCK)).status).toBe(Status.OK);
   });
 
   it('of the wrong length is MALFORMED', () => {
     const bench = benchBox();
-    expect(bench.send(bench.revocationFrame(1).subarray(0, 89)).status).toBe(Status.MALFORMED);
+    const short = bench.revocationFrame(1).subarray(0, 89);
+    expect(bench.send(short)).toMatchObject({ status: Status.MALFORMED, nonce: revocationDigest(short) });
   });
 
   it('leaves other serials working', () => {

@@ -163,7 +163,12 @@ describe('gateway log sync over node-ble and the BlueZ double', () => {
     const report = reports.find((r) => r.boxId === c.boxId);
     expect(report).toMatchObject({ boxBehindServer: true, boxNextSeq: boxNext, nextSeq: boxNext + 3 });
     expect(server.state.resets).toContainEqual({ boxId: c.boxId, nextSeq: boxNext });
-    // Nothing was uploaded for it, and the other boxes were not reported.
+    // It read the box again from seq 1 and offered all of it, for the server to judge.
+    const requests = requestedFrom(c);
+    const asked = requests.lastIndexOf(boxNext + 3);
+    expect(requests.slice(asked, asked + 3)).toEqual([boxNext + 3, 1, 1 + LOG_PAGE_SIZE]);
+    expect(report?.fetched).toBe(boxNext - 1);
+    // The other boxes were not reported.
     expect(server.state.resets.every((r) => r.boxId === c.boxId)).toBe(true);
   });
 });

@@ -11,7 +11,7 @@ import { BoxSessions } from './box-sessions';
 import { jobLogEntry } from './job-log';
 import { type JobContext, type JobOutcome, runJob } from './jobs';
 import { describeError, type GatewayLogger, jsonLineLogger } from './log';
-import type { BoxSyncReport, SyncContext } from './log-sync';
+import { type BoxSyncReport, type SyncContext, syncOneBox } from './log-sync';
 import { ServerHealth } from './server-health';
 import { type Job, MAX_PULL_WAIT_MS, type ServerLink } from './server-link';
 import { syncRound } from './sync-round';
@@ -83,6 +83,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     backoff,
     resultBudgetMs: options.resultBudgetMs ?? 60_000,
     onServerRetry: serverFailed,
+    syncLog: (box) => syncOneBox(box, syncContext()),
   });
   const syncContext = (): SyncContext => ({
     server,

@@ -1,11 +1,19 @@
 /** One job from `gateway.pull`, carried out: the relay of a command, or a revocation. */
 import { fromHex, toHex } from '../protocol/bytes';
-import { NONCE_LIFETIME_S } from '../protocol/constants';
+import { NONCE_LIFETIME_S, Status } from '../protocol/constants';
+import { decodeResponse } from '../protocol/response';
 import { type BackoffSettings, persist } from './backoff';
 import { BoxLinkError } from './ble/box-link';
 import type { BoxSessions } from './box-sessions';
 import { describeError } from './log';
-import { isRefusal, type Job, type JobFailure, type JobResult, type ServerLink } from './server-link';
+import {
+  isRefusal,
+  type Job,
+  type JobFailure,
+  type JobResult,
+  type ServerLink,
+  type StationBox,
+} from './server-link';
 
 export interface JobContext {
   server: ServerLink;
@@ -15,6 +23,11 @@ export interface JobContext {
   /** How long to keep trying to deliver a result (default 60 s); after that the server fails the job itself. */
   resultBudgetMs: number;
   onServerRetry: (error: unknown) => void;
+  /**
+   * Brings the box's log to the server. Called before the result of a command the box refused
+   * with VEHICLE_STATE: its records tell the server whether a door or the ignition was the reason.
+   */
+  syncLog?: (box: StationBox) => Promise<unknown>;
 }
 
 export interface JobOutcome {
@@ -68,7 +81,13 @@ export async function runJob(job: Job, context: JobContext): Promise<JobOutcome>
             askForCommand(context, job.id, toHex(info), toHex(challenge)),
           );
           if ('failure' in answer) return { jobId: job.id, ...answer };
-          return { jobId: job.id, response: toHex(await connection.sendCommand(fromHex(answer.command))) };
+          const response = await connection.sendCommand(fromHex(answer.command));
+          const decoded = decodeResponse(response);
+          if (decoded.ok && decoded.frame.status === Status.VEHICLE_STATE && context.syncLog) {
+            // Best effort, over this connection: without it the server learns the reason later.
+            await context.syncLog({ boxId: job.boxId, address: job.address }).catch(() => undefined);
+          }
+          return { jobId: job.id, response: toHex(response) };
         }),
       ),
     );

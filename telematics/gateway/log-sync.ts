@@ -84,9 +84,16 @@ export async function syncBox(
         throw new BoxLinkError('BLUETOOTH', `log end from ${box.address} did not decode: ${end.error}`);
       report.fetched += page.records.length;
       pending.push(...page.records.map(toHex));
-      if (end.frame.nextSeq < seq) {
+      if (end.frame.nextSeq < seq && !report.boxBehindServer) {
         report.boxBehindServer = true;
         report.boxNextSeq = end.frame.nextSeq;
+        // The box's log restarted (wiped, replaced, a simulated box after a crash): its records
+        // from seq 1 are new ones, and the server keeps them under a new epoch once it sees a
+        // signed record whose seq it holds with other bytes (CONTRACT.md, "Log epochs").
+        if (page.records.length === 0 && end.frame.nextSeq > 1) {
+          seq = 1;
+          continue;
+        }
       }
       const last = page.records.length < LOG_PAGE_SIZE || end.frame.nextSeq <= seq;
       seq = end.frame.nextSeq;
@@ -116,4 +123,10 @@ async function fetchPage(
       await delay(50 * (attempt + 1));
     }
   }
+}
+
+/** One box now, from the server's cursor (a job wants the records the box has just written). */
+export async function syncOneBox(box: StationBox, context: SyncContext): Promise<BoxSyncReport> {
+  const { cursors } = await context.server.logCursor({ boxIds: [box.boxId] });
+  return syncBox(box, cursors[0]?.nextSeq ?? 1, context);
 }

@@ -1,4 +1,4 @@
-import { createPrivateKey, createPublicKey, verify } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, verify } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { fromHex, readU32, toHex } from './bytes';
 import { buildTestVectors } from './test-vectors';
@@ -44,6 +44,7 @@ describe('test vectors', () => {
     expect(verifies(keys.ca.publicKey, frames.command.hex.slice(38, 38 + 294), 83)).toBe(true);
     expect(verifies(keys.ca.publicKey, frames.revocation.hex, 26)).toBe(true);
     expect(verifies(keys.box.publicKey, frames.response.hex, 38)).toBe(true);
+    expect(verifies(keys.box.publicKey, frames.revocationResponse.hex, 38)).toBe(true);
     expect(verifies(keys.box.publicKey, frames.logRecord.hex, 48)).toBe(true);
     expect(verifies(keys.box.publicKey, frames.certificate.hex, 83)).toBe(false);
   });
@@ -74,6 +75,10 @@ describe('test vectors', () => {
     expect(toHex(record.subarray(27, 43))).toBe('11111111222243338444555555555555');
 
     expect(committed.frames.revocation.hex.slice(36, 44)).toBe('0000002a');
+    // Erratum 1: status OK, op 0, then the first 16 bytes of SHA-256 over the revocation frame.
+    const digest = createHash('sha256').update(fromHex(committed.frames.revocation.hex)).digest('hex');
+    expect(committed.frames.revocationResponse.hex.slice(0, 8)).toBe('01030000');
+    expect(committed.frames.revocationResponse.hex.slice(8, 40)).toBe(digest.slice(0, 32));
     expect(committed.frames.logRequest.hex).toBe('010600000007');
     expect(committed.frames.logEnd.hex).toBe('010700000008');
   });

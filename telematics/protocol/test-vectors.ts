@@ -12,7 +12,7 @@ import { keyPairFromSeed } from './ed25519';
 import { encodeLogEnd, encodeLogRequest } from './log-paging';
 import { encodeLogRecord, signLogRecord } from './log-record';
 import { encodeResponse, signResponse } from './response';
-import { encodeRevocation, signRevocation } from './revocation';
+import { encodeRevocation, revocationDigest, signRevocation } from './revocation';
 
 /** Seeds 00..1f, 20..3f, 40..5f: easy to type into another implementation. */
 const seed = (first: number): Uint8Array => Uint8Array.from({ length: 32 }, (_, i) => first + i);
@@ -77,6 +77,21 @@ export function buildTestVectors() {
     box,
   );
   const revocation = signRevocation({ boxId, serial: 42, issuedAt: NOT_BEFORE + 1800 }, ca);
+  // Erratum 1: the answer to a revocation carries SHA-256(frame)[0..16] where a command's nonce goes.
+  const revocationResponse = signResponse(
+    {
+      status: Status.OK,
+      op: Op.NONE,
+      nonce: revocationDigest(encodeRevocation(revocation)),
+      counter: 7,
+      boxTime: NOT_BEFORE + 1800,
+      lockState: LockState.LOCKED,
+      odometer: 123_456,
+      soc: 80,
+      logSeq: 7,
+    },
+    box,
+  );
   const logRecord = signLogRecord(
     { boxId, seq: 7, at: NOT_BEFORE + 300, event: LogEvent.UNLOCKED, bookingId, odometer: 123_456, soc: 80 },
     box,
@@ -97,6 +112,7 @@ export function buildTestVectors() {
       command: vector(command, encodeCommand(command)),
       response: vector(response, encodeResponse(response)),
       revocation: vector(revocation, encodeRevocation(revocation)),
+      revocationResponse: vector(revocationResponse, encodeResponse(revocationResponse)),
       logRecord: vector(logRecord, encodeLogRecord(logRecord)),
       logRequest: vector(logRequest, encodeLogRequest(logRequest)),
       logEnd: vector(logEnd, encodeLogEnd(logEnd)),

@@ -11,7 +11,7 @@ import { Op, Right, statusName } from '../../protocol/constants';
 import { type Ed25519KeyPair, keyPairFromSeed } from '../../protocol/ed25519';
 import { decodeLogRecord, type LogRecord, verifyLogRecord } from '../../protocol/log-record';
 import { decodeResponse, type Response, verifyResponse } from '../../protocol/response';
-import { encodeRevocation, signRevocation } from '../../protocol/revocation';
+import { encodeRevocation, revocationDigest, signRevocation } from '../../protocol/revocation';
 
 export const testCa = keyPairFromSeed(new Uint8Array(32).fill(0xc1));
 export const testRelay = keyPairFromSeed(new Uint8Array(32).fill(0xc2));
@@ -98,4 +98,5 @@ export class TestAuthority {
   }
 }
 
-export const REVOCATION_ECHO = { op: Op.NONE, nonce: new Uint8Array(16) };
+/** What the box's answer to a revocation frame echoes: op 0 and the frame's digest (erratum 1). */
+export const revocationEcho = (frame: Uint8Array) => ({ op: Op.NONE, nonce: revocationDigest(frame) });

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { bytesToUuid, fromHex, toHex } from '../../protocol/bytes';
 import { Op } from '../../protocol/constants';
 import type { Job, JobFailure } from '../server-link';
-import { type IssuedCommand, REVOCATION_ECHO, type TestAuthority } from './authority';
+import { type IssuedCommand, revocationEcho, type TestAuthority } from './authority';
 
 export interface RegisteredBox {
   boxId: string;
@@ -134,7 +134,8 @@ export class ServerState {
       report.detail = outcome.detail;
     } else {
       const box = this.boxes.get(queued.job.boxId);
-      const sent = queued.job.kind === 'revocation' ? REVOCATION_ECHO : queued.issued;
+      const sent =
+        queued.job.kind === 'revocation' ? revocationEcho(fromHex(queued.job.frame)) : queued.issued;
       const checked =
         box && sent
           ? this.authority.checkResponse(fromHex(outcome.response), box.publicKey, sent)

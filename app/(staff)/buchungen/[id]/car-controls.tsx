@@ -23,6 +23,12 @@ const isCurrent = (booking: Booking, now: number) =>
     now >= booking.startsAt.getTime() - KEY_LEAD_MS &&
     now <= booking.endsAt.getTime());
 
+/** „Fahrt beenden“ only once the box confirmed an unlock: the server refuses it before (BOOKING_NOT_STARTED). */
+const offered = (booking: Booking) => ops.filter((op) => op !== 'end' || booking.status === 'active');
+
+/** How long a refusal for "door open or ignition on" waits for the box's log to say which. */
+const CAUSE_WAIT_MS = 10_000;
+
 /** Ticks now and then, so the buttons appear when the key starts to work. */
 function useNow(everyMs: number) {
   const [now, setNow] = useState(() => Date.now());
@@ -54,7 +60,15 @@ export function CarControls({ booking, timeZone }: { booking: Booking; timeZone:
       { jobId: running?.jobId ?? '00000000-0000-4000-8000-000000000000' },
       {
         enabled: running !== null,
-        refetchInterval: (query) => (isFinished(query.state.data) ? false : 500),
+        refetchInterval: (query) => {
+          const data = query.state.data;
+          const causePending =
+            data?.status === 'VEHICLE_STATE' &&
+            data.cause === null &&
+            running !== null &&
+            Date.now() - running.at < CAUSE_WAIT_MS;
+          return isFinished(data) && !causePending ? false : 500;
+        },
       },
     ),
   );
@@ -85,7 +99,7 @@ export function CarControls({ booking, timeZone }: { booking: Booking; timeZone:
             <>
               <p className="hint">{de.car.hint}</p>
               <div className={styles.buttons}>
-                {ops.map((op) => (
+                {offered(booking).map((op) => (
                   <button
                     key={op}
                     type="button"
@@ -97,6 +111,7 @@ export function CarControls({ booking, timeZone }: { booking: Booking; timeZone:
                   </button>
                 ))}
               </div>
+              {booking.status !== 'active' && <p className="hint">{de.car.endAfterUnlock}</p>}
             </>
           )}
           {command.error && (

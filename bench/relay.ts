@@ -17,6 +17,7 @@ import type { AddressInfo } from 'node:net';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { eq } from 'drizzle-orm';
 import { boxes } from '@/db/schema';
+import { logger } from '@/server/logger';
 import { appRouter } from '@/server/root';
 import { carWithBox, currentBooking } from '@/server/telematics/test-fixtures';
 import { stopWakeups } from '@/server/telematics/wakeups';
@@ -149,7 +150,12 @@ async function main() {
     const handler = createHTTPHandler({
       router: appRouter,
       basePath: '/api/trpc/',
-      createContext: ({ req }) => ({ db, user: null, authorization: req.headers.authorization ?? null }),
+      createContext: ({ req }) => ({
+        db,
+        user: null,
+        authorization: req.headers.authorization ?? null,
+        log: logger,
+      }),
     });
     const httpServer = http.createServer(handler);
     server = httpServer;

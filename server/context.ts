@@ -3,6 +3,7 @@ import { type Auth, authSecret, createAuth } from './auth/auth';
 import { findSessionUser } from './auth/queries';
 import { database } from './database';
 import { env } from './env';
+import { logger, requestIdFrom } from './logger';
 import type { Context } from './trpc';
 
 const holder = globalThis as typeof globalThis & { parthelandAuth?: Promise<Auth> };
@@ -23,12 +24,13 @@ export async function sessionUser(db: Db, authInstance: Auth, headers: Headers) 
   return session ? findSessionUser(db, session.user.id) : null;
 }
 
-/** A request's context: the database and the signed-in person. */
+/** A request's context: the database, the signed-in person and a logger tagged with the request id. */
 export async function createContext({ headers }: { headers: Headers }): Promise<Context> {
   const { db } = await database();
   return {
     db,
     user: await sessionUser(db, await auth(), headers),
     authorization: headers.get('authorization'),
+    log: logger.child({ requestId: requestIdFrom(headers.get('x-request-id')) }),
   };
 }

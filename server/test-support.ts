@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '@/db/client';
 import { municipalities, stations, users, vehicles } from '@/db/schema';
 import type { SessionUser } from './auth/queries';
+import { logger } from './logger';
 import { createCaller } from './root';
 
 /**
@@ -82,7 +83,7 @@ export async function makeUser(
   };
 }
 
-export const callerFor = (db: Db, user: SessionUser | null) => createCaller({ db, user });
+export const callerFor = (db: Db, user: SessionUser | null) => createCaller({ db, user, log: logger });
 
 /** A window starting `startHours` from now, `hours` long, whole minutes. */
 export function hoursFromNow(startHours: number, hours: number, now = new Date()) {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Db } from '@/db/client';
 import type { Role, SessionUser } from './auth/queries';
 import { AppError, type FieldErrors } from './errors';
+import type { Logger } from './logger';
 
 // Field messages of input validation in the language of the UI.
 z.config(z.locales.de());
@@ -13,6 +14,8 @@ export interface Context {
   user: SessionUser | null;
   /** The raw Authorization header: gateways authenticate with a bearer token, not a session. */
   authorization?: string | null;
+  /** The request's logger: every line carries its request id. */
+  log: Logger;
 }
 
 const t = initTRPC.context<Context>().create({

@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import { bookingEvents, bookingPolicies, bookings, vehicles } from '@/db/schema';
 import { AppError } from '../errors';
 import { findEquivalentVehicle } from '../fleet/queries';
+import { logger } from '../logger';
 import { notify } from '../notifications/outbox';
 import { defaultPolicy } from './policy';
 import { HOUR, MINUTE } from './rules';
@@ -144,7 +145,7 @@ export function startScheduler(database: () => Promise<{ db: Db }>, intervalMs =
     try {
       await runDueWork((await database()).db, new Date());
     } catch (error) {
-      console.error('scheduler:', error);
+      logger.error({ err: error }, 'scheduler run failed');
     } finally {
       running = false;
     }

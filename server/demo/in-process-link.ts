@@ -1,6 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import type { Db } from '@/db/client';
 import { type ServerLink, ServerLinkError } from '@/telematics/gateway/server-link';
+import { logger } from '../logger';
 import { createCaller } from '../root';
 
 /**
@@ -11,7 +12,7 @@ import { createCaller } from '../root';
  */
 export function createInProcessServerLink(db: Db, token: string): ServerLink {
   const api = (signal?: AbortSignal) =>
-    createCaller({ db, user: null, authorization: `Bearer ${token}` }, { signal }).gateway;
+    createCaller({ db, user: null, authorization: `Bearer ${token}`, log: logger }, { signal }).gateway;
 
   async function call<T>(path: string, run: () => Promise<T>): Promise<T> {
     try {

@@ -1,6 +1,7 @@
 import type { Db } from '@/db/client';
 import { authSecret } from '../auth/auth';
 import { env } from '../env';
+import { logger } from '../logger';
 import { fleetKeys } from '../telematics/keys';
 import { currentDemo, type DemoRuntime, setCurrentDemo } from './current';
 import { startDemo } from './runtime';
@@ -22,12 +23,18 @@ export function launchDemo(db: Db): Promise<DemoRuntime | null> {
         radio: config.DEMO_RADIO,
       });
       setCurrentDemo(runtime);
-      console.log(
-        `ParthelandMobil: demo gateways running (${runtime.stations} stations, ${runtime.cars} simulated cars, radio: ${runtime.radio.kind}, ${Date.now() - started} ms).`,
+      logger.info(
+        {
+          stations: runtime.stations,
+          cars: runtime.cars,
+          radio: runtime.radio.kind,
+          ms: Date.now() - started,
+        },
+        'demo gateways running',
       );
       return runtime;
     } catch (error) {
-      console.error('ParthelandMobil: the demo gateways did not start:', error);
+      logger.error({ err: error }, 'the demo gateways did not start');
       return null;
     }
   })();

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import type { Env } from '../env';
+import { logger } from '../logger';
 import type { MailContext, MailMessage } from './message';
 
 /** Sends one message; the outbox calls it and records the id, or retries on a rejection. */
@@ -53,7 +54,7 @@ const slug = (text: string) =>
 export function fileMailer(
   directory: string,
   from: string,
-  log: (line: string) => void = (line) => console.info(line),
+  log: (line: string) => void = (line) => logger.info(line),
 ): Mailer {
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
   let counter = 0;

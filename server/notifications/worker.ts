@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { notifications } from '@/db/schema';
+import { logger } from '../logger';
 import type { Mailer } from './mailer';
 import type { MailContext } from './message';
 import { type OutboxRow, renderNotice, UndeliverableNotice } from './render';
@@ -159,7 +160,7 @@ export function startNotificationWorker(
 ): NotificationWorker {
   const intervalMs = options.intervalMs ?? 15_000;
   const limit = options.limit ?? 20;
-  const onError = options.onError ?? ((error) => console.error('notification worker:', error));
+  const onError = options.onError ?? ((error) => logger.error({ err: error }, 'notification worker failed'));
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;

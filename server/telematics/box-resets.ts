@@ -1,5 +1,6 @@
 import type { Db } from '@/db/client';
 import { AppError } from '../errors';
+import { logger } from '../logger';
 import type { AuthenticatedGateway } from './gateways';
 import { findBox } from './queries';
 
@@ -25,7 +26,8 @@ const known = () => {
 };
 
 export type BoxResetLogger = (entry: Record<string, unknown>) => void;
-const warnLine: BoxResetLogger = (entry) => console.warn(JSON.stringify(entry));
+// pino sets the line's level itself; the entry's own `level` would be a second, clashing key.
+const warnLine: BoxResetLogger = ({ level: _level, ...entry }) => logger.warn(entry);
 
 /**
  * A gateway reports that a box's log ends below the server's cursor: the box was wiped or

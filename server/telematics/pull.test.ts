@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { boxes, gatewayJobs } from '@/db/schema';
 import { testDatabaseForFile } from '@/db/test-db';
+import { logger } from '../logger';
 import { createCaller } from '../root';
 import { reportBoxReset, reportedBoxResets } from './box-resets';
 import { authenticateGateway } from './gateways';
@@ -19,7 +20,7 @@ describe('gateway.pull and the request’s abort signal', () => {
     const s = await carWithBox(database.db);
     const controller = new AbortController();
     const caller = createCaller(
-      { db: database.db, user: null, authorization: `Bearer ${s.token}` },
+      { db: database.db, user: null, authorization: `Bearer ${s.token}`, log: logger },
       { signal: controller.signal },
     );
     const started = Date.now();
@@ -93,7 +94,7 @@ describe('gateway.boxReset', () => {
     await expect(
       s.gateway.gateway.boxReset({ boxId: '00000000-0000-4000-8000-000000000000', nextSeq: 1 }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    const anonymous = createCaller({ db: database.db, user: null, authorization: null });
+    const anonymous = createCaller({ db: database.db, user: null, authorization: null, log: logger });
     await expect(anonymous.gateway.boxReset({ boxId: s.boxId, nextSeq: 1 })).rejects.toMatchObject({
       code: 'UNAUTHORIZED',
     });

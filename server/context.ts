@@ -4,18 +4,16 @@ import { findSessionUser } from './auth/queries';
 import { database } from './database';
 import { env } from './env';
 import { logger, requestIdFrom } from './logger';
+import { processSingleton } from './singleton';
 import type { Context } from './trpc';
-
-const holder = globalThis as typeof globalThis & { parthelandAuth?: Promise<Auth> };
 
 /** The process's auth instance, bound to the process's database. */
 export function auth(): Promise<Auth> {
-  holder.parthelandAuth ??= (async () => {
+  return processSingleton('auth', async () => {
     const config = env();
     const { db } = await database();
     return createAuth(db, { secret: await authSecret(config), baseURL: config.APP_URL });
-  })();
-  return holder.parthelandAuth;
+  });
 }
 
 /** Whoever the request's session cookie belongs to, or null. */

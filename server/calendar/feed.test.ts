@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
 import { calendarFeeds } from '@/db/schema';
 import { testDatabaseForFile } from '@/db/test-db';
 import { env } from '../env';
+import { overrideProcessSingleton } from '../singleton';
 import { callerFor, makeMunicipality, makeUser, makeVehicle } from '../test-support';
 import { at, hours, makeBooking } from './booking-test-support';
 import { type FeedDeps, serveFeed } from './feed-service';
@@ -151,9 +151,7 @@ describe('the feed', () => {
 
 describe('GET /api/kalender/[token]', () => {
   it('serves the feed through the route with the process database', async () => {
-    const holder = globalThis as typeof globalThis & { parthelandDatabase?: Promise<Database> };
-    const before = holder.parthelandDatabase;
-    holder.parthelandDatabase = Promise.resolve(database);
+    const restore = overrideProcessSingleton('database', Promise.resolve(database));
     try {
       const { GET } = await import('@/app/api/kalender/[token]/route');
       const { live, api } = await setting();
@@ -167,7 +165,7 @@ describe('GET /api/kalender/[token]', () => {
       expect(events.some((e) => e.uid.startsWith(live.id))).toBe(true);
       expect((await call('x.ics')).status).toBe(404);
     } finally {
-      holder.parthelandDatabase = before;
+      restore();
     }
   });
 });

@@ -2,18 +2,20 @@ import type { Db } from '@/db/client';
 import { authSecret } from '../auth/auth';
 import { env } from '../env';
 import { logger } from '../logger';
+import { processSingleton } from '../singleton';
 import { fleetKeys } from '../telematics/keys';
 import { currentDemo, type DemoRuntime, setCurrentDemo } from './current';
 import { startDemo } from './runtime';
 
-const holder = globalThis as typeof globalThis & { parthelandDemoStart?: Promise<DemoRuntime | null> };
+const starting = () => processSingleton('demoStart', (): { start?: Promise<DemoRuntime | null> } => ({}));
 
 /**
  * Starts the embedded demo's gateways and cars once per process. Never throws: without its demo
  * the app still books cars, so a failure is logged and the simulator stays away.
  */
 export function launchDemo(db: Db): Promise<DemoRuntime | null> {
-  holder.parthelandDemoStart ??= (async () => {
+  const holder = starting();
+  holder.start ??= (async () => {
     const started = Date.now();
     try {
       const config = env();
@@ -38,13 +40,14 @@ export function launchDemo(db: Db): Promise<DemoRuntime | null> {
       return null;
     }
   })();
-  return holder.parthelandDemoStart;
+  return holder.start;
 }
 
 /** Stops the demo's gateways (after a last upload of the boxes' logs), if it runs. */
 export async function stopDemo(): Promise<void> {
-  const runtime = (await holder.parthelandDemoStart) ?? currentDemo();
+  const holder = starting();
+  const runtime = (await holder.start) ?? currentDemo();
   setCurrentDemo(null);
-  holder.parthelandDemoStart = undefined;
+  holder.start = undefined;
   await runtime?.stop();
 }

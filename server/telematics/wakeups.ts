@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import type { Db } from '@/db/client';
+import { processSingleton } from '../singleton';
 
 const CHANNEL = 'pm_gateway_jobs';
 
@@ -16,17 +17,13 @@ interface Hub {
   listener: Promise<pg.Client | null> | null;
 }
 
-// Process-wide, on globalThis: Next.js loads the route handlers and instrumentation (where the
-// demo's gateways wait) as separate module graphs, and a wake-up queued in one must reach a
-// long-poll waiting in the other.
-const holder = globalThis as typeof globalThis & {
-  parthelandWakeups?: { hubs: WeakMap<object, Hub>; fallback: Hub };
-};
-holder.parthelandWakeups ??= {
-  hubs: new WeakMap<object, Hub>(),
+// Process-wide: Next.js loads the route handlers and instrumentation (where the demo's gateways
+// wait) as separate module graphs, and a wake-up queued in one must reach a long-poll waiting in
+// the other.
+const { hubs, fallback } = processSingleton('wakeups', (): { hubs: WeakMap<object, Hub>; fallback: Hub } => ({
+  hubs: new WeakMap(),
   fallback: { emitter: new EventEmitter(), listener: null },
-};
-const { hubs, fallback } = holder.parthelandWakeups;
+}));
 
 const clientOf = (db: Db): unknown => (db as { $client?: unknown }).$client;
 

@@ -3,7 +3,7 @@ import superjson from 'superjson';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import type { Role, SessionUser } from './auth/queries';
-import { AppError, type FieldErrors } from './errors';
+import { AppError, type AppErrorData, type FieldErrors } from './errors';
 import type { Logger } from './logger';
 
 // Field messages of input validation in the language of the UI.
@@ -22,8 +22,8 @@ const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     let fieldErrors: FieldErrors | undefined;
-    let appCode: string | undefined;
-    let details: unknown;
+    let appCode: AppErrorData['appCode'];
+    let details: AppErrorData['details'];
     if (error.cause instanceof z.ZodError) {
       fieldErrors = z.flattenError(error.cause).fieldErrors as FieldErrors;
       appCode = 'INVALID_INPUT';

@@ -66,6 +66,8 @@ function bookingsInTheWay(db: Db, vehicleId: string, window: TimeRange) {
     .orderBy(asc(bookings.startsAt));
 }
 
+export type BookingInTheWay = Awaited<ReturnType<typeof bookingsInTheWay>>[number];
+
 /** What a block would do before it is made: the bookings in its way and, for each, a stand-in car or none. */
 export async function previewBlock(db: Db, manager: SessionUser, request: BlockRequest, now = new Date()) {
   const window = checkedWindow(request, now);

@@ -3,6 +3,7 @@ import { database } from './database';
 import { launchDemo, stopDemo } from './demo/launch';
 import { env } from './env';
 import { mailContextFromEnv, mailerFromEnv, startNotificationWorker } from './notifications';
+import { settings } from './settings';
 import { stopWakeups } from './telematics/wakeups';
 
 /** A stuck shutdown must not keep the process (and the port) forever. */
@@ -25,7 +26,7 @@ export async function boot() {
   const mailWorker = startNotificationWorker(
     async () => (await database()).db,
     mailer,
-    mailContextFromEnv(env()),
+    mailContextFromEnv(env(), await settings()),
   );
 
   let stopping: Promise<void> | null = null;

@@ -4,6 +4,7 @@ import { findSessionUser } from './auth/queries';
 import { database } from './database';
 import { env } from './env';
 import { logger, requestIdFrom } from './logger';
+import { settings } from './settings';
 import { processSingleton } from './singleton';
 import type { Context } from './trpc';
 
@@ -22,7 +23,7 @@ export async function sessionUser(db: Db, authInstance: Auth, headers: Headers) 
   return session ? findSessionUser(db, session.user.id) : null;
 }
 
-/** A request's context: the database, the signed-in person and a logger tagged with the request id. */
+/** A request's context: the database, the signed-in person, a logger tagged with the request id, the settings. */
 export async function createContext({ headers }: { headers: Headers }): Promise<Context> {
   const { db } = await database();
   return {
@@ -30,5 +31,6 @@ export async function createContext({ headers }: { headers: Headers }): Promise<
     user: await sessionUser(db, await auth(), headers),
     authorization: headers.get('authorization'),
     log: logger.child({ requestId: requestIdFrom(headers.get('x-request-id')) }),
+    settings: await settings(),
   };
 }

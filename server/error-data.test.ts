@@ -9,8 +9,8 @@ import { de } from '@/app/messages/de';
 import { bookings } from '@/db/schema';
 import { testDatabaseForFile } from '@/db/test-db';
 import type { SessionUser } from './auth/queries';
-import { logger } from './logger';
 import { type AppRouter, appRouter } from './root';
+import { testContext } from './test-context';
 import { callerFor, makeMunicipality, makeUser, makeVehicle } from './test-support';
 
 const database = testDatabaseForFile();
@@ -31,7 +31,7 @@ function browserClient(user: SessionUser) {
       endpoint: '/api/trpc',
       req: request,
       router: appRouter,
-      createContext: () => ({ db: database.db, user, log: logger }),
+      createContext: () => testContext(database.db, user),
     });
   return createTRPCClient<AppRouter>({
     links: [

@@ -5,6 +5,7 @@ import type { Db } from '@/db/client';
 import type { Role, SessionUser } from './auth/queries';
 import { AppError, type AppErrorData, type FieldErrors } from './errors';
 import type { Logger } from './logger';
+import type { Settings } from './settings';
 
 // Field messages of input validation in the language of the UI.
 z.config(z.locales.de());
@@ -16,6 +17,8 @@ export interface Context {
   authorization?: string | null;
   /** The request's logger: every line carries its request id. */
   log: Logger;
+  /** Time zone, address and names of this deployment, read once a process. */
+  settings: Settings;
 }
 
 const t = initTRPC.context<Context>().create({

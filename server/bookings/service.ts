@@ -2,7 +2,6 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { users, vehicles } from '@/db/schema';
 import type { SessionUser } from '../auth/queries';
-import { env } from '../env';
 import { AppError, invalidInput } from '../errors';
 import { notify } from '../notifications/outbox';
 import { durationViolation, licenceViolation, policyViolations } from './policy';
@@ -23,7 +22,7 @@ export async function admitBooking(
   vehicleId: string,
   window: TimeRange,
   now: Date,
-  timeZone = env().TIME_ZONE,
+  timeZone: string,
 ) {
   const problems = windowProblems(window, now);
   if (Object.keys(problems).length > 0) throw invalidInput(problems);
@@ -58,9 +57,15 @@ export async function admitBooking(
   };
 }
 
-export async function createBooking(db: Db, user: SessionUser, input: CreateBookingInput, now = new Date()) {
+export async function createBooking(
+  db: Db,
+  user: SessionUser,
+  input: CreateBookingInput,
+  timeZone: string,
+  now = new Date(),
+) {
   const window = { start: input.from, end: input.to };
-  const { vehicle, status } = await admitBooking(db, user, input.vehicleId, window, now);
+  const { vehicle, status } = await admitBooking(db, user, input.vehicleId, window, now, timeZone);
   const id = await writeSchedule(db, async (tx) => {
     await lockVehicleSchedule(tx, vehicle.id);
     const row = await insertBooking(

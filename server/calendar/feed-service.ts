@@ -58,7 +58,7 @@ export async function serveFeed(
     'Content-Type': 'text/calendar; charset=utf-8',
     'Cache-Control': CACHE_CONTROL,
     ETag: etag,
-    'Content-Disposition': 'inline; filename="parthelandmobil.ics"',
+    'Content-Disposition': 'inline; filename="buchungen.ics"',
   };
   if (matches(request.headers.get('if-none-match'), etag))
     return new Response(null, { status: 304, headers });

@@ -13,10 +13,11 @@ import { calendarOptions, parseIcs } from './test-support';
 
 const database = testDatabaseForFile();
 
-const { organizer, timeZone, appUrl } = calendarOptions;
+const { now: _now, ...calendar } = calendarOptions;
+const { appUrl } = calendar;
 const deps = (capacity = 100): FeedDeps => ({
   limiter: tokenBucketLimiter({ capacity }),
-  calendar: { organizer, timeZone, appUrl },
+  calendar,
 });
 const tokenOfUrl = (url: string) => url.split('/').at(-1) ?? '';
 const fetchFeed = (token: string, feedDeps = deps(), headers: HeadersInit = {}) =>

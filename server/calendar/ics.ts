@@ -10,12 +10,6 @@ import ical, {
 import type { CalendarBooking, CalendarBookingStatus, CalendarOptions } from './types';
 import { eventTimes } from './zoned';
 
-const PRODUCT_ID = {
-  company: 'Betreibergesellschaft Partheland mbH',
-  product: 'ParthelandMobil',
-  language: 'DE',
-};
-
 /** How often subscribed clients are asked to fetch the feed again (most poll less often anyway). */
 export const FEED_REFRESH_SECONDS = 60 * 60;
 
@@ -56,8 +50,11 @@ function description(booking: CalendarBooking, appUrl: string): string {
   return lines.filter((line) => line !== null).join('\n');
 }
 
-function calendar(method: ICalCalendarMethod): ICalCalendar {
-  const cal = ical({ prodId: PRODUCT_ID, method });
+function calendar(method: ICalCalendarMethod, options: CalendarOptions): ICalCalendar {
+  const cal = ical({
+    prodId: { company: options.operatorName, product: options.productName, language: 'DE' },
+    method,
+  });
   // name null: no X-WR-TIMEZONE, which would make DTSTAMP floating; the generator adds a
   // VTIMEZONE for every zone the events use.
   cal.timezone({ name: null, generator: getVtimezoneComponent });
@@ -133,7 +130,10 @@ export function bookingEvent(
   method: 'REQUEST' | 'CANCEL',
   options: CalendarOptions,
 ): string {
-  const cal = calendar(method === 'REQUEST' ? ICalCalendarMethod.REQUEST : ICalCalendarMethod.CANCEL);
+  const cal = calendar(
+    method === 'REQUEST' ? ICalCalendarMethod.REQUEST : ICalCalendarMethod.CANCEL,
+    options,
+  );
   addEvent(cal, booking, method, options);
   return propertiesFirst(cal.toString());
 }
@@ -149,9 +149,9 @@ export type FeedOptions = CalendarOptions & {
  * Which bookings (time window, person) is the caller's query; the statuses are filtered here.
  */
 export function bookingFeed(bookings: readonly CalendarBooking[], options: FeedOptions): string {
-  const cal = calendar(ICalCalendarMethod.PUBLISH);
-  cal.name(options.name ?? 'ParthelandMobil – Meine Buchungen');
-  cal.description('Dienstwagen-Buchungen aus ParthelandMobil');
+  const cal = calendar(ICalCalendarMethod.PUBLISH, options);
+  cal.name(options.name ?? `${options.productName} – Meine Buchungen`);
+  cal.description(`Dienstwagen-Buchungen aus ${options.productName}`);
   cal.ttl(FEED_REFRESH_SECONDS);
   for (const booking of bookings) {
     if (feedStatuses.includes(booking.status)) addEvent(cal, booking, 'PUBLISH', options);

@@ -74,6 +74,8 @@ export const calendarOptions: CalendarOptions = {
   timeZone: 'Europe/Berlin',
   appUrl: 'https://mobil.partheland.example',
   organizer: { name: 'ParthelandMobil', email: 'noreply@partheland.example' },
+  productName: 'ParthelandMobil',
+  operatorName: 'Betreibergesellschaft Partheland mbH',
   now: new Date('2026-11-20T08:00:00Z'),
 };
 

@@ -12,7 +12,7 @@ const when = (booking: CalendarBooking, context: MailContext) =>
  * calendar now; approval (REQUEST) or refusal (CANCEL) later updates the same event by its UID.
  */
 export function approvalPending(booking: CalendarBooking, context: MailContext): MailMessage {
-  return compose({
+  return compose(context, {
     to: booking.booker,
     subject: `Buchung angefragt: ${booking.vehicle.plate} am ${when(booking, context)}`,
     intro: [
@@ -31,7 +31,7 @@ export function approvalRequested(
   manager: Person,
   context: MailContext,
 ): MailMessage {
-  return compose({
+  return compose(context, {
     to: manager,
     subject: `Genehmigung erbeten: ${booking.vehicle.plate} am ${when(booking, context)}`,
     intro: [`${booking.booker.name} möchte ein Fahrzeug Ihrer Kommune buchen und bittet um Genehmigung.`],
@@ -44,7 +44,7 @@ export function approvalRequested(
 }
 
 export function approvalGranted(booking: CalendarBooking, context: MailContext): MailMessage {
-  return compose({
+  return compose(context, {
     to: booking.booker,
     subject: `Buchung genehmigt: ${booking.vehicle.plate} am ${when(booking, context)}`,
     intro: [
@@ -62,7 +62,7 @@ export function approvalDeclined(
   decision: { name: string; reason: string | null },
   context: MailContext,
 ): MailMessage {
-  return compose({
+  return compose(context, {
     to: booking.booker,
     subject: `Buchung abgelehnt: ${booking.vehicle.plate} am ${when(booking, context)}`,
     intro: [

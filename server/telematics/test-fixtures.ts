@@ -3,8 +3,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Db } from '@/db/client';
 import { createBoxStore, createManualClock, ReferenceBox } from '@/telematics/box';
 import { fromHex, toHex, uuidToBytes } from '@/telematics/protocol';
-import { logger } from '../logger';
 import { createCaller } from '../root';
+import { testContext } from '../test-context';
 import { callerFor, makeMunicipality, makeUser, makeVehicle } from '../test-support';
 import { fleetKeys } from './keys';
 
@@ -14,7 +14,7 @@ export const randomMac = () =>
     .join(':');
 
 export const gatewayCaller = (db: Db, token: string | null) =>
-  createCaller({ db, user: null, authorization: token === null ? null : `Bearer ${token}`, log: logger });
+  createCaller(testContext(db, null, token === null ? null : `Bearer ${token}`));
 
 export async function carWithBox(db: Db) {
   const keys = await fleetKeys();

@@ -3,6 +3,7 @@ import { serveFeed } from '@/server/calendar/feed-service';
 import { database } from '@/server/database';
 import { env } from '@/server/env';
 import { mailContextFromEnv } from '@/server/notifications';
+import { settings } from '@/server/settings';
 
 // One bucket per token hash for the whole process: 30 fetches in a burst, refilled over 10 minutes.
 const limiter = tokenBucketLimiter();
@@ -14,5 +15,5 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const { db } = await database();
-  return serveFeed(db, request, token, { limiter, calendar: mailContextFromEnv(env()) });
+  return serveFeed(db, request, token, { limiter, calendar: mailContextFromEnv(env(), await settings()) });
 }

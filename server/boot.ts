@@ -2,7 +2,8 @@ import { startScheduler } from './bookings/scheduler';
 import { database } from './database';
 import { launchDemo, stopDemo } from './demo/launch';
 import { env } from './env';
-import { mailContextFromEnv, mailerFromEnv, startNotificationWorker } from './notifications';
+import { mailContextFromEnv, mailerFromEnv } from './notifications/mailer';
+import { startNotificationWorker } from './notifications/worker';
 import { settings } from './settings';
 import { stopWakeups } from './telematics/wakeups';
 

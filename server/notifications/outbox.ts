@@ -24,8 +24,6 @@ export type ChangeRecord =
   | { kind: 'extended' | 'shortened' | 'rescheduled'; previous: { startsAt: string; endsAt: string } }
   | { kind: 'vehicle'; previousVehicleId: string };
 
-export type NoticeKind = Notice['kind'];
-
 /**
  * Queues a notice in the caller's transaction: it is sent only if the change commits, and is
  * never lost once it has. The booker receives it, except an approval request, which goes to

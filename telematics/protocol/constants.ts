@@ -14,7 +14,6 @@ export const FrameType = {
   LOG_REQUEST: 0x06,
   LOG_END: 0x07,
 } as const;
-export type FrameTypeCode = (typeof FrameType)[keyof typeof FrameType];
 
 /** Exact frame lengths in bytes; a frame of any other length is MALFORMED. */
 export const FrameLength = {
@@ -75,7 +74,6 @@ export const LogEvent = {
   CHARGING_STOPPED: 0x07,
   COMMAND_REJECTED: 0x08,
 } as const;
-export type LogEventCode = (typeof LogEvent)[keyof typeof LogEvent];
 
 export const LockState = { LOCKED: 0, UNLOCKED: 1 } as const;
 

@@ -105,5 +105,3 @@ export function buildTestVectors() {
     },
   };
 }
-
-export type TestVectors = ReturnType<typeof buildTestVectors>;

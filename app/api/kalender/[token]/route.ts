@@ -1,8 +1,8 @@
-import { tokenBucketLimiter } from '@/server/calendar';
 import { serveFeed } from '@/server/calendar/feed-service';
+import { tokenBucketLimiter } from '@/server/calendar/rate-limit';
 import { database } from '@/server/database';
 import { env } from '@/server/env';
-import { mailContextFromEnv } from '@/server/notifications';
+import { mailContextFromEnv } from '@/server/notifications/mailer';
 import { settings } from '@/server/settings';
 
 // One bucket per token hash for the whole process: 30 fetches in a burst, refilled over 10 minutes.

@@ -80,7 +80,7 @@ const envSchema = z.object({
 export type Env = z.infer<typeof envSchema>;
 
 /** Reads the configuration once; a malformed setting stops the start with its name. */
-export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = envSchema.safeParse(source);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);

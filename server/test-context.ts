@@ -6,7 +6,7 @@ import type { Settings } from './settings';
 import type { Context } from './trpc';
 
 /** The settings tests run with: the environment's zone and address, the region file's names. */
-export const testSettings: Settings = {
+const testSettings: Settings = {
   timeZone: env().TIME_ZONE,
   appUrl: env().APP_URL,
   productName: 'ParthelandMobil',

@@ -76,7 +76,7 @@ export async function insertBooking(db: Db, booking: NewBooking, actorId: string
   return row;
 }
 
-export const bookingColumns = {
+const bookingColumns = {
   id: bookings.id,
   startsAt: bookings.startsAt,
   endsAt: bookings.endsAt,

@@ -9,7 +9,7 @@ import { defaultPolicy } from './policy';
 import { HOUR, MINUTE } from './rules';
 import { applyTransition } from './transitions';
 
-export const REMINDER_LEAD = 60 * MINUTE;
+const REMINDER_LEAD = 60 * MINUTE;
 /** How far ahead a late car's next booking is looked for: beyond that the car will be back. */
 const NEXT_BOOKING_HORIZON = 12 * HOUR;
 
@@ -18,7 +18,7 @@ const NEXT_BOOKING_HORIZON = 12 * HOUR;
  * returns noticed (and the next booker told), reminders sent. Safe to run on several instances at
  * once: every step is a conditional write that only one of them can win.
  */
-export async function runDueWork(db: Db, now: Date) {
+async function runDueWork(db: Db, now: Date) {
   return {
     noShows: await releaseNoShows(db, now),
     lateReturns: await noticeLateReturns(db, now),

@@ -19,7 +19,7 @@ const CACHE_CONTROL = 'private, max-age=300';
 const notFound = () => new Response(null, { status: 404, headers: { 'Cache-Control': 'no-store' } });
 
 /** The URL's last segment without the `.ics` that subscription links carry. */
-export const tokenOf = (segment: string) => segment.replace(/\.ics$/i, '');
+const tokenOf = (segment: string) => segment.replace(/\.ics$/i, '');
 
 /**
  * Answers one fetch of a subscription feed. Order matters: the shape check and the rate limit come

@@ -11,7 +11,7 @@ import type { CalendarBooking, CalendarBookingStatus, CalendarOptions } from './
 import { eventTimes } from './zoned';
 
 /** How often subscribed clients are asked to fetch the feed again (most poll less often anyway). */
-export const FEED_REFRESH_SECONDS = 60 * 60;
+const FEED_REFRESH_SECONDS = 60 * 60;
 
 /**
  * Statuses a subscription feed shows. Cancelled and no-show bookings are left out rather than sent
@@ -29,7 +29,7 @@ export function bookingUrl(bookingId: string, appUrl: string): string {
   return `${appUrl.replace(/\/+$/, '')}/buchungen/${encodeURIComponent(bookingId)}`;
 }
 
-export function bookingSummary(booking: Pick<CalendarBooking, 'vehicle' | 'status'>): string {
+function bookingSummary(booking: Pick<CalendarBooking, 'vehicle' | 'status'>): string {
   const { plate, make, model } = booking.vehicle;
   const summary = `Dienstwagen ${plate} (${make} ${model})`;
   return booking.status === 'pending' ? `${summary} – Genehmigung ausstehend` : summary;

@@ -2,7 +2,7 @@
 import ICAL from 'ical.js';
 import type { CalendarBooking, CalendarOptions } from './types';
 
-export type ParsedEvent = {
+type ParsedEvent = {
   uid: string;
   sequence: number;
   status: string;

@@ -10,7 +10,7 @@ import { AppError, invalidInput } from '../errors';
 import { notify } from '../notifications/outbox';
 import { findEquivalentVehicle } from './queries';
 
-export type BlockKind = (typeof vehicleBlocks.$inferSelect)['kind'];
+type BlockKind = (typeof vehicleBlocks.$inferSelect)['kind'];
 export interface BlockRequest {
   vehicleId: string;
   from: Date;

@@ -12,7 +12,7 @@ const lastSoc = sql<number | null>`(
   order by r.seq desc limit 1
 )`;
 
-export const vehicleColumns = {
+const vehicleColumns = {
   id: vehicles.id,
   plate: vehicles.plate,
   make: vehicles.make,

@@ -20,7 +20,7 @@ export type Notice =
   | { kind: 'approval_granted'; bookingId: string }
   | { kind: 'approval_declined'; bookingId: string; name: string; reason: string };
 
-export type ChangeRecord =
+type ChangeRecord =
   | { kind: 'extended' | 'shortened' | 'rescheduled'; previous: { startsAt: string; endsAt: string } }
   | { kind: 'vehicle'; previousVehicleId: string };
 

@@ -20,12 +20,12 @@ import { type OutboxRow, renderNotice, UndeliverableNotice } from './render';
  */
 export const CLAIM_LEASE_MS = 10 * 60_000;
 /** Well inside the lease, so a slow send is given up before another worker may claim the row. */
-export const SEND_TIMEOUT_MS = 2 * 60_000;
+const SEND_TIMEOUT_MS = 2 * 60_000;
 /** After this many failed attempts the row stays unsent, with its last error, for a person to look at. */
 export const MAX_ATTEMPTS = 8;
 
 /** 1, 2, 4 … 64 minutes after the 1st … 7th failure: a mail server down for two hours is ridden out. */
-export function retryDelayMs(attempts: number): number {
+function retryDelayMs(attempts: number): number {
   return 60_000 * 2 ** Math.max(0, Math.min(attempts - 1, 10));
 }
 

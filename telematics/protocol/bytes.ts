@@ -61,7 +61,7 @@ export function fromHex(hex: string): Uint8Array {
   return new Uint8Array(Buffer.from(hex, 'hex'));
 }
 
-export function isUuid(text: string): boolean {
+function isUuid(text: string): boolean {
   return UUID_PATTERN.test(text);
 }
 

@@ -45,7 +45,7 @@ export const Status = {
   VEHICLE_STATE: 0x0a,
 } as const;
 export type StatusCode = (typeof Status)[keyof typeof Status];
-export type StatusName = keyof typeof Status;
+type StatusName = keyof typeof Status;
 
 export const Op = {
   /** Only in responses to a revocation. */

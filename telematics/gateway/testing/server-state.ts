@@ -14,7 +14,7 @@ export interface RegisteredBox {
   publicKey: Uint8Array;
 }
 
-export interface JobReport {
+interface JobReport {
   job: Job;
   /** The box's status when a verified response came back. */
   status?: string;

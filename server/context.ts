@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Db } from '@/db/client';
 import { type Auth, authSecret, createAuth } from './auth/auth';
 import { findSessionUser } from './auth/queries';

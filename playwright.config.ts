@@ -54,6 +54,8 @@ export default defineConfig({
       // The demo gateways reach their boxes through node-ble, a private dbus-daemon and the BlueZ
       // double, so the unlock test covers the production radio path (needs Debian's `dbus`).
       DEMO_RADIO: 'bluez',
+      // The specs make and remove their own municipality, cars and people through POST /api/e2e.
+      E2E_FACTORIES: 'on',
     },
   },
 });

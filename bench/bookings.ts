@@ -6,6 +6,7 @@
 
 import { HOUR } from '@/server/bookings/rules';
 import { createBooking } from '@/server/bookings/service';
+import { env } from '@/server/env';
 import { AppError, sqlState } from '@/server/errors';
 import { searchVehicles } from '@/server/fleet/service';
 import { openBenchDatabase } from './database';
@@ -19,6 +20,7 @@ const CONTENDERS = 50;
 const CONTENTION_ROUNDS = Number(process.env.BENCH_CONTENTION_ROUNDS ?? 5);
 
 const log = (line = '') => console.log(line);
+const timeZone = env().TIME_ZONE;
 
 async function main() {
   // 50 concurrent creators each want their own connection, and a few to spare.
@@ -95,7 +97,7 @@ async function main() {
     for (let i = 0; i < CREATES; i++) {
       const person = creators[i];
       if (!person) break;
-      lone.push((await timed(() => createBooking(db, person, slot(2 * i), now))).ms);
+      lone.push((await timed(() => createBooking(db, person, slot(2 * i), timeZone, now))).ms);
       const row = slot(2 * i + 1);
       rawInsert.push(
         (
@@ -138,14 +140,14 @@ async function main() {
       return contenders.map((person, i) => {
         // Half ask for the exact slot, half for one that overlaps it by an hour.
         const input = { ...wanted, from: new Date(+wanted.from + (i % 2) * HOUR) };
-        return () => createBooking(db, person, input, now).then(() => undefined);
+        return () => createBooking(db, person, input, timeZone, now).then(() => undefined);
       });
     });
     // The same burst without a conflict (50 cars, one each): what 50 at once cost this machine anyway.
     const spread = await race(CONTENTION_ROUNDS, (round) =>
       contenders.map((person, i) => {
         const input = slot(2 * cars.length + (round + 1) * CONTENDERS + i);
-        return () => createBooking(db, person, input, now).then(() => undefined);
+        return () => createBooking(db, person, input, timeZone, now).then(() => undefined);
       }),
     );
     // The floor of this design: the same race as bare lock + INSERT transactions.

@@ -36,8 +36,11 @@ const started = performance.now();
 for (const [title, args] of sections) {
   console.log(`\n=== ${title} ===\n`);
   const from = performance.now();
-  // tsx from this package's node_modules, so the script runs the same under npm and by hand.
-  const result = spawnSync(process.execPath, ['--import', 'tsx', ...args], { stdio: 'inherit' });
+  // tsx from this package's node_modules, so the script runs the same under npm and by hand; the
+  // react-server condition lets it load the server modules marked `server-only`.
+  const result = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', ...args], {
+    stdio: 'inherit',
+  });
   const seconds = ((performance.now() - from) / 1000).toFixed(1);
   if (result.status !== 0) failed++;
   console.log(`\n(${seconds} s${result.status === 0 ? '' : `, exit ${result.status ?? result.signal}`})`);

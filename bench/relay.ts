@@ -20,6 +20,7 @@ import { boxes } from '@/db/schema';
 import { appRouter } from '@/server/root';
 import { carWithBox, currentBooking } from '@/server/telematics/test-fixtures';
 import { stopWakeups } from '@/server/telematics/wakeups';
+import { testContext } from '@/server/test-context';
 import { RecordingPeripheral } from '@/telematics/bluez-double/recording-peripheral';
 import { CarSimulator } from '@/telematics/box';
 import { createGateway, type Gateway } from '@/telematics/gateway/gateway';
@@ -149,7 +150,7 @@ async function main() {
     const handler = createHTTPHandler({
       router: appRouter,
       basePath: '/api/trpc/',
-      createContext: ({ req }) => ({ db, user: null, authorization: req.headers.authorization ?? null }),
+      createContext: ({ req }) => testContext(db, null, req.headers.authorization ?? null),
     });
     const httpServer = http.createServer(handler);
     server = httpServer;

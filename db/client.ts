@@ -1,3 +1,4 @@
+import 'server-only';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -10,7 +11,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import * as schema from './schema';
 
-export type Schema = typeof schema;
+type Schema = typeof schema;
 /** What every query and domain function takes first: either engine, or a transaction of it. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 

@@ -21,6 +21,10 @@ const station = z.object({
 
 const regionSchema = z
   .object({
+    /** The product's name as people read it: mails, calendars, the system as an actor. */
+    productName: z.string().min(1),
+    /** The company that runs the service (the calendar files' PRODID names it). */
+    operatorName: z.string().min(1),
     models: z.record(z.string(), vehicleModel),
     municipalities: z
       .array(
@@ -68,7 +72,7 @@ const regionSchema = z
 
 export type Region = z.infer<typeof regionSchema>;
 
-/** A region file names its municipalities, islands, fleet and demo people: data, never code. */
+/** A region file names its product, operator, municipalities, fleet and demo people: data, never code. */
 export async function readRegion(file: string): Promise<Region> {
   const parsed = regionSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
   if (parsed.success) return parsed.data;

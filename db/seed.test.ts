@@ -61,6 +61,8 @@ it('rejects a region file that names an unknown vehicle model', async () => {
           ],
         },
       ],
+      productName: 'P',
+      operatorName: 'O',
       demoPassword: 'long-enough',
       demoUsers: [],
     }),

@@ -126,7 +126,7 @@ const purposes = [
 ];
 
 /** Three weeks back and ahead, at most one booking a car a working day, so none can overlap. */
-export function demoBookings(
+function demoBookings(
   vehicleIds: string[],
   userIds: string[],
   { now, timeZone }: { now: Date; timeZone: string },

@@ -1,21 +1,23 @@
-import { demoStaff, expect, freeDay, test } from './fixtures';
+import { dayAhead, expect, test } from './fixtures';
 
 test('a member of staff signs in, books a free car, finds it in „Meine Buchungen“ and cancels it', async ({
   page,
+  world,
+  staff,
 }) => {
   await page.goto('/buchungen');
   await expect(page).toHaveURL(/\/anmelden/);
-  await page.getByLabel('E-Mail-Adresse').fill(demoStaff.email);
-  await page.getByLabel('Passwort').fill(demoStaff.password);
+  await page.getByLabel('E-Mail-Adresse').fill(staff.email);
+  await page.getByLabel('Passwort').fill(staff.password);
   await page.getByRole('button', { name: 'Anmelden' }).click();
   await expect(page.getByRole('heading', { name: 'Meine Buchungen' })).toBeVisible();
 
   await page.getByRole('link', { name: 'Fahrzeug suchen' }).click();
-  const day = freeDay(35 + test.info().parallelIndex + (test.info().project.name === 'phone' ? 7 : 0));
+  const day = dayAhead(3);
   await page.getByLabel('Datum').fill(day);
   await page.getByLabel('Von').fill('09:00');
   await page.getByLabel('Bis').fill('11:30');
-  await page.getByLabel('Ort').selectOption({ label: 'Alle Stationen: Stadt Brandis' });
+  await page.getByLabel('Ort').selectOption({ label: `Alle Stationen: ${world.municipality.name}` });
   await page.getByRole('button', { name: 'Suchen' }).click();
 
   const results = page.getByRole('region', { name: /Fahrzeuge? frei/ });
@@ -46,9 +48,9 @@ test('a member of staff signs in, books a free car, finds it in „Meine Buchung
   await expect(booking.getByRole('button', { name: 'Stornieren' })).toHaveCount(0);
 });
 
-test('a wrong password is refused in German', async ({ page }) => {
+test('a wrong password is refused in German', async ({ page, staff }) => {
   await page.goto('/anmelden');
-  await page.getByLabel('E-Mail-Adresse').fill(demoStaff.email);
+  await page.getByLabel('E-Mail-Adresse').fill(staff.email);
   await page.getByLabel('Passwort').fill('falsches-passwort');
   await page.getByRole('button', { name: 'Anmelden' }).click();
   await expect(page.getByRole('main').getByRole('alert')).toHaveText(
@@ -58,7 +60,7 @@ test('a wrong password is refused in German', async ({ page }) => {
 
 test('an end before the start is refused with the reason', async ({ signedIn: page }) => {
   await page.goto('/');
-  await page.getByLabel('Datum').fill(freeDay());
+  await page.getByLabel('Datum').fill(dayAhead(3));
   await page.getByLabel('Von').fill('12:00');
   await page.getByLabel('Bis').fill('10:00');
   await page.getByRole('button', { name: 'Suchen' }).click();

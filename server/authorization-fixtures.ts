@@ -3,6 +3,7 @@
  * (a car with a box, its station's gateway, bookings, a job, a block), municipality B is "the
  * other one", and each persona is one caller relative to A's objects.
  */
+
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
@@ -13,6 +14,7 @@ import type { SessionUser } from './auth/queries';
 import { defaultPolicy } from './bookings/policy';
 import { hashToken } from './telematics/gateways';
 import { carWithBox } from './telematics/test-fixtures';
+import { testContext } from './test-context';
 import { callerFor, hoursFromNow, makeMunicipality, makeUser, makeVehicle } from './test-support';
 import type { Context } from './trpc';
 
@@ -77,7 +79,7 @@ export async function makeWorld(db: Db) {
   const tokens: Partial<Record<Persona, string>> = { gatewayOwn: a.token, gatewayOther: otherToken };
   const contextOf = (persona: Persona): Context => {
     const token = tokens[persona];
-    return { db, user: users[persona], authorization: token ? `Bearer ${token}` : null };
+    return testContext(db, users[persona], token ? `Bearer ${token}` : null);
   };
 
   /** A fresh car of A: for calls that change a car's schedule or records. */

@@ -2,7 +2,9 @@ import { startScheduler } from './bookings/scheduler';
 import { database } from './database';
 import { launchDemo, stopDemo } from './demo/launch';
 import { env } from './env';
-import { mailContextFromEnv, mailerFromEnv, startNotificationWorker } from './notifications';
+import { mailContextFromEnv, mailerFromEnv } from './notifications/mailer';
+import { startNotificationWorker } from './notifications/worker';
+import { settings } from './settings';
 import { startTripHealing } from './telematics/trips';
 import { stopWakeups } from './telematics/wakeups';
 
@@ -27,7 +29,7 @@ export async function boot() {
   const mailWorker = startNotificationWorker(
     async () => (await database()).db,
     mailer,
-    mailContextFromEnv(env()),
+    mailContextFromEnv(env(), await settings()),
   );
 
   let stopping: Promise<void> | null = null;

@@ -1,20 +1,21 @@
+import 'server-only';
 import type { Db } from '@/db/client';
 import { type Auth, authSecret, createAuth } from './auth/auth';
 import { findSessionUser } from './auth/queries';
 import { database } from './database';
 import { env } from './env';
+import { logger, requestIdFrom } from './logger';
+import { settings } from './settings';
+import { processSingleton } from './singleton';
 import type { Context } from './trpc';
-
-const holder = globalThis as typeof globalThis & { parthelandAuth?: Promise<Auth> };
 
 /** The process's auth instance, bound to the process's database. */
 export function auth(): Promise<Auth> {
-  holder.parthelandAuth ??= (async () => {
+  return processSingleton('auth', async () => {
     const config = env();
     const { db } = await database();
     return createAuth(db, { secret: await authSecret(config), baseURL: config.APP_URL });
-  })();
-  return holder.parthelandAuth;
+  });
 }
 
 /** Whoever the request's session cookie belongs to, or null. */
@@ -23,12 +24,14 @@ export async function sessionUser(db: Db, authInstance: Auth, headers: Headers) 
   return session ? findSessionUser(db, session.user.id) : null;
 }
 
-/** A request's context: the database and the signed-in person. */
+/** A request's context: the database, the signed-in person, a logger tagged with the request id, the settings. */
 export async function createContext({ headers }: { headers: Headers }): Promise<Context> {
   const { db } = await database();
   return {
     db,
     user: await sessionUser(db, await auth(), headers),
     authorization: headers.get('authorization'),
+    log: logger.child({ requestId: requestIdFrom(headers.get('x-request-id')) }),
+    settings: await settings(),
   };
 }

@@ -1,3 +1,4 @@
+import 'server-only';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { type Database, type DatabaseConfig, openDatabase } from '@/db/client';
@@ -5,6 +6,7 @@ import { readRegion } from '@/db/region';
 import { municipalities } from '@/db/schema';
 import { seedRegion } from '@/db/seed';
 import { type Env, env } from './env';
+import { processSingleton } from './singleton';
 
 /** `DATABASE_URL` set → PostgreSQL; unset → embedded PGlite in the data folder. */
 export const databaseConfig = (config: Env): DatabaseConfig =>
@@ -30,9 +32,4 @@ export async function openConfiguredDatabase(config: Env = env()): Promise<Datab
 }
 
 // One database a process, opened at boot (instrumentation.ts) and kept across hot reloads.
-const holder = globalThis as typeof globalThis & { parthelandDatabase?: Promise<Database> };
-
-export function database(): Promise<Database> {
-  holder.parthelandDatabase ??= openConfiguredDatabase();
-  return holder.parthelandDatabase;
-}
+export const database = (): Promise<Database> => processSingleton('database', () => openConfiguredDatabase());

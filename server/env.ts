@@ -77,6 +77,8 @@ const envSchema = z.object({
    * or node-ble over a BlueZ stand-in on a private dbus-daemon (the production radio code path).
    */
   DEMO_RADIO: optional(z.enum(['simulator', 'bluez'])).transform((value) => value ?? 'simulator'),
+  /** `on` only for the end-to-end tests (playwright.config.ts): POST /api/e2e makes and removes their data. */
+  E2E_FACTORIES: optional(z.enum(['on'])),
 });
 
 export type Env = z.infer<typeof envSchema>;

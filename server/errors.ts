@@ -1,6 +1,12 @@
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
+import type { PolicyRule } from './bookings/policy';
+import type { SeriesConflict } from './bookings/series';
+import type { BookingInTheWay } from './fleet/blocks';
 
-/** Every domain refusal: its tRPC code and the German sentence a person reads. */
+/** Declares in the table what a code's `details` carry (a type only; no value is kept). */
+const carries = <T>(): { readonly detailsType?: T } => ({});
+
+/** Every domain refusal: its tRPC code, the German sentence a person reads, and its details' type if any. */
 const catalogue = {
   INVALID_INPUT: { trpc: 'BAD_REQUEST', message: 'Bitte prüfen Sie die markierten Eingaben.' },
   // The HTTP API itself (server/http): requests refused before any procedure runs.
@@ -37,14 +43,23 @@ const catalogue = {
   POLICY_VIOLATION: {
     trpc: 'PRECONDITION_FAILED',
     message: 'Die Buchungsregeln erlauben diese Buchung nicht.',
+    details: carries<{ rules: PolicyRule[] }>(),
   },
-  BLOCK_AFFECTS_BOOKINGS: { trpc: 'CONFLICT', message: 'Die Sperrzeit betrifft bestehende Buchungen.' },
+  BLOCK_AFFECTS_BOOKINGS: {
+    trpc: 'CONFLICT',
+    message: 'Die Sperrzeit betrifft bestehende Buchungen.',
+    details: carries<{ bookings: BookingInTheWay[] }>(),
+  },
   BLOCK_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'Diese Sperrzeit gibt es nicht.' },
   VEHICLE_ON_TRIP: {
     trpc: 'PRECONDITION_FAILED',
     message: 'Das Fahrzeug ist in dieser Zeit unterwegs oder war es; die Sperrzeit muss danach beginnen.',
   },
-  SERIES_CONFLICTS: { trpc: 'CONFLICT', message: 'Nicht alle Termine der Serie sind möglich.' },
+  SERIES_CONFLICTS: {
+    trpc: 'CONFLICT',
+    message: 'Nicht alle Termine der Serie sind möglich.',
+    details: carries<{ conflicts: SeriesConflict[] }>(),
+  },
   SERIES_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'Diese Serienbuchung gibt es nicht.' },
   LICENCE_CHECK_EXPIRED: {
     trpc: 'FORBIDDEN',
@@ -117,24 +132,51 @@ const catalogue = {
     message:
       'Dafür reicht die Buchungszeit nicht mehr: Die simulierte Zeit liefe über das Ende Ihres Schlüssels hinaus.',
   },
-} as const satisfies Record<string, { trpc: TRPC_ERROR_CODE_KEY; message: string }>;
+} as const satisfies Record<
+  string,
+  { trpc: TRPC_ERROR_CODE_KEY; message: string; details?: { readonly detailsType?: unknown } }
+>;
 
 export type AppErrorCode = keyof typeof catalogue;
+
+/** The details each code carries to the client; undefined for codes whose entry declares none. */
+export type AppErrorDetails = {
+  [C in AppErrorCode]: (typeof catalogue)[C] extends { details: { readonly detailsType?: infer T } }
+    ? T
+    : undefined;
+};
 
 /** Field-level problems, keyed by input field, in the shape zod's flatten gives. */
 export type FieldErrors = Record<string, string[]>;
 
-export class AppError extends Error {
-  readonly code: AppErrorCode;
+interface AppErrorOptions {
+  fieldErrors?: FieldErrors;
+  cause?: unknown;
+  /** Overrides the catalogue's sentence where a rule names its own (a policy's limit). */
+  message?: string;
+}
+
+/** A code that declares details must be given them; any other takes none (per code of a union). */
+type AppErrorArguments<C extends AppErrorCode> = C extends AppErrorCode
+  ? AppErrorDetails[C] extends undefined
+    ? [options?: AppErrorOptions & { details?: undefined }]
+    : [options: AppErrorOptions & { details: AppErrorDetails[C] }]
+  : never;
+
+/** What the error formatter adds to a tRPC error's `data`: read on the client by app/lib/errors.ts. */
+export interface AppErrorData {
+  appCode?: AppErrorCode;
+  fieldErrors?: FieldErrors;
+  details?: AppErrorDetails[AppErrorCode];
+}
+
+export class AppError<C extends AppErrorCode = AppErrorCode> extends Error {
+  readonly code: C;
   readonly fieldErrors: FieldErrors | undefined;
   /** Structured facts for the client beside the sentence: the rules broken, the conflicts found. */
-  readonly details: unknown;
+  readonly details: AppErrorData['details'];
 
-  /** `message` overrides the catalogue's sentence where a rule names its own (a policy's limit). */
-  constructor(
-    code: AppErrorCode,
-    options: { fieldErrors?: FieldErrors; cause?: unknown; message?: string; details?: unknown } = {},
-  ) {
+  constructor(code: C, ...[options = {}]: AppErrorArguments<C>) {
     super(options.message ?? catalogue[code].message, { cause: options.cause });
     this.details = options.details;
     this.name = 'AppError';

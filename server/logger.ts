@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 
 /**
@@ -10,3 +11,10 @@ export const logger = pino({
 });
 
 export type Logger = typeof logger;
+
+// A proxy's or client's id is kept only if it cannot forge log lines or flood them.
+const safeRequestId = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/** The incoming X-Request-Id when it is a short safe token, else a fresh one. */
+export const requestIdFrom = (header: string | null | undefined): string =>
+  header && safeRequestId.test(header) ? header : randomUUID();

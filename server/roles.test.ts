@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import type { SessionUser } from './auth/queries';
+import { testContext } from './test-context';
 import { fleetManagerProcedure, operatorProcedure, router, staffProcedure } from './trpc';
 
 // The procedure builders alone, on a router of their own: no database is needed to check roles.
@@ -18,7 +19,7 @@ const person = (role: SessionUser['role']): SessionUser => ({
   municipalityId: role === 'operator' ? null : '00000000-0000-4000-8000-000000000002',
   licenceCheckValidUntil: null,
 });
-const callAs = (user: SessionUser | null) => probe.createCaller({ db: {} as Db, user });
+const callAs = (user: SessionUser | null) => probe.createCaller(testContext({} as Db, user));
 
 describe('role procedures', () => {
   it('answers UNAUTHORIZED to anonymous callers', async () => {

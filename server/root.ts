@@ -1,3 +1,4 @@
+import 'server-only';
 import { authRouter } from './auth/router';
 import { bookingsRouter, policiesRouter } from './bookings/router';
 import { calendarRouter } from './calendar/router';

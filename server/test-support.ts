@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import { municipalities, stations, users, vehicles } from '@/db/schema';
 import type { SessionUser } from './auth/queries';
 import { createCaller } from './root';
+import { testContext } from './test-context';
 
 /**
  * Factories for integration tests. Every call makes its own rows with unique names, so tests
@@ -82,7 +83,7 @@ export async function makeUser(
   };
 }
 
-export const callerFor = (db: Db, user: SessionUser | null) => createCaller({ db, user });
+export const callerFor = (db: Db, user: SessionUser | null) => createCaller(testContext(db, user));
 
 /** A window starting `startHours` from now, `hours` long, whole minutes. */
 export function hoursFromNow(startHours: number, hours: number, now = new Date()) {

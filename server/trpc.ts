@@ -3,7 +3,9 @@ import superjson from 'superjson';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import type { Role, SessionUser } from './auth/queries';
-import { AppError, type AppErrorCode, type FieldErrors } from './errors';
+import { AppError, type AppErrorCode, type AppErrorData, type FieldErrors } from './errors';
+import type { Logger } from './logger';
+import type { Settings } from './settings';
 
 // Field messages of input validation in the language of the UI.
 z.config(z.locales.de());
@@ -13,24 +15,29 @@ export interface Context {
   user: SessionUser | null;
   /** The raw Authorization header: gateways authenticate with a bearer token, not a session. */
   authorization?: string | null;
+  /** The request's logger: every line carries its request id. */
+  log: Logger;
+  /** Time zone, address and names of this deployment, read once a process. */
+  settings: Settings;
 }
 
 /** The catalogue entry for each refusal tRPC itself makes before a procedure runs. */
-const protocolErrors: Partial<Record<TRPC_ERROR_CODE_KEY, AppErrorCode>> = {
+const protocolErrors = {
   PARSE_ERROR: 'MALFORMED_REQUEST',
   BAD_REQUEST: 'MALFORMED_REQUEST',
   NOT_FOUND: 'UNKNOWN_PROCEDURE',
   METHOD_NOT_SUPPORTED: 'METHOD_NOT_ALLOWED',
   UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   PAYLOAD_TOO_LARGE: 'REQUEST_TOO_LARGE',
-};
+} as const satisfies Partial<Record<TRPC_ERROR_CODE_KEY, AppErrorCode>>;
+type ProtocolErrorCode = (typeof protocolErrors)[keyof typeof protocolErrors] | 'REQUEST_REFUSED';
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     let fieldErrors: FieldErrors | undefined;
-    let appCode: AppErrorCode | undefined;
-    let details: unknown;
+    let appCode: AppErrorData['appCode'];
+    let details: AppErrorData['details'];
     if (error.cause instanceof z.ZodError) {
       fieldErrors = z.flattenError(error.cause).fieldErrors as FieldErrors;
       appCode = 'INVALID_INPUT';
@@ -45,8 +52,11 @@ const t = initTRPC.context<Context>().create({
     if (error.code === 'INTERNAL_SERVER_ERROR')
       message = 'Ein interner Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.';
     else if (appCode === undefined) {
-      appCode = protocolErrors[error.code] ?? 'REQUEST_REFUSED';
-      message = new AppError(appCode).message;
+      const code: ProtocolErrorCode =
+        (protocolErrors as Partial<Record<TRPC_ERROR_CODE_KEY, ProtocolErrorCode>>)[error.code] ??
+        'REQUEST_REFUSED';
+      appCode = code;
+      message = new AppError(code).message;
     } else if (appCode === 'INVALID_INPUT') message = 'Bitte prüfen Sie die markierten Eingaben.';
     return { ...shape, message, data: { ...shape.data, appCode, fieldErrors, details, stack: undefined } };
   },

@@ -4,11 +4,11 @@ import type { inferRouterOutputs } from '@trpc/server';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 import type { AppRouter } from '@/server/root';
-import { problemOf } from '../lib/errors';
+import { detailsOf, problemOf } from '../lib/errors';
 import { todayIn, wallTime } from '../lib/time';
 import { useTRPC } from '../lib/trpc';
 import { de } from '../messages/de';
-import { type SeriesConflict, SeriesConflicts, SeriesFields } from './series-fields';
+import { SeriesConflicts, SeriesFields } from './series-fields';
 
 export type FoundVehicle = inferRouterOutputs<AppRouter>['vehicles']['search']['vehicles'][number];
 
@@ -52,8 +52,7 @@ export function VehicleCard({
     }),
   );
   const error = book.error ?? bookSeries.error;
-  const conflicts = (bookSeries.error?.data as { details?: { conflicts?: SeriesConflict[] } } | undefined)
-    ?.details?.conflicts;
+  const conflicts = detailsOf(bookSeries.error, 'SERIES_CONFLICTS')?.conflicts;
 
   function confirm(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

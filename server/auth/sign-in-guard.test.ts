@@ -12,7 +12,7 @@ import {
   users,
 } from '@/db/schema';
 import { testDatabaseForFile } from '@/db/test-db';
-import { renderNotice } from '../notifications';
+import { renderNotice } from '../notifications/render';
 import { callerFor, makeMunicipality, makeUser } from '../test-support';
 import { type Auth, createAuth } from './auth';
 import { CLIENT_ADDRESS_HEADER, CLIENT_ADDRESS_TRUSTED_ENV, UNKNOWN_CLIENT } from './client-address';
@@ -259,6 +259,8 @@ describe('per-account back-off', () => {
       timeZone: 'Europe/Berlin',
       appUrl: 'https://mobil.partheland.example',
       organizer: { name: 'ParthelandMobil', email: 'noreply@partheland.example' },
+      productName: 'ParthelandMobil',
+      operatorName: 'Betreibergesellschaft Partheland mbH',
     });
     expect(mail.to).toEqual({ name: person.name, email: person.email });
     expect(mail.subject).toBe('Anmeldung vorübergehend gesperrt');

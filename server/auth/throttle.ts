@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { signInAccountFailures, signInAddressCounts, users } from '@/db/schema';
-import { notify } from '../notifications';
+import { notify } from '../notifications/outbox';
 import {
   ACCOUNT_BACKOFF,
   ADDRESS_LIMIT,

@@ -53,9 +53,9 @@ export async function readState(world: World) {
 }
 export type State = Awaited<ReturnType<typeof readState>>;
 
-export const isLive = (b: BookingRow) => (liveBookingStatuses as readonly string[]).includes(b.status);
+const isLive = (b: BookingRow) => (liveBookingStatuses as readonly string[]).includes(b.status);
 export const liveBlocks = (state: State) => state.blocks.filter((b) => b.cancelledAt === null);
-export const show = (r: TimeRange) => `${r.start.toISOString()}–${r.end.toISOString()}`;
+const show = (r: TimeRange) => `${r.start.toISOString()}–${r.end.toISOString()}`;
 
 /** What the database promises about one car's schedule, checked here without the database's help. */
 export function violations(world: World, state: State): string[] {

@@ -20,7 +20,7 @@ export type LifecycleEvent =
   | { type: 'extend'; endsAt: Date }
   | { type: 'shorten'; endsAt: Date };
 
-export type Refusal = { ok: false; reason: string };
+type Refusal = { ok: false; reason: string };
 export type Transition = { ok: true; next: BookingState } | Refusal;
 
 const statusText: Record<BookingStatus, string> = {

@@ -72,7 +72,7 @@ const minutesOf = (hhmm: string) => {
 };
 
 /** Today's date in the region, "YYYY-MM-DD". */
-export const regionDate = (now: Date, timeZone: string) =>
+const regionDate = (now: Date, timeZone: string) =>
   new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
     now,
   );

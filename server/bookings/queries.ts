@@ -87,7 +87,7 @@ const closingReason = sql<{ type: 'decline' | 'cancel'; reason: string } | null>
     and ${bookingEvents.type} in ('decline', 'cancel') and ${bookingEvents.reason} is not null
   order by ${bookingEvents.at} desc limit 1)`;
 
-export const bookingColumns = {
+const bookingColumns = {
   id: bookings.id,
   startsAt: bookings.startsAt,
   endsAt: bookings.endsAt,

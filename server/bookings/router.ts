@@ -17,7 +17,7 @@ import { bookingOf, cancelBooking, changeBookingEnd, createBooking, endBooking, 
 export const bookingsRouter = router({
   create: staffProcedure
     .input(createBookingInput)
-    .mutation(({ ctx, input }) => createBooking(ctx.db, ctx.user, input)),
+    .mutation(({ ctx, input }) => createBooking(ctx.db, ctx.user, input, ctx.settings.timeZone)),
   mine: staffProcedure.query(({ ctx }) => myBookings(ctx.db, ctx.user)),
   byId: staffProcedure.input(bookingIdInput).query(({ ctx, input }) => bookingOf(ctx.db, ctx.user, input.id)),
   cancel: staffProcedure
@@ -31,7 +31,7 @@ export const bookingsRouter = router({
     .mutation(({ ctx, input }) => endBooking(ctx.db, ctx.user, input.id)),
   createSeries: staffProcedure
     .input(createSeriesInput)
-    .mutation(({ ctx, input }) => createSeries(ctx.db, ctx.user, input)),
+    .mutation(({ ctx, input }) => createSeries(ctx.db, ctx.user, input, ctx.settings.timeZone)),
   cancelSeries: staffProcedure
     .input(seriesIdInput)
     .mutation(({ ctx, input }) => cancelSeries(ctx.db, ctx.user, input.seriesId)),

@@ -13,10 +13,10 @@ export const HOUR = 60 * MINUTE;
 export const liveBookingStatuses = ['pending', 'reserved', 'active', 'completed'] as const;
 
 /** How far a start may lie in the past and still count as "now" (the form takes a moment). */
-export const startGrace = 5 * MINUTE;
+const startGrace = 5 * MINUTE;
 /** Longer than this is no pool-car booking but a mistake (a year typed for a day). */
-export const longestBooking = 14 * 24 * HOUR;
-export const shortestBooking = 15 * MINUTE;
+const longestBooking = 14 * 24 * HOUR;
+const shortestBooking = 15 * MINUTE;
 
 /** As PostgreSQL's `&&` on ranges: an empty range overlaps nothing. */
 export const overlaps = (a: TimeRange, b: TimeRange): boolean =>

@@ -3,13 +3,14 @@ import type { Db } from '@/db/client';
 import { bookingEvents, bookingPolicies, bookings, vehicles } from '@/db/schema';
 import { AppError } from '../errors';
 import { findEquivalentVehicle } from '../fleet/queries';
+import { logger } from '../logger';
 import { sendLicenceExpiryNotices } from '../notifications/licence-notices';
 import { notify } from '../notifications/outbox';
 import { defaultPolicy } from './policy';
 import { HOUR, MINUTE } from './rules';
 import { applyTransition } from './transitions';
 
-export const REMINDER_LEAD = 60 * MINUTE;
+const REMINDER_LEAD = 60 * MINUTE;
 /** How far ahead a late car's next booking is looked for: beyond that the car will be back. */
 const NEXT_BOOKING_HORIZON = 12 * HOUR;
 
@@ -18,7 +19,7 @@ const NEXT_BOOKING_HORIZON = 12 * HOUR;
  * returns noticed (and the next booker told), reminders sent. Safe to run on several instances at
  * once: every step is a conditional write that only one of them can win.
  */
-export async function runDueWork(db: Db, now: Date) {
+async function runDueWork(db: Db, now: Date) {
   return {
     noShows: await releaseNoShows(db, now),
     lateReturns: await noticeLateReturns(db, now),
@@ -146,7 +147,7 @@ export function startScheduler(database: () => Promise<{ db: Db }>, intervalMs =
     try {
       await runDueWork((await database()).db, new Date());
     } catch (error) {
-      console.error('scheduler:', error);
+      logger.error({ err: error }, 'scheduler run failed');
     } finally {
       running = false;
     }

@@ -2,7 +2,6 @@ import { and, eq, gt, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { bookingSeries, bookings } from '@/db/schema';
 import type { SessionUser } from '../auth/queries';
-import { env } from '../env';
 import { AppError, sqlState } from '../errors';
 import { openBookingsOfPerson } from './policy-queries';
 import { insertBooking } from './queries';
@@ -28,8 +27,14 @@ const occupied = 'Das Fahrzeug ist zu dieser Zeit bereits belegt.';
  * must; those that cannot are listed with the reason, and are either left out on request or make
  * the whole series fail with nothing written.
  */
-export async function createSeries(db: Db, user: SessionUser, request: SeriesRequest, now = new Date()) {
-  const windows = expandWeekly(request, env().TIME_ZONE);
+export async function createSeries(
+  db: Db,
+  user: SessionUser,
+  request: SeriesRequest,
+  timeZone: string,
+  now = new Date(),
+) {
+  const windows = expandWeekly(request, timeZone);
   if (windows.length === 0)
     throw new AppError('INVALID_INPUT', { fieldErrors: { weekdays: ['Kein Termin.'] } });
   const conflicts: SeriesConflict[] = [];
@@ -38,7 +43,14 @@ export async function createSeries(db: Db, user: SessionUser, request: SeriesReq
   let limit = Number.POSITIVE_INFINITY;
   for (const window of windows) {
     try {
-      const { vehicle, status, policy } = await admitBooking(db, user, request.vehicleId, window, now);
+      const { vehicle, status, policy } = await admitBooking(
+        db,
+        user,
+        request.vehicleId,
+        window,
+        now,
+        timeZone,
+      );
       ownerId = vehicle.ownerMunicipalityId;
       limit = policy.maxFutureBookingsPerPerson;
       admitted.push({ window, status });

@@ -3,7 +3,6 @@ import type { Db } from '@/db/client';
 import { users, vehicles } from '@/db/schema';
 import type { SessionUser } from '../auth/queries';
 import { mayManage } from '../auth/scope';
-import { env } from '../env';
 import { AppError, invalidInput } from '../errors';
 import { notify } from '../notifications/outbox';
 import { durationViolation, licenceViolation, policyViolations } from './policy';
@@ -24,7 +23,7 @@ export async function admitBooking(
   vehicleId: string,
   window: TimeRange,
   now: Date,
-  timeZone = env().TIME_ZONE,
+  timeZone: string,
 ) {
   const problems = windowProblems(window, now);
   if (Object.keys(problems).length > 0) throw invalidInput(problems);
@@ -57,9 +56,15 @@ export async function admitBooking(
   };
 }
 
-export async function createBooking(db: Db, user: SessionUser, input: CreateBookingInput, now = new Date()) {
+export async function createBooking(
+  db: Db,
+  user: SessionUser,
+  input: CreateBookingInput,
+  timeZone: string,
+  now = new Date(),
+) {
   const window = { start: input.from, end: input.to };
-  const { vehicle, status } = await admitBooking(db, user, input.vehicleId, window, now);
+  const { vehicle, status } = await admitBooking(db, user, input.vehicleId, window, now, timeZone);
   const id = await writeSchedule(db, async (tx) => {
     await lockVehicleSchedule(tx, vehicle.id);
     const row = await insertBooking(

@@ -99,7 +99,8 @@ async function noticeFor(
 }
 
 async function actorName(db: Db, actor: Actor): Promise<string> {
-  if (actor.id === null) return 'ParthelandMobil';
+  // The system never declines or cancels; were it to, it would sign as the fleet office does.
+  if (actor.id === null) return 'Fuhrparkverwaltung';
   const [row] = await db.select({ name: users.name }).from(users).where(eq(users.id, actor.id));
   return row?.name ?? 'Fuhrparkverwaltung';
 }

@@ -21,7 +21,7 @@ const CACHE_CONTROL = 'private, max-age=300';
 const notFound = () => new Response(null, { status: 404, headers: { 'Cache-Control': 'no-store' } });
 
 /** The URL's last segment without the `.ics` that subscription links carry. */
-export const tokenOf = (segment: string) => segment.replace(/\.ics$/i, '');
+const tokenOf = (segment: string) => segment.replace(/\.ics$/i, '');
 
 /**
  * Answers one fetch of a subscription feed. Order matters: the shape check and the rate limit come
@@ -61,7 +61,7 @@ export async function serveFeed(
     'Content-Type': 'text/calendar; charset=utf-8',
     'Cache-Control': CACHE_CONTROL,
     ETag: etag,
-    'Content-Disposition': 'inline; filename="parthelandmobil.ics"',
+    'Content-Disposition': 'inline; filename="buchungen.ics"',
   };
   if (matches(request.headers.get('if-none-match'), etag))
     return new Response(null, { status: 304, headers });

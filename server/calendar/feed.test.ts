@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
 import { calendarFeeds } from '@/db/schema';
 import { testDatabaseForFile } from '@/db/test-db';
 import { env } from '../env';
+import { overrideProcessSingleton } from '../singleton';
 import { callerFor, makeMunicipality, makeUser, makeVehicle } from '../test-support';
 import { at, hours, makeBooking } from './booking-test-support';
 import { type FeedDeps, serveFeed } from './feed-service';
@@ -13,7 +13,8 @@ import { calendarOptions, parseIcs } from './test-support';
 
 const database = testDatabaseForFile();
 
-const { organizer, timeZone, appUrl } = calendarOptions;
+const { now: _now, ...calendar } = calendarOptions;
+const { appUrl } = calendar;
 const deps = (
   capacity = 100,
   client = '192.0.2.1',
@@ -21,7 +22,7 @@ const deps = (
 ): FeedDeps => ({
   limiter,
   client,
-  calendar: { organizer, timeZone, appUrl },
+  calendar,
 });
 const tokenOfUrl = (url: string) => url.split('/').at(-1) ?? '';
 const fetchFeed = (token: string, feedDeps = deps(), headers: HeadersInit = {}) =>
@@ -190,9 +191,7 @@ describe('the feed', () => {
 
 describe('GET /api/kalender/[token]', () => {
   it('serves the feed through the route with the process database', async () => {
-    const holder = globalThis as typeof globalThis & { parthelandDatabase?: Promise<Database> };
-    const before = holder.parthelandDatabase;
-    holder.parthelandDatabase = Promise.resolve(database);
+    const restore = overrideProcessSingleton('database', Promise.resolve(database));
     try {
       const { GET } = await import('@/app/api/kalender/[token]/route');
       const { live, api } = await setting();
@@ -206,7 +205,7 @@ describe('GET /api/kalender/[token]', () => {
       expect(events.some((e) => e.uid.startsWith(live.id))).toBe(true);
       expect((await call('x.ics')).status).toBe(404);
     } finally {
-      holder.parthelandDatabase = before;
+      restore();
     }
   });
 });

@@ -10,14 +10,8 @@ import ical, {
 import type { CalendarBooking, CalendarBookingStatus, CalendarOptions } from './types';
 import { eventTimes } from './zoned';
 
-const PRODUCT_ID = {
-  company: 'Betreibergesellschaft Partheland mbH',
-  product: 'ParthelandMobil',
-  language: 'DE',
-};
-
 /** How often subscribed clients are asked to fetch the feed again (most poll less often anyway). */
-export const FEED_REFRESH_SECONDS = 60 * 60;
+const FEED_REFRESH_SECONDS = 60 * 60;
 
 /**
  * Statuses a subscription feed shows. Cancelled and no-show bookings are left out rather than sent
@@ -35,7 +29,7 @@ export function bookingUrl(bookingId: string, appUrl: string): string {
   return `${appUrl.replace(/\/+$/, '')}/buchungen/${encodeURIComponent(bookingId)}`;
 }
 
-export function bookingSummary(booking: Pick<CalendarBooking, 'vehicle' | 'status'>): string {
+function bookingSummary(booking: Pick<CalendarBooking, 'vehicle' | 'status'>): string {
   const { plate, make, model } = booking.vehicle;
   const summary = `Dienstwagen ${plate} (${make} ${model})`;
   return booking.status === 'pending' ? `${summary} – Genehmigung ausstehend` : summary;
@@ -68,8 +62,11 @@ export function vtimezone(zone: string): string {
   return component;
 }
 
-function calendar(method: ICalCalendarMethod): ICalCalendar {
-  const cal = ical({ prodId: PRODUCT_ID, method });
+function calendar(method: ICalCalendarMethod, options: CalendarOptions): ICalCalendar {
+  const cal = ical({
+    prodId: { company: options.operatorName, product: options.productName, language: 'DE' },
+    method,
+  });
   // name null: no X-WR-TIMEZONE, which would make DTSTAMP floating; the generator adds a
   // VTIMEZONE for every zone the events use.
   cal.timezone({ name: null, generator: vtimezone });
@@ -145,7 +142,10 @@ export function bookingEvent(
   method: 'REQUEST' | 'CANCEL',
   options: CalendarOptions,
 ): string {
-  const cal = calendar(method === 'REQUEST' ? ICalCalendarMethod.REQUEST : ICalCalendarMethod.CANCEL);
+  const cal = calendar(
+    method === 'REQUEST' ? ICalCalendarMethod.REQUEST : ICalCalendarMethod.CANCEL,
+    options,
+  );
   addEvent(cal, booking, method, options);
   return propertiesFirst(cal.toString());
 }
@@ -155,7 +155,7 @@ export function bookingEvent(
  * a calendar imports it as an event to keep rather than as an invitation to answer.
  */
 export function bookingDownload(booking: CalendarBooking, options: CalendarOptions): string {
-  const cal = calendar(ICalCalendarMethod.PUBLISH);
+  const cal = calendar(ICalCalendarMethod.PUBLISH, options);
   addEvent(cal, booking, 'PUBLISH', options);
   return propertiesFirst(cal.toString());
 }
@@ -171,9 +171,9 @@ export type FeedOptions = CalendarOptions & {
  * Which bookings (time window, person) is the caller's query; the statuses are filtered here.
  */
 export function bookingFeed(bookings: readonly CalendarBooking[], options: FeedOptions): string {
-  const cal = calendar(ICalCalendarMethod.PUBLISH);
-  cal.name(options.name ?? 'ParthelandMobil – Meine Buchungen');
-  cal.description('Dienstwagen-Buchungen aus ParthelandMobil');
+  const cal = calendar(ICalCalendarMethod.PUBLISH, options);
+  cal.name(options.name ?? `${options.productName} – Meine Buchungen`);
+  cal.description(`Dienstwagen-Buchungen aus ${options.productName}`);
   cal.ttl(FEED_REFRESH_SECONDS);
   for (const booking of bookings) {
     if (feedStatuses.includes(booking.status)) addEvent(cal, booking, 'PUBLISH', options);

@@ -61,9 +61,9 @@ export async function findOwnCalendarBooking(
 }
 
 /** How far back a feed reaches: long enough to look up last month's trips, short enough to stay small. */
-export const FEED_PAST_DAYS = 60;
+const FEED_PAST_DAYS = 60;
 /** A feed is a snapshot that clients download whole; a cap keeps a runaway series from bloating it. */
-export const FEED_MAX_EVENTS = 1000;
+const FEED_MAX_EVENTS = 1000;
 
 /** A person's bookings for their feed: ended within FEED_PAST_DAYS, and every later one. */
 export async function feedBookingsOf(db: Db, userId: string, now: Date): Promise<CalendarBooking[]> {

@@ -15,9 +15,7 @@ export type RateLimitOptions = {
   now?: () => number;
 };
 
-export type RateLimitDecision =
-  | { allowed: true; remaining: number }
-  | { allowed: false; retryAfterSeconds: number };
+type RateLimitDecision = { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number };
 
 export type RateLimiter = {
   take(key: string): RateLimitDecision;

@@ -6,7 +6,7 @@ import { findActiveFeedOf, insertFeed, revokeFeedsOf } from './queries';
 type Person = Pick<SessionUser, 'id'>;
 
 /** The address calendar clients subscribe to; `.ics` because some clients look at the ending. */
-export function feedUrl(appUrl: string, token: string): string {
+function feedUrl(appUrl: string, token: string): string {
   return `${appUrl.replace(/\/+$/, '')}/api/kalender/${token}.ics`;
 }
 

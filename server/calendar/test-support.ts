@@ -2,7 +2,7 @@
 import ICAL from 'ical.js';
 import type { CalendarBooking, CalendarOptions } from './types';
 
-export type ParsedEvent = {
+type ParsedEvent = {
   uid: string;
   sequence: number;
   status: string;
@@ -74,6 +74,8 @@ export const calendarOptions: CalendarOptions = {
   timeZone: 'Europe/Berlin',
   appUrl: 'https://mobil.partheland.example',
   organizer: { name: 'ParthelandMobil', email: 'noreply@partheland.example' },
+  productName: 'ParthelandMobil',
+  operatorName: 'Betreibergesellschaft Partheland mbH',
   now: new Date('2026-11-20T08:00:00Z'),
 };
 

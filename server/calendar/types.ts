@@ -32,6 +32,9 @@ export type CalendarOptions = {
   /** Public base URL of the app (env APP_URL); its host names the UIDs. */
   appUrl: string;
   organizer: Person;
+  /** The product's and the operator's names, from the region file (PRODID, the feed's title). */
+  productName: string;
+  operatorName: string;
   /** When the file is made (DTSTAMP); defaults to the present moment. */
   now?: Date;
 };

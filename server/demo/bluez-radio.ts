@@ -1,11 +1,12 @@
 import { BluezDouble } from '@/telematics/bluez-double/bluez-double';
 import { startPrivateBus } from '@/telematics/bluez-double/private-bus';
 import { NodeBleBoxLink, type NodeBleBoxLinkOptions } from '@/telematics/gateway/ble/node-ble-link';
+import { logger } from '../logger';
 import type { DemoBox, DemoRadio } from './radio';
 
 const ADAPTER = 'hci0';
 
-const onBusError = (error: unknown) => console.error('ParthelandMobil: demo radio D-Bus error:', error);
+const onBusError = (error: unknown) => logger.error({ err: error }, 'demo radio D-Bus error');
 
 /** node-ble (dbus-next) reads DBUS_SYSTEM_BUS_ADDRESS once, when createBluetooth() runs inside create(). */
 async function linkOn(busAddress: string, options: NodeBleBoxLinkOptions): Promise<NodeBleBoxLink> {

@@ -1,5 +1,6 @@
 import type { ManualClock, ReferenceBox } from '@/telematics/box';
 import type { CarSimulator } from '@/telematics/box/car-simulator';
+import { processSingleton } from '../singleton';
 import type { DemoRadioKind } from './radio';
 
 /** One simulated pool car of the demo: its box, the car around it, and the clock they share. */
@@ -31,13 +32,12 @@ export interface DemoRuntime {
   stop(): Promise<void>;
 }
 
-// On globalThis: Next.js loads instrumentation and route handlers as separate module graphs, and
-// the demo the boot started must be the one the tRPC procedures see.
-const holder = globalThis as typeof globalThis & { parthelandDemo?: DemoRuntime | null };
+// Process-wide: the demo the boot started must be the one the tRPC procedures see.
+const slot = () => processSingleton('demo', (): { runtime: DemoRuntime | null } => ({ runtime: null }));
 
 /** The running demo, or null when there is none (PostgreSQL, or not started yet). */
-export const currentDemo = (): DemoRuntime | null => holder.parthelandDemo ?? null;
+export const currentDemo = (): DemoRuntime | null => slot().runtime;
 
 export function setCurrentDemo(runtime: DemoRuntime | null): void {
-  holder.parthelandDemo = runtime;
+  slot().runtime = runtime;
 }

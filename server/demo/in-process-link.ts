@@ -1,7 +1,9 @@
 import { TRPCError } from '@trpc/server';
 import type { Db } from '@/db/client';
 import { type ServerLink, ServerLinkError } from '@/telematics/gateway/server-link';
+import { logger } from '../logger';
 import { createCaller } from '../root';
+import { settings } from '../settings';
 
 /**
  * The demo gateway's way to the server without a port: every call goes through the real
@@ -11,7 +13,16 @@ import { createCaller } from '../root';
  */
 export function createInProcessServerLink(db: Db, token: string): ServerLink {
   const api = (signal?: AbortSignal) =>
-    createCaller({ db, user: null, authorization: `Bearer ${token}` }, { signal }).gateway;
+    createCaller(
+      async () => ({
+        db,
+        user: null,
+        authorization: `Bearer ${token}`,
+        log: logger,
+        settings: await settings(),
+      }),
+      { signal },
+    ).gateway;
 
   async function call<T>(path: string, run: () => Promise<T>): Promise<T> {
     try {

@@ -1,18 +1,21 @@
 import type { Db } from '@/db/client';
 import { authSecret } from '../auth/auth';
 import { env } from '../env';
+import { logger } from '../logger';
+import { processSingleton } from '../singleton';
 import { fleetKeys } from '../telematics/keys';
 import { currentDemo, type DemoRuntime, setCurrentDemo } from './current';
 import { startDemo } from './runtime';
 
-const holder = globalThis as typeof globalThis & { parthelandDemoStart?: Promise<DemoRuntime | null> };
+const starting = () => processSingleton('demoStart', (): { start?: Promise<DemoRuntime | null> } => ({}));
 
 /**
  * Starts the embedded demo's gateways and cars once per process. Never throws: without its demo
  * the app still books cars, so a failure is logged and the simulator stays away.
  */
 export function launchDemo(db: Db): Promise<DemoRuntime | null> {
-  holder.parthelandDemoStart ??= (async () => {
+  const holder = starting();
+  holder.start ??= (async () => {
     const started = Date.now();
     try {
       const config = env();
@@ -22,22 +25,29 @@ export function launchDemo(db: Db): Promise<DemoRuntime | null> {
         radio: config.DEMO_RADIO,
       });
       setCurrentDemo(runtime);
-      console.log(
-        `ParthelandMobil: demo gateways running (${runtime.stations} stations, ${runtime.cars} simulated cars, radio: ${runtime.radio.kind}, ${Date.now() - started} ms).`,
+      logger.info(
+        {
+          stations: runtime.stations,
+          cars: runtime.cars,
+          radio: runtime.radio.kind,
+          ms: Date.now() - started,
+        },
+        'demo gateways running',
       );
       return runtime;
     } catch (error) {
-      console.error('ParthelandMobil: the demo gateways did not start:', error);
+      logger.error({ err: error }, 'the demo gateways did not start');
       return null;
     }
   })();
-  return holder.parthelandDemoStart;
+  return holder.start;
 }
 
 /** Stops the demo's gateways (after a last upload of the boxes' logs), if it runs. */
 export async function stopDemo(): Promise<void> {
-  const runtime = (await holder.parthelandDemoStart) ?? currentDemo();
+  const holder = starting();
+  const runtime = (await holder.start) ?? currentDemo();
   setCurrentDemo(null);
-  holder.parthelandDemoStart = undefined;
+  holder.start = undefined;
   await runtime?.stop();
 }

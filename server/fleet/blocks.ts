@@ -10,7 +10,7 @@ import { AppError, invalidInput } from '../errors';
 import { notify } from '../notifications/outbox';
 import { findEquivalentVehicle } from './queries';
 
-export type BlockKind = (typeof vehicleBlocks.$inferSelect)['kind'];
+type BlockKind = (typeof vehicleBlocks.$inferSelect)['kind'];
 export interface BlockRequest {
   vehicleId: string;
   from: Date;
@@ -64,6 +64,8 @@ function bookingsInTheWay(db: Db, vehicleId: string, window: TimeRange) {
     )
     .orderBy(asc(bookings.startsAt));
 }
+
+export type BookingInTheWay = Awaited<ReturnType<typeof bookingsInTheWay>>[number];
 
 /** What a block would do before it is made: the bookings in its way and, for each, a stand-in car or none. */
 export async function previewBlock(db: Db, manager: SessionUser, request: BlockRequest, now = new Date()) {

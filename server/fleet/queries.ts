@@ -14,7 +14,7 @@ const lastSoc = sql<number | null>`(
   order by r.epoch desc, r.seq desc limit 1
 )`;
 
-export const vehicleColumns = {
+const vehicleColumns = {
   id: vehicles.id,
   plate: vehicles.plate,
   make: vehicles.make,

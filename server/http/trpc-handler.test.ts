@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { bookings, calendarFeeds } from '@/db/schema';
 import { testDatabaseForFile } from '@/db/test-db';
 import { AppError, type AppErrorCode } from '../errors';
+import { testContext } from '../test-context';
 import { hoursFromNow, makeMunicipality, makeUser, makeVehicle } from '../test-support';
 import { trpcHttpHandler } from './trpc-handler';
 
@@ -20,7 +21,7 @@ async function signedIn() {
   const car = await makeVehicle(db, home);
   const handle = trpcHttpHandler({
     appOrigin: APP,
-    createContext: async (request) => ({ db, user, authorization: request.headers.get('authorization') }),
+    createContext: async (request) => testContext(db, user, request.headers.get('authorization')),
   });
   return { db, user, car, handle };
 }

@@ -12,7 +12,7 @@ const when = (booking: CalendarBooking, context: MailContext) =>
  * calendar now; approval (REQUEST) or refusal (CANCEL) later updates the same event by its UID.
  */
 export function approvalPending(booking: CalendarBooking, context: MailContext): MailMessage {
-  return compose({
+  return compose(context, {
     to: booking.booker,
     subject: `Buchung angefragt: ${booking.vehicle.plate} am ${when(booking, context)}`,
     intro: [
@@ -37,7 +37,7 @@ export function approvalRequested(
   manager: Person,
   context: MailContext,
 ): MailMessage {
-  return compose({
+  return compose(context, {
     to: manager,
     subject: `Genehmigung erbeten: ${booking.vehicle.plate} am ${when(booking, context)}`,
     intro: [`${booking.booker.name} möchte ein Fahrzeug Ihrer Kommune buchen und bittet um Genehmigung.`],
@@ -50,7 +50,7 @@ export function approvalRequested(
 }
 
 export function approvalGranted(booking: CalendarBooking, context: MailContext): MailMessage {
-  return compose({
+  return compose(context, {
     to: booking.booker,
     subject: `Buchung genehmigt: ${booking.vehicle.plate} am ${when(booking, context)}`,
     intro: [
@@ -78,7 +78,7 @@ export function approvalDeclined(
     owner === 'other'
       ? 'Bitte wählen Sie ein anderes Fahrzeug, zum Beispiel eines Ihrer eigenen Kommune.'
       : 'Bitte wählen Sie einen anderen Zeitraum oder ein anderes Fahrzeug. Bei Fragen wenden Sie sich an Ihre Fuhrparkverwaltung.';
-  return compose({
+  return compose(context, {
     to: booking.booker,
     subject: `Buchung abgelehnt: ${booking.vehicle.plate} am ${when(booking, context)}`,
     intro: [

@@ -42,7 +42,7 @@ const when = (booking: CalendarBooking, context: MailContext) =>
   formatDateTime(booking.startsAt, context.timeZone);
 
 export function bookingConfirmation(booking: CalendarBooking, context: MailContext): MailMessage {
-  return compose({
+  return compose(context, {
     to: booking.booker,
     subject: `Buchung bestätigt: ${booking.vehicle.plate} am ${when(booking, context)}`,
     intro: ['Ihre Buchung ist bestätigt. Den Termin für Ihren Kalender finden Sie im Anhang.'],
@@ -95,7 +95,7 @@ export function bookingChanged(
   context: MailContext,
   actor?: Actor,
 ): MailMessage {
-  return compose({
+  return compose(context, {
     to: booking.booker,
     subject: `Buchung geändert: ${booking.vehicle.plate} am ${when(booking, context)}`,
     intro: [changeSentence(booking, change, context), ...byManager(actor)],
@@ -123,7 +123,7 @@ export function bookingCancelled(
             : 'Eine Begründung wurde nicht angegeben.',
           'Bitte buchen Sie bei Bedarf ein anderes Fahrzeug. Bei Fragen wenden Sie sich an Ihre Fuhrparkverwaltung.',
         ];
-  return compose({
+  return compose(context, {
     to: booking.booker,
     subject: `Buchung storniert: ${booking.vehicle.plate} am ${when(booking, context)}`,
     intro,
@@ -134,7 +134,7 @@ export function bookingCancelled(
 }
 
 export function bookingReminder(booking: CalendarBooking, context: MailContext): MailMessage {
-  return compose({
+  return compose(context, {
     to: booking.booker,
     subject: `Erinnerung: ${booking.vehicle.plate} ab ${formatTime(booking.startsAt, context.timeZone)} Uhr`,
     intro: [`Ihre Buchung beginnt ${when(booking, context)} Uhr.`],
@@ -152,7 +152,7 @@ export function bookingNoShow(
   graceMinutes: number,
   context: MailContext,
 ): MailMessage {
-  return compose({
+  return compose(context, {
     to: booking.booker,
     subject: `Buchung verfallen: ${booking.vehicle.plate} am ${when(booking, context)}`,
     intro: [
@@ -177,7 +177,7 @@ export function lateReturnWarning(
         `Wir können Ihnen stattdessen ${car(alternative.vehicle)} an der Station ${place(alternative.station)} anbieten.`,
       ]
     : ['Ein anderes freies Fahrzeug haben wir für Ihren Zeitraum leider nicht gefunden.'];
-  return compose({
+  return compose(context, {
     to: booking.booker,
     subject: `Fahrzeug noch nicht zurück: ${booking.vehicle.plate} für ${when(booking, context)}`,
     intro: [

@@ -17,7 +17,7 @@ export function licenceExpiring(
   const until = germanDate(validUntil);
   const appUrl = context.appUrl.replace(/\/+$/, '');
   if (toPerson)
-    return compose({
+    return compose(context, {
       to: recipient,
       subject: `Ihre Führerscheinkontrolle läuft am ${until} ab`,
       intro: [
@@ -26,7 +26,7 @@ export function licenceExpiring(
       ],
       action: { label: 'Meine Buchungen', url: `${appUrl}/buchungen` },
     });
-  return compose({
+  return compose(context, {
     to: recipient,
     subject: `Führerscheinkontrolle von ${person.name} läuft am ${until} ab`,
     intro: [

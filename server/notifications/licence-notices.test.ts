@@ -14,6 +14,8 @@ const context: MailContext = {
   timeZone: 'Europe/Berlin',
   appUrl: 'https://mobil.partheland.example',
   organizer: { name: 'ParthelandMobil', email: 'noreply@partheland.example' },
+  productName: 'ParthelandMobil',
+  operatorName: 'Betreibergesellschaft Partheland mbH',
 };
 const now = new Date('2026-12-01T22:30:00Z'); // 23:30 on 1 December in Berlin
 const today = '2026-12-01';

@@ -163,26 +163,30 @@ describe('fileMailer', () => {
 });
 
 describe('configuration', () => {
-  it('takes the organizer of calendar files from MAIL_FROM', () => {
-    expect(senderOf('ParthelandMobil <noreply@localhost>')).toEqual({
+  it('takes the organizer of calendar files from MAIL_FROM, named as the product if it has no name', () => {
+    expect(senderOf('ParthelandMobil <noreply@localhost>', 'Muldentalmobil')).toEqual({
       name: 'ParthelandMobil',
       email: 'noreply@localhost',
     });
-    expect(senderOf('"Partheland mbH" <mobil@partheland.example>')).toEqual({
+    expect(senderOf('"Partheland mbH" <mobil@partheland.example>', 'Muldentalmobil')).toEqual({
       name: 'Partheland mbH',
       email: 'mobil@partheland.example',
     });
-    expect(senderOf('noreply@localhost')).toEqual({ name: 'ParthelandMobil', email: 'noreply@localhost' });
+    expect(senderOf('noreply@localhost', 'Muldentalmobil')).toEqual({
+      name: 'Muldentalmobil',
+      email: 'noreply@localhost',
+    });
     expect(
-      mailContextFromEnv({
-        TIME_ZONE: 'Europe/Berlin',
-        APP_URL: 'http://localhost:3000',
-        MAIL_FROM: 'ParthelandMobil <noreply@localhost>',
-      }),
+      mailContextFromEnv(
+        { TIME_ZONE: 'Europe/Berlin', APP_URL: 'http://localhost:3000', MAIL_FROM: 'noreply@localhost' },
+        { productName: 'Muldentalmobil', operatorName: 'Muldental Mobil GmbH' },
+      ),
     ).toEqual({
       timeZone: 'Europe/Berlin',
       appUrl: 'http://localhost:3000',
-      organizer: { name: 'ParthelandMobil', email: 'noreply@localhost' },
+      organizer: { name: 'Muldentalmobil', email: 'noreply@localhost' },
+      productName: 'Muldentalmobil',
+      operatorName: 'Muldental Mobil GmbH',
     });
   });
 });

@@ -2,6 +2,8 @@ import { mkdir, open, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import type { Env } from '../env';
+import { logger } from '../logger';
+import type { Settings } from '../settings';
 import type { MailContext, MailMessage } from './message';
 
 /** Sends one message; the outbox calls it and records the id, or retries on a rejection. */
@@ -69,7 +71,7 @@ async function writeWhole(file: string, content: Parameters<typeof writeFile>[1]
 export function fileMailer(
   directory: string,
   from: string,
-  log: (line: string) => void = (line) => console.info(line),
+  log: (line: string) => void = (line) => logger.info(line),
 ): Mailer {
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
   let counter = 0;
@@ -94,13 +96,22 @@ export function mailerFromEnv(env: Pick<Env, 'SMTP_URL' | 'MAIL_FROM' | 'MAIL_DI
   return fileMailer(env.MAIL_DIR ?? path.join(env.DATA_DIR, 'mail'), env.MAIL_FROM);
 }
 
-/** "ParthelandMobil <noreply@example>" or a bare address, as the ORGANIZER of the calendar files. */
-export function senderOf(mailFrom: string): { name: string; email: string } {
+/** "Name <noreply@example>" or a bare address (then named as the product), as the calendar files' ORGANIZER. */
+export function senderOf(mailFrom: string, productName: string): { name: string; email: string } {
   const match = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(mailFrom);
-  if (match?.[2]) return { name: match[1] || 'ParthelandMobil', email: match[2].trim() };
-  return { name: 'ParthelandMobil', email: mailFrom.trim() };
+  if (match?.[2]) return { name: match[1] || productName, email: match[2].trim() };
+  return { name: productName, email: mailFrom.trim() };
 }
 
-export function mailContextFromEnv(env: Pick<Env, 'TIME_ZONE' | 'APP_URL' | 'MAIL_FROM'>): MailContext {
-  return { timeZone: env.TIME_ZONE, appUrl: env.APP_URL, organizer: senderOf(env.MAIL_FROM) };
+export function mailContextFromEnv(
+  env: Pick<Env, 'TIME_ZONE' | 'APP_URL' | 'MAIL_FROM'>,
+  names: Pick<Settings, 'productName' | 'operatorName'>,
+): MailContext {
+  return {
+    timeZone: env.TIME_ZONE,
+    appUrl: env.APP_URL,
+    organizer: senderOf(env.MAIL_FROM, names.productName),
+    productName: names.productName,
+    operatorName: names.operatorName,
+  };
 }

@@ -31,11 +31,11 @@ export type MailParts = {
   icalEvent?: MailMessage['icalEvent'];
 };
 
-const FOOTER =
-  'Diese Nachricht wurde automatisch von ParthelandMobil versandt. Bitte antworten Sie nicht auf diese E-Mail.';
+const footer = (productName: string) =>
+  `Diese Nachricht wurde automatisch von ${productName} versandt. Bitte antworten Sie nicht auf diese E-Mail.`;
 
 /** One structure, two renderings: the text and the HTML say the same, and HTML is always escaped. */
-export function compose(parts: MailParts): MailMessage {
+export function compose({ productName }: Pick<MailContext, 'productName'>, parts: MailParts): MailMessage {
   const greeting = `Guten Tag ${parts.to.name},`;
   const facts = parts.facts ?? [];
   const outro = parts.outro ?? [];
@@ -47,8 +47,8 @@ export function compose(parts: MailParts): MailMessage {
     facts.map(([label, value]) => `${`${label}:`.padEnd(labelWidth)}${value}`).join('\n'),
     ...outro,
     parts.action ? `${parts.action.label}: ${parts.action.url}` : '',
-    'Ihr ParthelandMobil',
-    `-- \n${FOOTER}`,
+    `Ihr ${productName}`,
+    `-- \n${footer(productName)}`,
   ]
     .filter((block) => block !== '')
     .join('\n\n');
@@ -71,8 +71,8 @@ export function compose(parts: MailParts): MailMessage {
     parts.action
       ? `<p><a href="${escapeHtml(parts.action.url)}" style="color: #00573f; font-weight: bold">${escapeHtml(parts.action.label)}</a></p>`
       : '',
-    paragraph('Ihr ParthelandMobil'),
-    `<p style="color: #666; font-size: 12px">${escapeHtml(FOOTER)}</p>`,
+    paragraph(`Ihr ${productName}`),
+    `<p style="color: #666; font-size: 12px">${escapeHtml(footer(productName))}</p>`,
     '</body></html>',
   ]
     .filter((block) => block !== '')

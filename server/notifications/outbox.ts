@@ -32,11 +32,9 @@ export type LicenceNotice = {
   /** The last day the check is valid, "YYYY-MM-DD". */
   validUntil: string;
 };
-export type ChangeRecord =
+type ChangeRecord =
   | { kind: 'extended' | 'shortened' | 'rescheduled'; previous: { startsAt: string; endsAt: string } }
   | { kind: 'vehicle'; previousVehicleId: string };
-
-export type NoticeKind = Notice['kind'];
 
 /**
  * Queues a notice in the caller's transaction: it is sent only if the change commits, and is

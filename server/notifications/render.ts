@@ -121,7 +121,7 @@ async function vehicleAt(db: Db, vehicleId: string) {
 }
 
 /** Where the search page opens with the offered car and the booking's window filled in. */
-export function alternativeBookUrl(appUrl: string, vehicleId: string, booking: CalendarBooking): string {
+function alternativeBookUrl(appUrl: string, vehicleId: string, booking: CalendarBooking): string {
   const query = new URLSearchParams({
     fahrzeug: vehicleId,
     von: booking.startsAt.toISOString(),

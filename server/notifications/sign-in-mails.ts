@@ -9,7 +9,7 @@ export type SignInLock = { failures: number; lockedUntil: Date };
  * and who lifts the lock early. The mail says nothing about where the attempts came from.
  */
 export function signInLocked(person: Person, lock: SignInLock, context: MailContext): MailMessage {
-  return compose({
+  return compose(context, {
     to: person,
     subject: 'Anmeldung vorübergehend gesperrt',
     intro: [

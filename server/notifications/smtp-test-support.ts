@@ -2,7 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
-export type Received = { to: string[]; raw: string };
+type Received = { to: string[]; raw: string };
 
 export async function startSmtpServer() {
   const received: Received[] = [];

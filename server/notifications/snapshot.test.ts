@@ -13,6 +13,8 @@ const context: MailContext = {
   timeZone: 'Europe/Berlin',
   appUrl: 'https://mobil.partheland.example',
   organizer: { name: 'ParthelandMobil', email: 'noreply@partheland.example' },
+  productName: 'ParthelandMobil',
+  operatorName: 'Betreibergesellschaft Partheland mbH',
 };
 const when = (instant: Date) => formatDateTime(instant, context.timeZone);
 

@@ -21,12 +21,12 @@ import { type OutboxRow, renderNotice, UndeliverableNotice } from './render';
  */
 export const CLAIM_LEASE_MS = 60_000;
 /** A hung mail server is given up after this; the renewed lease keeps the row until then. */
-export const SEND_TIMEOUT_MS = 2 * 60_000;
+const SEND_TIMEOUT_MS = 2 * 60_000;
 /** After this many failed attempts the row stays unsent, with its last error, for a person to look at. */
 export const MAX_ATTEMPTS = 8;
 
 /** 1, 2, 4 … 64 minutes after the 1st … 7th failure: a mail server down for two hours is ridden out. */
-export function retryDelayMs(attempts: number): number {
+function retryDelayMs(attempts: number): number {
   return 60_000 * 2 ** Math.max(0, Math.min(attempts - 1, 10));
 }
 
@@ -208,7 +208,7 @@ export function startNotificationWorker(
 ): NotificationWorker {
   const intervalMs = options.intervalMs ?? 15_000;
   const limit = options.limit ?? 20;
-  const onError = options.onError ?? ((error) => logger.error({ err: error }, 'notification worker'));
+  const onError = options.onError ?? ((error) => logger.error({ err: error }, 'notification worker failed'));
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;

@@ -1,7 +1,6 @@
-import { env } from '../env';
 import { publicProcedure, router } from '../trpc';
 
 export const regionRouter = router({
   /** What a browser needs to show and enter wall-clock times the way the region reads them. */
-  settings: publicProcedure.query(() => ({ timeZone: env().TIME_ZONE })),
+  settings: publicProcedure.query(({ ctx }) => ({ timeZone: ctx.settings.timeZone })),
 });

@@ -1,5 +1,7 @@
 import type { Db } from '@/db/client';
 import { AppError } from '../errors';
+import { logger } from '../logger';
+import { processSingleton } from '../singleton';
 import type { AuthenticatedGateway } from './gateways';
 import { findStationBox } from './queries';
 
@@ -18,14 +20,11 @@ export interface BoxReset {
 // Kept per process, newest per box, so a gateway repeating its report every sync round logs one
 // line, not one every five minutes. The durable trace is the log line: a table for it would be a
 // schema change (see the report of the change that added this).
-const holder = globalThis as typeof globalThis & { parthelandBoxResets?: Map<string, BoxReset> };
-const known = () => {
-  holder.parthelandBoxResets ??= new Map();
-  return holder.parthelandBoxResets;
-};
+const known = () => processSingleton('boxResets', () => new Map<string, BoxReset>());
 
 export type BoxResetLogger = (entry: Record<string, unknown>) => void;
-const warnLine: BoxResetLogger = (entry) => console.warn(JSON.stringify(entry));
+// pino sets the line's level itself; the entry's own `level` would be a second, clashing key.
+const warnLine: BoxResetLogger = ({ level: _level, ...entry }) => logger.warn(entry);
 
 /**
  * A gateway reports that a box's log ends below the server's cursor: the box was wiped or

@@ -6,7 +6,7 @@ import { bytesToUuid, keyPairFromSeed, toHex } from '@/telematics/protocol';
 import { hashToken } from './gateways';
 import type { FleetKeys } from './keys';
 
-export const DEMO_GATEWAY_NAME = 'Demo-Gateway';
+const DEMO_GATEWAY_NAME = 'Demo-Gateway';
 
 const digest = (text: string) => new Uint8Array(createHash('sha256').update(text).digest());
 
@@ -27,7 +27,7 @@ export function demoBoxIdentity(plate: string) {
 }
 
 /** DEMO ONLY: a station's gateway token, derived from a secret of this installation (e.g. the auth secret). */
-export const demoGatewayToken = (secret: string, stationId: string) =>
+const demoGatewayToken = (secret: string, stationId: string) =>
   createHmac('sha256', secret).update(`parthelandmobil demo gateway ${stationId}`).digest('base64url');
 
 /**

@@ -17,7 +17,7 @@ export const hashToken = (token: string): Uint8Array =>
   new Uint8Array(createHash('sha256').update(token).digest());
 
 /** 256 random bits, URL-safe: shown once at registration, kept only as its SHA-256. */
-export const newGatewayToken = (): string => randomBytes(32).toString('base64url');
+const newGatewayToken = (): string => randomBytes(32).toString('base64url');
 
 /** The gateway a bearer token belongs to; a missing, unknown or revoked token is refused alike. */
 export async function authenticateGateway(

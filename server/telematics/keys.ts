@@ -3,6 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Ed25519KeyPair, keyPairFromSeed } from '@/telematics/protocol';
 import { type Env, env } from '../env';
+import { processSingleton } from '../singleton';
 
 /** The server's two Ed25519 keys: the fleet CA every box trusts, and the relay key it signs commands with. */
 export interface FleetKeys {
@@ -38,10 +39,5 @@ export async function loadFleetKeys(config: Env): Promise<FleetKeys> {
   return { ca: keyPairFromSeed(caSeed), relay: keyPairFromSeed(relaySeed) };
 }
 
-const holder = globalThis as typeof globalThis & { parthelandFleetKeys?: Promise<FleetKeys> };
-
 /** The process's keys, read once. */
-export function fleetKeys(): Promise<FleetKeys> {
-  holder.parthelandFleetKeys ??= loadFleetKeys(env());
-  return holder.parthelandFleetKeys;
-}
+export const fleetKeys = (): Promise<FleetKeys> => processSingleton('fleetKeys', () => loadFleetKeys(env()));

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { boxes, gatewayJobs } from '@/db/schema';
 import { testDatabaseForFile } from '@/db/test-db';
 import { createCaller } from '../root';
+import { testContext } from '../test-context';
 import { reportBoxReset, reportedBoxResets } from './box-resets';
 import { authenticateGateway } from './gateways';
 import { pullJobs } from './pull';
@@ -18,10 +19,9 @@ describe('gateway.pull and the request’s abort signal', () => {
   it('returns at once, with no job, when the request is aborted while it waits', async () => {
     const s = await carWithBox(database.db);
     const controller = new AbortController();
-    const caller = createCaller(
-      { db: database.db, user: null, authorization: `Bearer ${s.token}` },
-      { signal: controller.signal },
-    );
+    const caller = createCaller(testContext(database.db, null, `Bearer ${s.token}`), {
+      signal: controller.signal,
+    });
     const started = Date.now();
     const pulling = caller.gateway.pull({ waitMs: 20_000 });
     setTimeout(() => controller.abort(), 200);
@@ -93,7 +93,7 @@ describe('gateway.boxReset', () => {
     await expect(
       s.gateway.gateway.boxReset({ boxId: '00000000-0000-4000-8000-000000000000', nextSeq: 1 }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    const anonymous = createCaller({ db: database.db, user: null, authorization: null });
+    const anonymous = createCaller(testContext(database.db, null));
     await expect(anonymous.gateway.boxReset({ boxId: s.boxId, nextSeq: 1 })).rejects.toMatchObject({
       code: 'UNAUTHORIZED',
     });

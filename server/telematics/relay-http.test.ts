@@ -19,6 +19,7 @@ import { createHttpServerLink } from '@/telematics/gateway/http-server-link';
 import type { LogEntry } from '@/telematics/gateway/log';
 import { type RadioRig, startRadio } from '@/telematics/gateway/testing/fleet';
 import { appRouter } from '../root';
+import { testContext } from '../test-context';
 import { carWithBox, currentBooking, type Setting } from './test-fixtures';
 import { stopWakeups } from './wakeups';
 
@@ -38,7 +39,7 @@ beforeAll(async () => {
   const handler = createHTTPHandler({
     router: appRouter,
     basePath: '/api/trpc/',
-    createContext: ({ req }) => ({ db, user: null, authorization: req.headers.authorization ?? null }),
+    createContext: ({ req }) => testContext(db, null, req.headers.authorization ?? null),
   });
   server = http.createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -2,11 +2,11 @@ import { LogEvent, Op, rightForOp, Status, statusName } from '@/telematics/proto
 import type { BookingStatus } from '../bookings/lifecycle';
 import type { AppErrorCode } from '../errors';
 
-export const MINUTE = 60_000;
+const MINUTE = 60_000;
 /** A key works from this long before the booking starts: people walk to the car early. */
-export const KEY_LEAD_MS = 10 * MINUTE;
+const KEY_LEAD_MS = 10 * MINUTE;
 /** …and this long after it ends, so a late return can still lock and end; the box adds 300 s more. */
-export const KEY_GRACE_MS = 15 * MINUTE;
+const KEY_GRACE_MS = 15 * MINUTE;
 /** A relay command nobody finished in this time fails itself: the user has stopped waiting. */
 export const COMMAND_LIFETIME_MS = 60_000;
 /** A revocation that could not be delivered is offered again after this pause. */

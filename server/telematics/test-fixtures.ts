@@ -4,6 +4,7 @@ import type { Db } from '@/db/client';
 import { createBoxStore, createManualClock, ReferenceBox } from '@/telematics/box';
 import { fromHex, toHex, uuidToBytes } from '@/telematics/protocol';
 import { createCaller } from '../root';
+import { testContext } from '../test-context';
 import { callerFor, makeMunicipality, makeUser, makeVehicle } from '../test-support';
 import { fleetKeys } from './keys';
 
@@ -13,7 +14,7 @@ export const randomMac = () =>
     .join(':');
 
 export const gatewayCaller = (db: Db, token: string | null) =>
-  createCaller({ db, user: null, authorization: token === null ? null : `Bearer ${token}` });
+  createCaller(testContext(db, null, token === null ? null : `Bearer ${token}`));
 
 export async function carWithBox(db: Db) {
   const keys = await fleetKeys();

@@ -153,7 +153,7 @@ export async function tripsForUser(db: Db, user: SessionUser, bookingId: string)
   return tripsOfBooking(db, bookingId);
 }
 
-export async function tripsOfBooking(db: Db, bookingId: string) {
+async function tripsOfBooking(db: Db, bookingId: string) {
   const rows = await db.select().from(trips).where(eq(trips.bookingId, bookingId));
   return rows.map((t) => ({
     id: t.id,

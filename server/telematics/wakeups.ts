@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import type { Db } from '@/db/client';
 import { logger } from '../logger';
+import { processSingleton } from '../singleton';
 
 const CHANNEL = 'pm_gateway_jobs';
 
@@ -29,20 +30,19 @@ const RELISTENED = 'pm:relistened';
 const RETRY_MIN_MS = 100;
 const RETRY_MAX_MS = 5_000;
 
-// Process-wide, on globalThis: Next.js loads the route handlers and instrumentation (where the
-// demo's gateways wait) as separate module graphs, and a wake-up queued in one must reach a
-// long-poll waiting in the other.
-const holder = globalThis as typeof globalThis & {
-  parthelandWakeups?: { hubs: WeakMap<object, Hub>; fallback: Hub };
-};
 const newHub = (pool: pg.Pool | null): Hub => {
   const emitter = new EventEmitter();
   // Many gateways may wait on one instance; that is normal, not a leak.
   emitter.setMaxListeners(0);
   return { emitter, listener: null, pool, attempts: 0, retry: null, stopped: false };
 };
-holder.parthelandWakeups ??= { hubs: new WeakMap<object, Hub>(), fallback: newHub(null) };
-const { hubs, fallback } = holder.parthelandWakeups;
+// Process-wide: Next.js loads the route handlers and instrumentation (where the demo's gateways
+// wait) as separate module graphs, and a wake-up queued in one must reach a long-poll waiting in
+// the other.
+const { hubs, fallback } = processSingleton('wakeups', (): { hubs: WeakMap<object, Hub>; fallback: Hub } => ({
+  hubs: new WeakMap(),
+  fallback: newHub(null),
+}));
 
 const clientOf = (db: Db): unknown => (db as { $client?: unknown }).$client;
 

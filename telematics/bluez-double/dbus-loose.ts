@@ -7,7 +7,7 @@ import dbus from 'dbus-next';
 export const Variant = dbus.Variant;
 export type Variant = InstanceType<typeof dbus.Variant>;
 
-export interface PropertySpec {
+interface PropertySpec {
   signature: string;
   /** BlueZ makes a few properties writable (Powered, Alias, Trusted); the rest are read-only. */
   access?: 'read' | 'readwrite';
@@ -20,7 +20,7 @@ export interface InterfaceSpec {
   signals?: Record<string, string>;
 }
 
-export type MethodHandler = (...args: unknown[]) => unknown;
+type MethodHandler = (...args: unknown[]) => unknown;
 
 /** A live D-Bus interface instance: its properties as plain values, its methods as handlers. */
 export interface BusInterface {

@@ -38,7 +38,7 @@ export interface BoxOptions {
   randomBytes?: (length: number) => Uint8Array;
 }
 
-export const REFERENCE_FIRMWARE = 'pmk1-reference 1.0.0';
+const REFERENCE_FIRMWARE = 'pmk1-reference 1.0.0';
 const U32_MAX = 0xffff_ffff;
 
 export class ReferenceBox implements BoxPeripheral {

@@ -60,7 +60,7 @@ export function checkCommand(frame: Uint8Array, ctx: CheckContext): CommandCheck
 }
 
 /** Current, unused, and made in [now − 29, now]: "under 30 s old"; a nonce from the future is not fresh. */
-export function nonceIsFresh(slot: NonceSlot | null, nonce: Uint8Array, now: number): boolean {
+function nonceIsFresh(slot: NonceSlot | null, nonce: Uint8Array, now: number): boolean {
   if (slot === null || slot.used) return false;
   const age = now - slot.madeAt;
   return age >= 0 && age < NONCE_LIFETIME_S && bytesEqual(slot.value, nonce);

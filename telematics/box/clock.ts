@@ -3,8 +3,6 @@
 /** Unix seconds; fractions are allowed and floored by the box. */
 export type Clock = () => number;
 
-export const systemClock: Clock = () => Date.now() / 1000;
-
 /** A clock that moves only when told: for tests, the simulator and the demo. */
 export interface ManualClock {
   readonly now: Clock;

@@ -36,7 +36,7 @@ export interface GatewayOptions {
   onJob?: (job: Job, outcome: JobOutcome) => void;
 }
 
-export interface GatewayStats {
+interface GatewayStats {
   jobs: { ok: number; failed: number; undelivered: number };
   log: { rounds: number; fetched: number; stored: number; duplicates: number; rejected: number };
   serverFailures: number;

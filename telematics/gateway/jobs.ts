@@ -151,7 +151,7 @@ async function pause<T>(
 }
 
 /** The contract's failure code for what went wrong on the radio side. */
-export function failureOf(error: unknown): { failure: JobFailure; detail: string } {
+function failureOf(error: unknown): { failure: JobFailure; detail: string } {
   const detail = describeError(error);
   if (error instanceof BoxLinkError) {
     switch (error.code) {

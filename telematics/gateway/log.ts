@@ -4,7 +4,7 @@
  * errors carry their cause chain.
  */
 
-export type LogLevel = 'info' | 'warn' | 'error';
+type LogLevel = 'info' | 'warn' | 'error';
 
 export interface LogEntry {
   level: LogLevel;

@@ -22,7 +22,7 @@ export type JobResult =
   | { jobId: string; response: string }
   | { jobId: string; failure: JobFailure; detail?: string };
 
-export interface LogCursor {
+interface LogCursor {
   boxId: string;
   nextSeq: number;
 }

@@ -29,10 +29,10 @@ export interface Certificate extends CertificateBody {
 }
 
 /** Offset of caSig; the CA signs bytes 0..82. */
-export const CERTIFICATE_SIGNED_LENGTH = 83;
+const CERTIFICATE_SIGNED_LENGTH = 83;
 
 /** Bytes 0–82, the part the CA signs. */
-export function encodeCertificateBody(body: CertificateBody): Uint8Array {
+function encodeCertificateBody(body: CertificateBody): Uint8Array {
   const out = new Uint8Array(CERTIFICATE_SIGNED_LENGTH);
   out[0] = PROTOCOL_VERSION;
   out[1] = FrameType.CERTIFICATE;

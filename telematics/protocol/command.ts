@@ -9,7 +9,7 @@ import { type Ed25519KeyPair, ed25519Sign, SIGNATURE_LENGTH, verifySignedPart } 
 export const NONCE_LENGTH = 16;
 const CERTIFICATE_OFFSET = 19;
 /** Offset of holderSig; the holder signs bytes 0..165. */
-export const COMMAND_SIGNED_LENGTH = 166;
+const COMMAND_SIGNED_LENGTH = 166;
 
 export interface CommandBody {
   /** Op.* — kept as a plain byte: an unknown op is the box's to refuse, not the decoder's. */

@@ -14,7 +14,6 @@ export const FrameType = {
   LOG_REQUEST: 0x06,
   LOG_END: 0x07,
 } as const;
-export type FrameTypeCode = (typeof FrameType)[keyof typeof FrameType];
 
 /** Exact frame lengths in bytes; a frame of any other length is MALFORMED. */
 export const FrameLength = {
@@ -46,7 +45,7 @@ export const Status = {
   VEHICLE_STATE: 0x0a,
 } as const;
 export type StatusCode = (typeof Status)[keyof typeof Status];
-export type StatusName = keyof typeof Status;
+type StatusName = keyof typeof Status;
 
 export const Op = {
   /** Only in responses to a revocation. */
@@ -75,7 +74,6 @@ export const LogEvent = {
   CHARGING_STOPPED: 0x07,
   COMMAND_REJECTED: 0x08,
 } as const;
-export type LogEventCode = (typeof LogEvent)[keyof typeof LogEvent];
 
 export const LockState = { LOCKED: 0, UNLOCKED: 1 } as const;
 

@@ -17,7 +17,7 @@ export const decodeFailure = (error: DecodeError): { ok: false; error: DecodeErr
  * Checks version, then type, then length. Version first so that a longer frame of a future version
  * reads as VERSION, which tells a peer more than LENGTH would.
  */
-export function headerError(bytes: unknown, type: number, length: number): DecodeError | null {
+function headerError(bytes: unknown, type: number, length: number): DecodeError | null {
   if (!(bytes instanceof Uint8Array)) return 'INPUT';
   if (bytes.length >= 1 && bytes[0] !== PROTOCOL_VERSION) return 'VERSION';
   if (bytes.length >= 2 && bytes[1] !== type) return 'TYPE';

@@ -6,7 +6,7 @@ import { type Decoded, decodeSafely } from './decoded';
 import { type Ed25519KeyPair, ed25519Sign, SIGNATURE_LENGTH, verifySignedPart } from './ed25519';
 
 /** Offset of boxSig; the box signs bytes 0..47. */
-export const LOG_RECORD_SIGNED_LENGTH = 48;
+const LOG_RECORD_SIGNED_LENGTH = 48;
 
 export interface LogRecordBody {
   boxId: Uint8Array;
@@ -25,7 +25,7 @@ export interface LogRecord extends LogRecordBody {
   boxSig: Uint8Array;
 }
 
-export function encodeLogRecordBody(body: LogRecordBody): Uint8Array {
+function encodeLogRecordBody(body: LogRecordBody): Uint8Array {
   const out = new Uint8Array(LOG_RECORD_SIGNED_LENGTH);
   out[0] = PROTOCOL_VERSION;
   out[1] = FrameType.LOG_RECORD;

@@ -7,7 +7,7 @@ import { type Decoded, decodeSafely } from './decoded';
 import { type Ed25519KeyPair, ed25519Sign, SIGNATURE_LENGTH, verifySignedPart } from './ed25519';
 
 /** Offset of boxSig; the box signs bytes 0..37. */
-export const RESPONSE_SIGNED_LENGTH = 38;
+const RESPONSE_SIGNED_LENGTH = 38;
 
 export interface ResponseBody {
   /** Status.* */
@@ -32,7 +32,7 @@ export interface Response extends ResponseBody {
   boxSig: Uint8Array;
 }
 
-export function encodeResponseBody(body: ResponseBody): Uint8Array {
+function encodeResponseBody(body: ResponseBody): Uint8Array {
   const out = new Uint8Array(RESPONSE_SIGNED_LENGTH);
   out[0] = PROTOCOL_VERSION;
   out[1] = FrameType.RESPONSE;

@@ -6,7 +6,7 @@ import { type Decoded, decodeSafely } from './decoded';
 import { type Ed25519KeyPair, ed25519Sign, SIGNATURE_LENGTH, verifySignedPart } from './ed25519';
 
 /** Offset of caSig; the CA signs bytes 0..25. */
-export const REVOCATION_SIGNED_LENGTH = 26;
+const REVOCATION_SIGNED_LENGTH = 26;
 
 export interface RevocationBody {
   boxId: Uint8Array;
@@ -18,7 +18,7 @@ export interface Revocation extends RevocationBody {
   caSig: Uint8Array;
 }
 
-export function encodeRevocationBody(body: RevocationBody): Uint8Array {
+function encodeRevocationBody(body: RevocationBody): Uint8Array {
   const out = new Uint8Array(REVOCATION_SIGNED_LENGTH);
   out[0] = PROTOCOL_VERSION;
   out[1] = FrameType.REVOCATION;

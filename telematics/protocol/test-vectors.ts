@@ -17,9 +17,9 @@ import { encodeRevocation, revocationDigest, signRevocation } from './revocation
 /** Seeds 00..1f, 20..3f, 40..5f: easy to type into another implementation. */
 const seed = (first: number): Uint8Array => Uint8Array.from({ length: 32 }, (_, i) => first + i);
 
-export const VECTOR_SEEDS = { ca: seed(0x00), box: seed(0x20), holder: seed(0x40) };
-export const VECTOR_BOX_ID = '0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f0';
-export const VECTOR_BOOKING_ID = '11111111-2222-4333-8444-555555555555';
+const VECTOR_SEEDS = { ca: seed(0x00), box: seed(0x20), holder: seed(0x40) };
+const VECTOR_BOX_ID = '0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f0';
+const VECTOR_BOOKING_ID = '11111111-2222-4333-8444-555555555555';
 /** 2026-01-01T00:00:00Z; the booking runs 10:00–12:00 that day. */
 const ISSUED_AT = 1_767_225_600;
 const NOT_BEFORE = ISSUED_AT + 10 * 3600;
@@ -121,5 +121,3 @@ export function buildTestVectors() {
     },
   };
 }
-
-export type TestVectors = ReturnType<typeof buildTestVectors>;

@@ -15,7 +15,7 @@ import { NodeBleBoxLink, type NodeBleBoxLinkOptions } from './node-ble-link';
  * so any BoxPeripheral fits: `benchBox().box` from ../../box/testing swaps in the reference box
  * (reference-box.test.ts does), though its log starts empty and the log tests want records.
  */
-export function makeBox(seed: number): BoxPeripheral {
+function makeBox(seed: number): BoxPeripheral {
   return new FakeBox(seed, 40);
 }
 
@@ -25,7 +25,7 @@ export const BOX_B = 'C0:FF:EE:00:00:02';
 /** A box that advertises no service UUID: found only by its configured address. */
 export const BOX_QUIET = 'C0:FF:EE:00:00:03';
 /** A phone nearby: no PMK1 service at all. */
-export const STRANGER = 'DE:AD:BE:EF:00:01';
+const STRANGER = 'DE:AD:BE:EF:00:01';
 
 export interface Rig {
   bus: PrivateBus;

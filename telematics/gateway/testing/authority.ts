@@ -14,7 +14,7 @@ import { decodeResponse, type Response, verifyResponse } from '../../protocol/re
 import { encodeRevocation, revocationDigest, signRevocation } from '../../protocol/revocation';
 
 export const testCa = keyPairFromSeed(new Uint8Array(32).fill(0xc1));
-export const testRelay = keyPairFromSeed(new Uint8Array(32).fill(0xc2));
+const testRelay = keyPairFromSeed(new Uint8Array(32).fill(0xc2));
 
 export interface IssuedCommand {
   frame: Uint8Array;

@@ -17,7 +17,7 @@ import { testCa } from './authority';
 import type { ServerState } from './server-state';
 
 /** 2026-03-02 07:00 UTC, a Monday morning. */
-export const FLEET_T0 = 1_772_434_800;
+const FLEET_T0 = 1_772_434_800;
 
 export interface PoolCar {
   boxId: string;

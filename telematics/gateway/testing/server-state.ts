@@ -3,7 +3,7 @@
  * log records by (boxId, seq). Survives the HTTP server's restarts, as a database would.
  */
 import { randomUUID } from 'node:crypto';
-import { bytesToUuid, fromHex, toHex } from '../../protocol/bytes';
+import { fromHex, toHex } from '../../protocol/bytes';
 import { Op } from '../../protocol/constants';
 import type { Job, JobFailure } from '../server-link';
 import { type IssuedCommand, revocationEcho, type TestAuthority } from './authority';
@@ -14,7 +14,7 @@ export interface RegisteredBox {
   publicKey: Uint8Array;
 }
 
-export interface JobReport {
+interface JobReport {
   job: Job;
   /** The box's status when a verified response came back. */
   status?: string;
@@ -204,8 +204,4 @@ export class ServerState {
     this.wakeAll();
     return { id: job.id, done };
   }
-}
-
-export function boxIdOf(boxIdBytes: Uint8Array): string {
-  return bytesToUuid(boxIdBytes);
 }

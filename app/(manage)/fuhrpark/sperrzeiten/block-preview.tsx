@@ -1,6 +1,5 @@
 'use client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { TRPCClientError } from '@trpc/client';
 import { problemOf } from '../../../lib/errors';
 import { useTRPC } from '../../../lib/trpc';
 import { de } from '../../../messages/de';
@@ -61,7 +60,8 @@ export function BlockPreview({
       },
       onError: async (error) => {
         // Someone booked the car meanwhile: show the bookings now in the way.
-        if (error instanceof TRPCClientError && error.data?.code === 'CONFLICT') await preview.refetch();
+        const { code } = problemOf(error);
+        if (code === 'BLOCK_AFFECTS_BOOKINGS' || code === 'BOOKING_CONFLICT') await preview.refetch();
       },
     }),
   );

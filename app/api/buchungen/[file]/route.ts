@@ -2,7 +2,8 @@ import { serveBookingFile } from '@/server/calendar/download-service';
 import { auth, sessionUser } from '@/server/context';
 import { database } from '@/server/database';
 import { env } from '@/server/env';
-import { mailContextFromEnv } from '@/server/notifications';
+import { mailContextFromEnv } from '@/server/notifications/mailer';
+import { settings } from '@/server/settings';
 
 // Each download reads the booking as it now is, for the person signed in.
 export const dynamic = 'force-dynamic';
@@ -12,5 +13,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
   const { file } = await params;
   const { db } = await database();
   const user = await sessionUser(db, await auth(), request.headers);
-  return serveBookingFile(db, user, file, mailContextFromEnv(env()));
+  return serveBookingFile(db, user, file, mailContextFromEnv(env(), await settings()));
 }

@@ -1,9 +1,10 @@
 import { clientAddressOf } from '@/server/auth/client-address';
-import { feedLimiter } from '@/server/calendar';
 import { serveFeed } from '@/server/calendar/feed-service';
+import { feedLimiter } from '@/server/calendar/rate-limit';
 import { database } from '@/server/database';
 import { env } from '@/server/env';
-import { mailContextFromEnv } from '@/server/notifications';
+import { mailContextFromEnv } from '@/server/notifications/mailer';
+import { settings } from '@/server/settings';
 
 // One limiter for the whole process: per feed 30 fetches in a burst, per client 20 lookups of
 // tokens that name no feed, each refilled over 10 minutes (server/calendar/rate-limit.ts).
@@ -19,6 +20,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ toke
   return serveFeed(db, request, token, {
     limiter,
     client: clientAddressOf(request.headers),
-    calendar: mailContextFromEnv(env()),
+    calendar: mailContextFromEnv(env(), await settings()),
   });
 }

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { database } from '@/server/database';
+import { createWorld, removeWorld, worldSpec } from '@/server/e2e/factories';
+import { env } from '@/server/env';
+
+export const dynamic = 'force-dynamic';
+
+const request = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('create'), spec: worldSpec.optional() }),
+  z.object({ action: z.literal('remove'), municipalityId: z.uuid() }),
+]);
+
+/**
+ * POST /api/e2e — the end-to-end tests' own data (e2e/factories.ts). The test process cannot open
+ * the server's embedded database (PGlite is one process), so it asks the server. Absent (404)
+ * unless E2E_FACTORIES=on, which only playwright.config.ts sets.
+ */
+export async function POST(req: Request) {
+  if (env().E2E_FACTORIES !== 'on') return new Response('Not Found', { status: 404 });
+  const parsed = request.safeParse(await req.json().catch(() => null));
+  if (!parsed.success) return Response.json(z.flattenError(parsed.error), { status: 400 });
+  const { db } = await database();
+  if (parsed.data.action === 'create') return Response.json(await createWorld(db, parsed.data.spec));
+  await removeWorld(db, parsed.data.municipalityId);
+  return new Response(null, { status: 204 });
+}

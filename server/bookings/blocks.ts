@@ -2,13 +2,13 @@ import { and, asc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { bookingEvents, bookings, users, vehicleBlocks, vehicles } from '@/db/schema';
 import type { SessionUser } from '../auth/queries';
-import { ownScope } from '../bookings/management';
-import { blockedRange, HOUR, type TimeRange, windowProblems } from '../bookings/rules';
-import { lockVehicleSchedule, writeSchedule } from '../bookings/schedule';
-import { applyTransition } from '../bookings/transitions';
 import { AppError, invalidInput } from '../errors';
+import { findEquivalentVehicle } from '../fleet/queries';
 import { notify } from '../notifications/outbox';
-import { findEquivalentVehicle } from './queries';
+import { ownScope } from './management';
+import { blockedRange, HOUR, type TimeRange, windowProblems } from './rules';
+import { lockVehicleSchedule, writeSchedule } from './schedule';
+import { applyTransition } from './transitions';
 
 export type BlockKind = (typeof vehicleBlocks.$inferSelect)['kind'];
 export interface BlockRequest {

@@ -6,7 +6,7 @@ import { AppError, invalidInput } from '../errors';
 import { findEquivalentVehicle } from '../fleet/queries';
 import { notify } from '../notifications/outbox';
 import { ownScope } from './management';
-import { blockedRange, HOUR, type TimeRange, windowProblems } from './rules';
+import { blockedRange, HOUR, liveBookingStatuses, type TimeRange, windowProblems } from './rules';
 import { lockVehicleSchedule, writeSchedule } from './schedule';
 import { applyTransition } from './transitions';
 
@@ -58,7 +58,7 @@ function bookingsInTheWay(db: Db, vehicleId: string, window: TimeRange) {
     .where(
       and(
         eq(bookings.vehicleId, vehicleId),
-        inArray(bookings.status, ['pending', 'reserved', 'active', 'completed']),
+        inArray(bookings.status, [...liveBookingStatuses]),
         lt(bookings.startsAt, window.end),
         gt(sql`${bookings.endsAt} + make_interval(mins => ${bookings.bufferMinutes})`, window.start),
       ),

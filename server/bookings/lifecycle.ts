@@ -1,5 +1,5 @@
 import type { bookingStatuses } from '@/db/schema';
-import { MINUTE } from './rules';
+import { MINUTE, openBookingStatuses } from './rules';
 
 export type BookingStatus = (typeof bookingStatuses)[number];
 
@@ -81,8 +81,7 @@ export function transition(state: BookingState, event: LifecycleEvent, now: Date
   }
 }
 
-const isOpen = (status: BookingStatus) =>
-  status === 'pending' || status === 'reserved' || status === 'active';
+const isOpen = (status: BookingStatus) => (openBookingStatuses as readonly string[]).includes(status);
 
 function cancel(state: BookingState, event: { by: string; reason?: string }, now: Date): Transition {
   if (event.by === 'booker') {

@@ -9,8 +9,7 @@ export interface TimeRange {
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 
-/** Statuses that hold a car: the same four that the exclusion constraint of migration 0003 names. */
-export const liveBookingStatuses = ['pending', 'reserved', 'active', 'completed'] as const;
+export { liveBookingStatuses, openBookingStatuses, upcomingBookingStatuses } from '@/db/schema/bookings';
 
 /** How far a start may lie in the past and still count as "now" (the form takes a moment). */
 export const startGrace = 5 * MINUTE;

@@ -1,0 +1,2 @@
+ALTER TABLE "bookings" ADD COLUMN "approved_ends_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "bookings" ADD CONSTRAINT "bookings_approved_end_inside" CHECK ("bookings"."approved_ends_at" is null or ("bookings"."approved_ends_at" > "bookings"."starts_at" and "bookings"."approved_ends_at" < "bookings"."ends_at"));

@@ -15,6 +15,8 @@ const catalogue = {
   BOOKING_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'Diese Buchung gibt es nicht (mehr).' },
   UNAUTHENTICATED: { trpc: 'UNAUTHORIZED', message: 'Bitte melden Sie sich an.' },
   // Booking engine: the message of these comes from the rule that refused.
+  /** A new end the rules do not allow (too short, in the past); the message names the rule. */
+  END_NOT_POSSIBLE: { trpc: 'BAD_REQUEST', message: 'Dieses Ende ist für die Buchung nicht möglich.' },
   TRANSITION_REFUSED: {
     trpc: 'PRECONDITION_FAILED',
     message: 'Dieser Schritt ist für die Buchung nicht möglich.',

@@ -100,6 +100,7 @@ describe('changing the end of a booking', () => {
       .catch((e: unknown) => e);
     expect(error).toMatchObject({
       code: 'BAD_REQUEST',
+      message: 'Eine Buchung dauert mindestens 15 Minuten.',
       cause: { fieldErrors: { endsAt: ['Eine Buchung dauert mindestens 15 Minuten.'] } },
     });
     await api.bookings.changeEnd({ id: booking.id, endsAt: new Date(slot.from.getTime() + 15 * 60_000) });
@@ -110,6 +111,7 @@ describe('changing the end of a booking', () => {
       api.bookings.changeEnd({ id: running.id, endsAt: new Date(Date.now() - 60_000) }),
     ).rejects.toMatchObject({
       code: 'BAD_REQUEST',
+      message: 'Das neue Ende liegt in der Vergangenheit.',
       cause: { fieldErrors: { endsAt: ['Das neue Ende liegt in der Vergangenheit.'] } },
     });
     expect((await rowOf(running.id))?.endsAt).toEqual(hoursFromNow(0, 2).to);

@@ -155,9 +155,13 @@ export async function changeBookingEnd(
     now,
     type,
   ).catch((error: unknown) => {
-    // The form asks for the new end only: name the problem by that field.
-    if (error instanceof AppError && error.fieldErrors?.to)
-      throw invalidInput({ endsAt: error.fieldErrors.to });
+    // The form asks for the new end only: the problem is that field's, said in the message too.
+    const problems = error instanceof AppError ? error.fieldErrors?.to : undefined;
+    if (problems)
+      throw new AppError('END_NOT_POSSIBLE', {
+        message: problems.join(' '),
+        fieldErrors: { endsAt: problems },
+      });
     throw error;
   });
   await applyTransition(

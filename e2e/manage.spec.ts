@@ -37,17 +37,15 @@ function book(staff: Page, car: Car, day: string, purpose: string) {
   return mutate<Out['bookings']['create']>(staff, 'bookings.create', input);
 }
 
-/** The car the server would move a booking to: same station, enough seats, same powertrain first. */
+/**
+ * The car the server would move a booking to: same station, owner and powertrain, enough seats
+ * (the managed cars are all the manager's municipality's).
+ */
 function standInFor(car: Car, cars: Car[]): Car | undefined {
   return cars
     .filter((c) => c.id !== car.id && c.station.id === car.station.id && c.status === 'in_service')
-    .filter((c) => c.seats >= car.seats)
-    .sort(
-      (a, b) =>
-        Number(a.powertrain !== car.powertrain) - Number(b.powertrain !== car.powertrain) ||
-        a.seats - b.seats ||
-        a.plate.localeCompare(b.plate),
-    )[0];
+    .filter((c) => c.seats >= car.seats && c.powertrain === car.powertrain)
+    .sort((a, b) => a.seats - b.seats || a.plate.localeCompare(b.plate))[0];
 }
 
 test('with „Freigabe“ on, a booking waits until the fleet manager approves or declines it', async ({

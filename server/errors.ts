@@ -1,7 +1,7 @@
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
+import type { BookingInTheWay } from './bookings/blocks';
 import type { PolicyRule } from './bookings/policy';
 import type { SeriesConflict } from './bookings/series';
-import type { BookingInTheWay } from './fleet/blocks';
 
 /** Declares in the table what a code's `details` carry (a type only; no value is kept). */
 const carries = <T>(): { readonly detailsType?: T } => ({});
@@ -36,6 +36,8 @@ const catalogue = {
   BOOKING_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'Diese Buchung gibt es nicht (mehr).' },
   UNAUTHENTICATED: { trpc: 'UNAUTHORIZED', message: 'Bitte melden Sie sich an.' },
   // Booking engine: the message of these comes from the rule that refused.
+  /** A new end the rules do not allow (too short, in the past); the message names the rule. */
+  END_NOT_POSSIBLE: { trpc: 'BAD_REQUEST', message: 'Dieses Ende ist für die Buchung nicht möglich.' },
   TRANSITION_REFUSED: {
     trpc: 'PRECONDITION_FAILED',
     message: 'Dieser Schritt ist für die Buchung nicht möglich.',

@@ -1,8 +1,8 @@
 import 'server-only';
 import { authRouter } from './auth/router';
+import { blocksRouter } from './bookings/blocks-router';
 import { bookingsRouter, policiesRouter } from './bookings/router';
 import { calendarRouter } from './calendar/router';
-import { blocksRouter } from './fleet/blocks-router';
 import { stationsRouter, vehiclesRouter } from './fleet/router';
 import { regionRouter } from './region/router';
 import { gatewayRouter } from './telematics/gateway-router';

@@ -69,6 +69,8 @@ export const de = {
     details: 'Details und Fahrzeug öffnen',
     seriesCancelled: 'Die noch offenen Termine der Serie sind storniert.',
     changed: 'Das Ende der Buchung ist geändert.',
+    changedPending:
+      'Das Ende der Buchung ist geändert. Die zusätzliche Zeit muss der Fuhrpark noch freigeben; bis dahin ist sie für Sie vorgemerkt.',
     changeEnd: 'Ende ändern',
     newEndDate: 'Neues Ende: Datum',
     newEndTime: 'Uhrzeit',
@@ -202,6 +204,8 @@ export const de = {
       booker: (name: string, municipality: string | null) =>
         municipality ? `${name} (${municipality})` : name,
       requested: (at: string) => `Angefragt am ${at}`,
+      extension: (approvedUntil: string) =>
+        `Verlängerung einer freigegebenen Buchung (bisher bis ${approvedUntil}). Bei Ablehnung bleibt es dabei.`,
       purpose: 'Zweck',
       approve: 'Freigeben',
       approving: 'Wird freigegeben …',

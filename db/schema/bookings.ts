@@ -13,6 +13,19 @@ export const bookingStatuses = [
   'no_show',
 ] as const;
 
+/**
+ * The statuses that hold a car's time: the one list. The database has it once too, as
+ * `booking_holds_vehicle(status)` (migration 0005), which the exclusion constraint and the block
+ * triggers use; a test holds the two to each other.
+ */
+export const liveBookingStatuses = ['pending', 'reserved', 'active', 'completed'] as const;
+/** Live and not yet over: what may still be changed, approved or taken on a trip. */
+export const openBookingStatuses = ['pending', 'reserved', 'active'] as const;
+/** Open and not yet begun: what a booker or a block may still cancel or move. */
+export const upcomingBookingStatuses = ['pending', 'reserved'] as const;
+
+const sqlList = (statuses: readonly string[]) => sql.raw(statuses.map((s) => `'${s}'`).join(', '));
+
 /** "Every Tuesday 8–12 for 10 weeks": the rule that made a set of bookings, kept to cancel them together. */
 export const bookingSeries = pgTable(
   'booking_series',
@@ -54,6 +67,11 @@ export const bookings = pgTable(
     status: text('status', { enum: bookingStatuses }).notNull().default('reserved'),
     purpose: text('purpose'),
     seriesId: uuid('series_id').references(() => bookingSeries.id, { onDelete: 'set null' }),
+    /**
+     * Set while an extension of an approved booking awaits approval: the end that was approved.
+     * A decline returns the booking to it; an approval clears it.
+     */
+    approvedEndsAt: instant('approved_ends_at'),
     /** Rises with every change a calendar should see (iCalendar SEQUENCE). */
     sequence: integer('sequence').notNull().default(0),
     cancelledAt: instant('cancelled_at'),
@@ -68,17 +86,18 @@ export const bookings = pgTable(
     index('bookings_series_idx').on(t.seriesId),
     index('bookings_open_starts_idx')
       .on(t.startsAt)
-      .where(sql`${t.status} in ('pending', 'reserved', 'active')`),
+      .where(sql`${t.status} in (${sqlList(openBookingStatuses)})`),
     check('bookings_period_positive', sql`${t.startsAt} < ${t.endsAt}`),
-    check(
-      'bookings_status_known',
-      sql`${t.status} in ('pending', 'reserved', 'active', 'completed', 'cancelled', 'no_show')`,
-    ),
+    check('bookings_status_known', sql`${t.status} in (${sqlList(bookingStatuses)})`),
     check(
       'bookings_cancelled_at_matches_status',
       sql`(${t.status} = 'cancelled') = (${t.cancelledAt} is not null)`,
     ),
     check('bookings_sequence_non_negative', sql`${t.sequence} >= 0`),
+    check(
+      'bookings_approved_end_inside',
+      sql`${t.approvedEndsAt} is null or (${t.approvedEndsAt} > ${t.startsAt} and ${t.approvedEndsAt} < ${t.endsAt})`,
+    ),
   ],
 );
 

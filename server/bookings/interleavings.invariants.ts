@@ -53,7 +53,7 @@ export async function readState(world: World) {
 }
 export type State = Awaited<ReturnType<typeof readState>>;
 
-const isLive = (b: BookingRow) => (liveBookingStatuses as readonly string[]).includes(b.status);
+export const isLive = (b: BookingRow) => (liveBookingStatuses as readonly string[]).includes(b.status);
 export const liveBlocks = (state: State) => state.blocks.filter((b) => b.cancelledAt === null);
 const show = (r: TimeRange) => `${r.start.toISOString()}–${r.end.toISOString()}`;
 

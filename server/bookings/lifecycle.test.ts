@@ -113,3 +113,46 @@ describe('lifecycle transitions', () => {
     expect(next(booking('active', -30), { type: 'unlock' })).toEqual(booking('active', -30));
   });
 });
+
+describe('an extension that needs approval', () => {
+  const extend = (endsAt: Date) => ({ type: 'extend' as const, endsAt, needsApproval: true });
+
+  it('sends an approved booking back to the approvers, keeping the approved end to fall back to', () => {
+    expect(next(booking('reserved'), extend(at(240)))).toEqual({
+      status: 'pending',
+      startsAt: at(60),
+      endsAt: at(240),
+      approvedEndsAt: at(180),
+    });
+    // Still undecided: it stays pending, with the new end.
+    expect(next(booking('pending'), extend(at(240)))).toMatchObject({ status: 'pending', endsAt: at(240) });
+  });
+
+  it('on decline returns to what was approved, on approval keeps the new end', () => {
+    const asked = { ...booking('pending', 60, 240), approvedEndsAt: at(180) };
+    expect(next(asked, { type: 'decline', reason: 'Wird gebraucht' })).toMatchObject({
+      status: 'reserved',
+      endsAt: at(180),
+      approvedEndsAt: null,
+    });
+    expect(next(asked, { type: 'approve' })).toMatchObject({
+      status: 'reserved',
+      endsAt: at(240),
+      approvedEndsAt: null,
+    });
+    // Shortened back inside the approval: approved again, nothing left to decide.
+    expect(next(asked, { type: 'shorten', endsAt: at(150) })).toMatchObject({
+      status: 'reserved',
+      endsAt: at(150),
+      approvedEndsAt: null,
+    });
+  });
+
+  it('is refused during a trip (the car is out; the fleet decides)', () => {
+    expect(next(booking('active', -30, 60), extend(at(120)))).toMatch(/freigegeben/);
+    expect(next(booking('active', -30, 60), { type: 'extend', endsAt: at(120) })).toMatchObject({
+      status: 'active',
+      endsAt: at(120),
+    });
+  });
+});

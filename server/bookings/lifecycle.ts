@@ -1,5 +1,5 @@
 import type { bookingStatuses } from '@/db/schema';
-import { MINUTE } from './rules';
+import { MINUTE, openBookingStatuses } from './rules';
 
 export type BookingStatus = (typeof bookingStatuses)[number];
 
@@ -8,6 +8,8 @@ export interface BookingState {
   status: BookingStatus;
   startsAt: Date;
   endsAt: Date;
+  /** While an extension of an approved booking awaits approval: the end that was approved. */
+  approvedEndsAt?: Date | null;
 }
 
 export type LifecycleEvent =
@@ -17,7 +19,8 @@ export type LifecycleEvent =
   | { type: 'end' }
   | { type: 'cancel'; by: 'booker' | 'manager' | 'system'; reason?: string }
   | { type: 'no_show'; graceMinutes: number }
-  | { type: 'extend'; endsAt: Date }
+  /** `needsApproval`: the owner's policy wants the added time approved (the booker is no approver). */
+  | { type: 'extend'; endsAt: Date; needsApproval?: boolean }
   | { type: 'shorten'; endsAt: Date };
 
 type Refusal = { ok: false; reason: string };
@@ -46,12 +49,16 @@ export function transition(state: BookingState, event: LifecycleEvent, now: Date
   const { status } = state;
   switch (event.type) {
     case 'approve':
-      return status === 'pending' ? to({ status: 'reserved' }) : illegal(state, 'freigegeben');
+      return status === 'pending'
+        ? to({ status: 'reserved', approvedEndsAt: null })
+        : illegal(state, 'freigegeben');
     case 'decline':
       if (status !== 'pending') return illegal(state, 'abgelehnt');
-      return event.reason.trim()
-        ? to({ status: 'cancelled' })
-        : refuse('Bitte einen Grund für die Ablehnung angeben.');
+      if (!event.reason.trim()) return refuse('Bitte einen Grund für die Ablehnung angeben.');
+      // A declined extension leaves the booking as it was approved; a declined booking is cancelled.
+      if (state.approvedEndsAt)
+        return to({ status: 'reserved', endsAt: state.approvedEndsAt, approvedEndsAt: null });
+      return to({ status: 'cancelled' });
     case 'unlock':
       if (status === 'active') return to({});
       return status === 'reserved' ? to({ status: 'active' }) : illegal(state, 'geöffnet');
@@ -71,18 +78,26 @@ export function transition(state: BookingState, event: LifecycleEvent, now: Date
       if (event.endsAt <= state.endsAt) return refuse('Das neue Ende muss nach dem bisherigen liegen.');
       if (status === 'active' && state.endsAt < now)
         return refuse('Die Buchungszeit ist bereits abgelaufen; bitte das Fahrzeug zurückgeben.');
-      return to({ endsAt: event.endsAt });
+      // A pending booking is still to be decided, with its new end; an approved one asks again.
+      if (!event.needsApproval || status === 'pending') return to({ endsAt: event.endsAt });
+      if (status === 'active')
+        return refuse(
+          'Eine Verlängerung muss freigegeben werden; während der Fahrt geht das nur über den Fuhrpark. Bitte dort melden.',
+        );
+      return to({ status: 'pending', endsAt: event.endsAt, approvedEndsAt: state.endsAt });
     case 'shorten':
       if (!isOpen(status)) return illegal(state, 'verkürzt');
       if (event.endsAt >= state.endsAt) return refuse('Das neue Ende muss vor dem bisherigen liegen.');
       if (event.endsAt <= state.startsAt) return refuse('Das neue Ende muss nach dem Beginn liegen.');
       if (event.endsAt < now) return refuse('Das neue Ende liegt in der Vergangenheit.');
+      // Shortened back within what was approved: the approval covers it again.
+      if (state.approvedEndsAt && event.endsAt <= state.approvedEndsAt)
+        return to({ status: 'reserved', endsAt: event.endsAt, approvedEndsAt: null });
       return to({ endsAt: event.endsAt });
   }
 }
 
-const isOpen = (status: BookingStatus) =>
-  status === 'pending' || status === 'reserved' || status === 'active';
+const isOpen = (status: BookingStatus) => (openBookingStatuses as readonly string[]).includes(status);
 
 function cancel(state: BookingState, event: { by: string; reason?: string }, now: Date): Transition {
   if (event.by === 'booker') {

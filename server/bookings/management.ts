@@ -55,6 +55,8 @@ export function approvalQueue(db: Db, manager: SessionUser) {
       id: bookings.id,
       startsAt: bookings.startsAt,
       endsAt: bookings.endsAt,
+      /** Set: an extension of an approved booking; declining it keeps the booking until then. */
+      approvedEndsAt: bookings.approvedEndsAt,
       purpose: bookings.purpose,
       createdAt: bookings.createdAt,
       booker: { id: users.id, name: users.name, email: users.email },

@@ -13,6 +13,7 @@ const hours = (h: number) => new Date(now.getTime() + h * 3_600_000);
 const berlin = (iso: string) => new Date(iso); // ISO strings below carry their offset
 
 const request = (overrides: Partial<BookingRequest> = {}): BookingRequest => ({
+  change: 'create',
   window: { start: hours(24), end: hours(26) },
   now,
   timeZone,
@@ -94,6 +95,37 @@ describe('booking policy', () => {
       'MAX_FUTURE_BOOKINGS',
     ]);
     expect(rules({ maxFutureBookingsPerPerson: 3 }, { futureBookingsOfPerson: 2 })).toEqual([]);
+  });
+});
+
+describe('a change of a booking', () => {
+  const changed = (change: BookingRequest['change'], policy: Partial<BookingPolicy>, overrides = {}) =>
+    rules(policy, { change, ...overrides });
+
+  it('is held to every rule about the window and the person', () => {
+    const late = { start: berlin('2026-11-27T16:00:00+01:00'), end: berlin('2026-11-27T18:30:00+01:00') };
+    const policy = { othersFrom: '07:00', othersUntil: '18:00', maxDurationMinutes: 120 };
+    for (const change of ['extend', 'move'] as const) {
+      expect(changed(change, policy, { sameMunicipality: false, window: late })).toEqual([
+        'MAX_DURATION',
+        'OTHERS_HOURS',
+      ]);
+      expect(changed(change, { othersMayBook: false }, { sameMunicipality: false })).toEqual([
+        'OTHERS_NOT_ALLOWED',
+      ]);
+      expect(changed(change, {}, { licenceCheckValidUntil: '2026-11-03' })).toEqual(['LICENCE_CHECK']);
+    }
+  });
+
+  it('keeps its start, so neither lead time nor horizon nor the count asks again', () => {
+    const running = { window: { start: hours(-1), end: hours(3) }, futureBookingsOfPerson: 5 };
+    const strict = { minLeadMinutes: 120, maxFutureBookingsPerPerson: 5 };
+    expect(changed('create', strict, running)).toEqual(['LEAD_TIME', 'MAX_FUTURE_BOOKINGS']);
+    expect(changed('extend', strict, running)).toEqual([]);
+  });
+
+  it('gives time back even when the licence check has run out', () => {
+    expect(changed('shorten', {}, { licenceCheckValidUntil: '2026-11-03' })).toEqual([]);
   });
 });
 

@@ -41,7 +41,16 @@ export interface PolicyViolation {
   message: string;
 }
 
+/**
+ * What is asked of a car's time: a new booking, or a change of one. A change keeps the booking's
+ * start, so the rules about when a start may be asked for (horizon, lead time) and the count of
+ * bookings (fairness) were settled when it was made; everything about the window and the person
+ * is asked again. Shortening only gives time back: the person's licence does not hold it up.
+ */
+export type ScheduleChange = 'create' | 'extend' | 'shorten' | 'move';
+
 export interface BookingRequest {
+  change: ScheduleChange;
   window: TimeRange;
   now: Date;
   timeZone: string;
@@ -106,24 +115,30 @@ export function durationViolation(policy: BookingPolicy, window: TimeRange): Pol
 
 /** Every rule of the owner's policy the request breaks, each with the German sentence that names it. */
 export function policyViolations(policy: BookingPolicy, request: BookingRequest): PolicyViolation[] {
-  const { window, now, timeZone } = request;
+  const { window, now, timeZone, change } = request;
   const violations: PolicyViolation[] = [];
-  const licence = licenceViolation(request.licenceCheckValidUntil, now, timeZone);
+  const licence =
+    change === 'shorten' ? null : licenceViolation(request.licenceCheckValidUntil, now, timeZone);
   if (licence) violations.push(licence);
-  if (window.start.getTime() > now.getTime() + policy.horizonDays * 24 * HOUR)
+  const fresh = change === 'create';
+  if (fresh && window.start.getTime() > now.getTime() + policy.horizonDays * 24 * HOUR)
     violations.push({
       rule: 'HORIZON',
       message: `Buchungen sind höchstens ${policy.horizonDays} Tage im Voraus möglich.`,
     });
   const duration = durationViolation(policy, window);
   if (duration) violations.push(duration);
-  if (policy.minLeadMinutes > 0 && window.start.getTime() < now.getTime() + policy.minLeadMinutes * MINUTE)
+  if (
+    fresh &&
+    policy.minLeadMinutes > 0 &&
+    window.start.getTime() < now.getTime() + policy.minLeadMinutes * MINUTE
+  )
     violations.push({
       rule: 'LEAD_TIME',
       message: `Buchungen sind nur mit mindestens ${durationText(policy.minLeadMinutes)} Vorlauf möglich.`,
     });
   if (!request.sameMunicipality) violations.push(...othersViolations(policy, request));
-  if (request.futureBookingsOfPerson >= policy.maxFutureBookingsPerPerson)
+  if (fresh && request.futureBookingsOfPerson >= policy.maxFutureBookingsPerPerson)
     violations.push({
       rule: 'MAX_FUTURE_BOOKINGS',
       message: `Sie haben bereits ${request.futureBookingsOfPerson} anstehende Buchungen bei ${request.ownerName}; mehr als ${policy.maxFutureBookingsPerPerson} sind nicht möglich.`,

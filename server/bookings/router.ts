@@ -25,7 +25,9 @@ export const bookingsRouter = router({
     .mutation(({ ctx, input }) => cancelBooking(ctx.db, ctx.user, input.id)),
   changeEnd: staffProcedure
     .input(changeEndInput)
-    .mutation(({ ctx, input }) => changeBookingEnd(ctx.db, ctx.user, input.id, input.endsAt)),
+    .mutation(({ ctx, input }) =>
+      changeBookingEnd(ctx.db, ctx.user, input.id, input.endsAt, ctx.settings.timeZone),
+    ),
   end: staffProcedure
     .input(bookingIdInput)
     .mutation(({ ctx, input }) => endBooking(ctx.db, ctx.user, input.id)),

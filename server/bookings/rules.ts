@@ -9,8 +9,7 @@ export interface TimeRange {
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 
-/** Statuses that hold a car: the same four that the exclusion constraint of migration 0003 names. */
-export const liveBookingStatuses = ['pending', 'reserved', 'active', 'completed'] as const;
+export { liveBookingStatuses, openBookingStatuses, upcomingBookingStatuses } from '@/db/schema/bookings';
 
 /** How far a start may lie in the past and still count as "now" (the form takes a moment). */
 const startGrace = 5 * MINUTE;
@@ -38,14 +37,26 @@ export const clashes = (
 export const elapsedHours = (range: TimeRange): number =>
   (range.end.getTime() - range.start.getTime()) / HOUR;
 
-/** The problems of a requested booking or search window, by field; empty when it is fine. */
-export function windowProblems(range: TimeRange, now: Date, longest = longestBooking): FieldErrors {
+/**
+ * The problems of a requested booking or search window, by field; empty when it is fine. A change
+ * of a booking keeps its start (`startFixed`: it may lie in the past, the trip running) and must
+ * not end in the past; its length is held to the same bounds as a new booking's.
+ */
+export function windowProblems(
+  range: TimeRange,
+  now: Date,
+  { longest = longestBooking, startFixed = false }: { longest?: number; startFixed?: boolean } = {},
+): FieldErrors {
   const problems: FieldErrors = {};
   if (Number.isNaN(range.start.getTime())) problems.from = ['Ungültiger Beginn.'];
   if (Number.isNaN(range.end.getTime())) problems.to = ['Ungültiges Ende.'];
   if (Object.keys(problems).length > 0) return problems;
-  if (range.start.getTime() < now.getTime() - startGrace)
+  if (!startFixed && range.start.getTime() < now.getTime() - startGrace)
     problems.from = ['Der Beginn liegt in der Vergangenheit.'];
+  if (startFixed && range.end.getTime() < now.getTime()) {
+    problems.to = ['Das neue Ende liegt in der Vergangenheit.'];
+    return problems;
+  }
   const length = range.end.getTime() - range.start.getTime();
   if (length <= 0) problems.to = ['Das Ende muss nach dem Beginn liegen.'];
   else if (length < shortestBooking) problems.to = ['Eine Buchung dauert mindestens 15 Minuten.'];

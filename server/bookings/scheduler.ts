@@ -7,7 +7,7 @@ import { logger } from '../logger';
 import { sendLicenceExpiryNotices } from '../notifications/licence-notices';
 import { notify } from '../notifications/outbox';
 import { defaultPolicy } from './policy';
-import { HOUR, MINUTE } from './rules';
+import { HOUR, MINUTE, upcomingBookingStatuses } from './rules';
 import { applyTransition } from './transitions';
 
 const REMINDER_LEAD = 60 * MINUTE;
@@ -108,7 +108,7 @@ async function nextBookingOf(db: Db, vehicleId: string, after: Date) {
     .where(
       and(
         eq(bookings.vehicleId, vehicleId),
-        inArray(bookings.status, ['pending', 'reserved']),
+        inArray(bookings.status, [...upcomingBookingStatuses]),
         gte(bookings.startsAt, after),
         lte(bookings.startsAt, new Date(after.getTime() + NEXT_BOOKING_HORIZON)),
       ),

@@ -6,7 +6,7 @@ import { AppError, sqlState } from '../errors';
 import { openBookingsOfPerson } from './policy-queries';
 import { insertBooking } from './queries';
 import { expandWeekly, type WeeklyRule } from './recurrence';
-import type { TimeRange } from './rules';
+import { type TimeRange, upcomingBookingStatuses } from './rules';
 import { lockVehicleSchedule, writeSchedule } from './schedule';
 import { admitBooking, announceNewBooking } from './service';
 import { applyTransition } from './transitions';
@@ -49,6 +49,7 @@ export async function createSeries(
         request.vehicleId,
         window,
         now,
+        'create',
         timeZone,
       );
       ownerId = vehicle.ownerMunicipalityId;
@@ -149,7 +150,7 @@ export async function cancelSeries(db: Db, user: SessionUser, seriesId: string, 
     .where(
       and(
         eq(bookings.seriesId, seriesId),
-        inArray(bookings.status, ['pending', 'reserved']),
+        inArray(bookings.status, [...upcomingBookingStatuses]),
         gt(bookings.startsAt, now),
       ),
     );

@@ -1,11 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { users, vehicles } from '@/db/schema';
+import { users } from '@/db/schema';
 import type { SessionUser } from '../auth/queries';
 import { mayManage } from '../auth/scope';
 import { AppError, invalidInput } from '../errors';
 import { notify } from '../notifications/outbox';
-import { durationViolation, licenceViolation, policyViolations } from './policy';
+import { licenceViolation, policyViolations, type ScheduleChange } from './policy';
 import { openBookingsOfPerson, policyOf } from './policy-queries';
 import { findBookableVehicle, findBookingOfUser, insertBooking, listBookingsOfUser } from './queries';
 import { type TimeRange, windowProblems } from './rules';
@@ -13,33 +13,42 @@ import { lockVehicleSchedule, writeSchedule } from './schedule';
 import type { CreateBookingInput } from './schema';
 import { applyTransition } from './transitions';
 
+/** Who holds a booking, as far as the policy cares. */
+export type Booker = Pick<SessionUser, 'id' | 'role' | 'municipalityId' | 'licenceCheckValidUntil'>;
+
 /**
- * Everything a new booking must pass before it is written: a sane window, a car in service, the
- * licence check and the owner's policy. Returns what the insert needs; refuses with the rule named.
+ * The one check every write of a booking's time passes — a new booking, each occurrence of a
+ * series, an extension, a shortening, a move to another car: a sane window, a car in service, the
+ * licence check and the owner's policy, each as `change` asks (see `ScheduleChange`). Returns what
+ * the write needs; refuses with the rule named, before anything is written.
  */
 export async function admitBooking(
   db: Db,
-  user: SessionUser,
+  user: Booker,
   vehicleId: string,
   window: TimeRange,
   now: Date,
+  change: ScheduleChange,
   timeZone: string,
 ) {
-  const problems = windowProblems(window, now);
+  const problems = windowProblems(window, now, { startFixed: change !== 'create' });
   if (Object.keys(problems).length > 0) throw invalidInput(problems);
   const vehicle = await findBookableVehicle(db, vehicleId);
   if (!vehicle) throw invalidInput({ vehicleId: ['Dieses Fahrzeug gibt es nicht.'] });
-  if (vehicle.status !== 'in_service') throw new AppError('VEHICLE_NOT_BOOKABLE');
-  const licence = licenceViolation(user.licenceCheckValidUntil, now, timeZone);
+  // Giving time back is always possible, even on a car taken out of service meanwhile.
+  if (change !== 'shorten' && vehicle.status !== 'in_service') throw new AppError('VEHICLE_NOT_BOOKABLE');
+  const licence = change === 'shorten' ? null : licenceViolation(user.licenceCheckValidUntil, now, timeZone);
   if (licence) throw new AppError('LICENCE_CHECK_EXPIRED', { message: licence.message });
   const policy = await policyOf(db, vehicle.ownerMunicipalityId);
   const violations = policyViolations(policy, {
+    change,
     window,
     now,
     timeZone,
     ownerName: vehicle.ownerName,
     sameMunicipality: user.municipalityId === vehicle.ownerMunicipalityId,
-    futureBookingsOfPerson: await openBookingsOfPerson(db, user.id, vehicle.ownerMunicipalityId, now),
+    futureBookingsOfPerson:
+      change === 'create' ? await openBookingsOfPerson(db, user.id, vehicle.ownerMunicipalityId, now) : 0,
     licenceCheckValidUntil: user.licenceCheckValidUntil,
   });
   if (violations.length > 0)
@@ -49,10 +58,12 @@ export async function admitBooking(
     });
   // The owner's own fleet managers and the operator are the approvers: they need no approval.
   const approves = mayManage(user, vehicle.ownerMunicipalityId);
+  const needsApproval = policy.approvalRequired && !approves;
   return {
     vehicle,
     policy,
-    status: policy.approvalRequired && !approves ? ('pending' as const) : ('reserved' as const),
+    needsApproval,
+    status: needsApproval ? ('pending' as const) : ('reserved' as const),
   };
 }
 
@@ -64,7 +75,7 @@ export async function createBooking(
   now = new Date(),
 ) {
   const window = { start: input.from, end: input.to };
-  const { vehicle, status } = await admitBooking(db, user, input.vehicleId, window, now, timeZone);
+  const { vehicle, status } = await admitBooking(db, user, input.vehicleId, window, now, 'create', timeZone);
   const id = await writeSchedule(db, async (tx) => {
     await lockVehicleSchedule(tx, vehicle.id);
     const row = await insertBooking(
@@ -88,6 +99,10 @@ export async function announceNewBooking(
 ) {
   if (status !== 'pending') return notify(db, { kind: 'confirmation', bookingId });
   await notify(db, { kind: 'approval_pending', bookingId });
+  await askApprovers(db, bookingId, ownerMunicipalityId);
+}
+
+async function askApprovers(db: Db, bookingId: string, ownerMunicipalityId: string) {
   for (const managerId of await approversOf(db, ownerMunicipalityId))
     await notify(db, { kind: 'approval_requested', bookingId, managerId });
 }
@@ -122,26 +137,50 @@ export async function cancelBooking(db: Db, user: SessionUser, bookingId: string
   return bookingOf(db, user, bookingId);
 }
 
-/** Extending asks the same of the longer window as a new booking would, and the database the rest. */
+/**
+ * A new end asks of the changed window what a new booking would be asked (`admitBooking`), and
+ * the database the rest. Where the owner wants bookings approved, an extension of an approved
+ * booking goes back to the approvers for the added time; until then the booking holds it, pending.
+ */
 export async function changeBookingEnd(
   db: Db,
   user: SessionUser,
   bookingId: string,
   endsAt: Date,
+  timeZone: string,
   now = new Date(),
 ) {
   const booking = await bookingOf(db, user, bookingId);
   const type = endsAt > booking.endsAt ? 'extend' : 'shorten';
-  if (type === 'extend') {
-    const policy = await policyOf(db, await ownerOf(db, booking.vehicle.id));
-    const tooLong = durationViolation(policy, { start: booking.startsAt, end: endsAt });
-    if (tooLong)
-      throw new AppError('POLICY_VIOLATION', {
-        message: tooLong.message,
-        details: { rules: [tooLong.rule] },
+  const { needsApproval, vehicle } = await admitBooking(
+    db,
+    user,
+    booking.vehicle.id,
+    { start: booking.startsAt, end: endsAt },
+    now,
+    type,
+    timeZone,
+  ).catch((error: unknown) => {
+    // The form asks for the new end only: the problem is that field's, said in the message too.
+    const problems = error instanceof AppError ? error.fieldErrors?.to : undefined;
+    if (problems)
+      throw new AppError('END_NOT_POSSIBLE', {
+        message: problems.join(' '),
+        fieldErrors: { endsAt: problems },
       });
-  }
-  await applyTransition(db, bookingId, { type, endsAt }, { id: user.id, role: 'booker' }, now);
+    throw error;
+  });
+  await applyTransition(
+    db,
+    bookingId,
+    type === 'extend' ? { type, endsAt, needsApproval } : { type, endsAt },
+    { id: user.id, role: 'booker' },
+    now,
+    async (tx, { before, after }) => {
+      if (before.status !== 'pending' && after.status === 'pending')
+        await askApprovers(tx, bookingId, vehicle.ownerMunicipalityId);
+    },
+  );
   return bookingOf(db, user, bookingId);
 }
 
@@ -150,13 +189,4 @@ export async function endBooking(db: Db, user: SessionUser, bookingId: string, n
   await bookingOf(db, user, bookingId);
   await applyTransition(db, bookingId, { type: 'end' }, { id: user.id, role: 'booker' }, now);
   return bookingOf(db, user, bookingId);
-}
-
-async function ownerOf(db: Db, vehicleId: string): Promise<string> {
-  const [row] = await db
-    .select({ owner: vehicles.ownerMunicipalityId })
-    .from(vehicles)
-    .where(eq(vehicles.id, vehicleId));
-  if (!row) throw new AppError('VEHICLE_NOT_FOUND');
-  return row.owner;
 }

@@ -12,7 +12,8 @@ export type Actor = { id: string; role: 'booker' | 'manager' } | { id: null; rol
 /**
  * Takes one lifecycle step on a stored booking, in one transaction: the per-car lock, the row
  * locked, the pure transition, the write (status, end, a higher calendar sequence), the event
- * with who and why, and the notice to the booker. A refused step changes nothing.
+ * with who and why, and the notice to the booker (`alsoTell` adds what else the step must say, in
+ * the same transaction). A refused step changes nothing.
  */
 export async function applyTransition(
   db: Db,
@@ -20,6 +21,7 @@ export async function applyTransition(
   event: LifecycleEvent,
   actor: Actor,
   now: Date,
+  alsoTell?: (tx: Db, step: { before: BookingState; after: BookingState }) => Promise<void>,
 ): Promise<{ before: BookingState; after: BookingState }> {
   return writeSchedule(db, async (tx) => {
     const [target] = await tx
@@ -29,7 +31,12 @@ export async function applyTransition(
     if (!target) throw new AppError('BOOKING_NOT_FOUND');
     await lockVehicleSchedule(tx, target.vehicleId);
     const [row] = await tx
-      .select({ status: bookings.status, startsAt: bookings.startsAt, endsAt: bookings.endsAt })
+      .select({
+        status: bookings.status,
+        startsAt: bookings.startsAt,
+        endsAt: bookings.endsAt,
+        approvedEndsAt: bookings.approvedEndsAt,
+      })
       .from(bookings)
       .where(eq(bookings.id, bookingId))
       .for('update');
@@ -37,12 +44,18 @@ export async function applyTransition(
     const result = transition(row, event, now);
     if (!result.ok) throw new AppError('TRANSITION_REFUSED', { message: result.reason });
     const after = result.next;
-    if (after.status === row.status && +after.endsAt === +row.endsAt) return { before: row, after };
+    if (
+      after.status === row.status &&
+      +after.endsAt === +row.endsAt &&
+      +(after.approvedEndsAt ?? 0) === +(row.approvedEndsAt ?? 0)
+    )
+      return { before: row, after };
     await tx
       .update(bookings)
       .set({
         status: after.status,
         endsAt: after.endsAt,
+        approvedEndsAt: after.approvedEndsAt ?? null,
         cancelledAt: after.status === 'cancelled' ? now : null,
         sequence: sql`${bookings.sequence} + 1`,
       })
@@ -59,6 +72,7 @@ export async function applyTransition(
     });
     const notice = await noticeFor(tx, bookingId, event, row, actor);
     if (notice) await notify(tx, notice);
+    await alsoTell?.(tx, { before: row, after });
     return { before: row, after };
   });
 }
@@ -75,6 +89,17 @@ async function noticeFor(
     case 'approve':
       return { kind: 'approval_granted', bookingId };
     case 'decline':
+      // An extension not approved: the booking stands as it was, only the added time is gone.
+      if (before.approvedEndsAt)
+        return {
+          kind: 'changed',
+          bookingId,
+          change: { kind: 'shortened', previous },
+          actor: {
+            name: await actorName(db, actor),
+            reason: `Verlängerung nicht freigegeben: ${event.reason}`,
+          },
+        };
       return { kind: 'approval_declined', bookingId, name: await actorName(db, actor), reason: event.reason };
     case 'cancel':
       // The booker knows what they did; a cancellation by anyone else is news to them.

@@ -119,12 +119,22 @@ export function listStations(db: Db) {
 
 /**
  * A stand-in for a car over a window: in service, at the same station, free (buffers and blocks
- * counted), at least as many seats; the same powertrain first, then any.
+ * counted), at least as many seats, and the same powertrain — someone who booked an electric car
+ * may have a reason (no fuel card, a climate rule) that a hybrid does not meet. `owner` keeps it
+ * to one municipality's cars (a move stays under the policy the booking was made under).
+ * `anyPowertrain` asks only whether a car of another class would be free.
  */
 export async function findEquivalentVehicle(
   db: Db,
-  original: { vehicleId: string; stationId: string; seats: number; powertrain: 'ev' | 'phev' | 'ice' },
+  original: {
+    vehicleId: string;
+    stationId: string;
+    seats: number;
+    powertrain: 'ev' | 'phev' | 'ice';
+    owner?: string;
+  },
   window: TimeRange,
+  { anyPowertrain = false }: { anyPowertrain?: boolean } = {},
 ): Promise<string | null> {
   const [row] = await db
     .select({ id: vehicles.id })
@@ -135,10 +145,12 @@ export async function findEquivalentVehicle(
         eq(vehicles.status, 'in_service'),
         ne(vehicles.id, original.vehicleId),
         gte(vehicles.seats, original.seats),
+        anyPowertrain ? undefined : eq(vehicles.powertrain, original.powertrain),
+        original.owner ? eq(vehicles.ownerMunicipalityId, original.owner) : undefined,
         isVehicleFree(vehicles, window),
       ),
     )
-    .orderBy(sql`${vehicles.powertrain} <> ${original.powertrain}`, asc(vehicles.seats), asc(vehicles.plate))
+    .orderBy(asc(vehicles.seats), asc(vehicles.plate))
     .limit(1);
   return row?.id ?? null;
 }

@@ -33,7 +33,14 @@ export function BookingActions({
     trpc.bookings.cancelSeries.mutationOptions({ onSuccess: done(de.bookings.seriesCancelled) }),
   );
   const changeEnd = useMutation(
-    trpc.bookings.changeEnd.mutationOptions({ onSuccess: done(de.bookings.changed) }),
+    trpc.bookings.changeEnd.mutationOptions({
+      onSuccess: (changed) =>
+        done(
+          changed.status === 'pending' && booking.status !== 'pending'
+            ? de.bookings.changedPending
+            : de.bookings.changed,
+        )(),
+    }),
   );
   const error = cancel.error ?? cancelSeries.error ?? changeEnd.error;
   const now = Date.now();

@@ -83,6 +83,9 @@ export function ApprovalCard({
         <span className="badge pending">{de.status.pending}</span>
         {formatRange(booking.startsAt, booking.endsAt, timeZone)}
       </p>
+      {booking.approvedEndsAt && (
+        <p className="meta">{t.extension(formatDateTime(booking.approvedEndsAt, timeZone))}</p>
+      )}
       <p className="meta">{booking.station.name}</p>
       <p className="meta">{t.booker(booking.booker.name, booking.bookerMunicipality)}</p>
       {booking.purpose && (

@@ -95,6 +95,7 @@ export function BlockPreview({
                     {formatRange(booking.startsAt, booking.endsAt, timeZone)}
                   </p>
                   <p className={lost ? 'error' : 'meta'}>{outcome}</p>
+                  {booking.noStandInBecause && <p className="meta">{booking.noStandInBecause}</p>}
                 </li>
               );
             })}

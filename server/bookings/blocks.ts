@@ -3,12 +3,13 @@ import type { Db } from '@/db/client';
 import { bookingEvents, bookings, users, vehicleBlocks, vehicles } from '@/db/schema';
 import type { SessionUser } from '../auth/queries';
 import { assertMayManage, managedBy } from '../auth/scope';
-import { blockedRange, HOUR, type TimeRange, windowProblems } from '../bookings/rules';
-import { lockVehicleSchedule, writeSchedule } from '../bookings/schedule';
-import { applyTransition } from '../bookings/transitions';
 import { AppError, invalidInput } from '../errors';
+import { findEquivalentVehicle } from '../fleet/queries';
 import { notify } from '../notifications/outbox';
-import { findEquivalentVehicle } from './queries';
+import { HOUR, liveBookingStatuses, type TimeRange, upcomingBookingStatuses, windowProblems } from './rules';
+import { lockVehicleSchedule, writeSchedule } from './schedule';
+import { admitBooking, type Booker } from './service';
+import { applyTransition } from './transitions';
 
 type BlockKind = (typeof vehicleBlocks.$inferSelect)['kind'];
 export interface BlockRequest {
@@ -50,6 +51,7 @@ function bookingsInTheWay(db: Db, vehicleId: string, window: TimeRange) {
       status: bookings.status,
       startsAt: bookings.startsAt,
       endsAt: bookings.endsAt,
+      userId: bookings.userId,
       booker: users.name,
     })
     .from(bookings)
@@ -57,7 +59,7 @@ function bookingsInTheWay(db: Db, vehicleId: string, window: TimeRange) {
     .where(
       and(
         eq(bookings.vehicleId, vehicleId),
-        inArray(bookings.status, ['pending', 'reserved', 'active', 'completed']),
+        inArray(bookings.status, [...liveBookingStatuses]),
         lt(bookings.startsAt, window.end),
         gt(sql`${bookings.endsAt} + make_interval(mins => ${bookings.bufferMinutes})`, window.start),
       ),
@@ -65,25 +67,85 @@ function bookingsInTheWay(db: Db, vehicleId: string, window: TimeRange) {
     .orderBy(asc(bookings.startsAt));
 }
 
+type ManagedVehicle = Awaited<ReturnType<typeof managedVehicle>>;
 export type BookingInTheWay = Awaited<ReturnType<typeof bookingsInTheWay>>[number];
+/** Where a booking in a block's way can go: a car, or none and the sentence that says why. */
+type StandIn = { vehicleId: string; noneBecause: null } | { vehicleId: null; noneBecause: string };
+
+/**
+ * A stand-in is a car of the same owner (the same policy, the same approvers) and the same
+ * powertrain at the station, which the owner's policy admits for the booker as a new booking over
+ * the same time. A car of another class is never taken without the booker: the booking is
+ * cancelled instead and the booker told that one is free, to book it themselves if it suits.
+ */
+async function standInFor(
+  db: Db,
+  vehicle: ManagedVehicle,
+  booking: BookingInTheWay,
+  now: Date,
+  timeZone: string,
+) {
+  const window = toRange(booking);
+  const original = { ...vehicle, vehicleId: vehicle.id };
+  const candidate = await findEquivalentVehicle(db, original, window);
+  if (!candidate) {
+    const otherClass = await findEquivalentVehicle(db, original, window, { anyPowertrain: true });
+    return {
+      vehicleId: null,
+      noneBecause: otherClass
+        ? 'Kein Fahrzeug mit gleichem Antrieb an der Station frei; ein Fahrzeug mit anderem Antrieb ist frei und kann neu gebucht werden.'
+        : 'Kein gleichwertiges Fahrzeug an der Station frei.',
+    } satisfies StandIn;
+  }
+  try {
+    await admitBooking(db, await bookerOf(db, booking.userId), candidate, window, now, 'move', timeZone);
+    return { vehicleId: candidate, noneBecause: null } satisfies StandIn;
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return {
+      vehicleId: null,
+      noneBecause: `Eine Umbuchung ist nicht möglich: ${error.message}`,
+    } satisfies StandIn;
+  }
+}
+
+async function bookerOf(db: Db, userId: string): Promise<Booker> {
+  const [row] = await db
+    .select({
+      id: users.id,
+      role: users.role,
+      municipalityId: users.municipalityId,
+      licenceCheckValidUntil: users.licenceCheckValidUntil,
+    })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (!row) throw new AppError('BOOKING_NOT_FOUND');
+  return row;
+}
+
+const movable = (booking: BookingInTheWay) =>
+  (upcomingBookingStatuses as readonly string[]).includes(booking.status);
 
 /** What a block would do before it is made: the bookings in its way and, for each, a stand-in car or none. */
-export async function previewBlock(db: Db, manager: SessionUser, request: BlockRequest, now = new Date()) {
+export async function previewBlock(
+  db: Db,
+  manager: SessionUser,
+  request: BlockRequest,
+  timeZone: string,
+  now = new Date(),
+) {
   const window = checkedWindow(request, now);
   const vehicle = await managedVehicle(db, manager, request.vehicleId);
   const affected = await bookingsInTheWay(db, vehicle.id, window);
   return Promise.all(
-    affected.map(async (booking) => ({
-      ...booking,
-      replacementVehicleId:
-        booking.status === 'pending' || booking.status === 'reserved'
-          ? await findEquivalentVehicle(
-              db,
-              { ...vehicle, vehicleId: vehicle.id },
-              blockedRange(toRange(booking), 0),
-            )
-          : null,
-    })),
+    affected.map(async (booking) => {
+      const standIn = movable(booking) ? await standInFor(db, vehicle, booking, now, timeZone) : null;
+      return {
+        ...booking,
+        replacementVehicleId: standIn?.vehicleId ?? null,
+        noStandInBecause: standIn?.noneBecause ?? null,
+      };
+    }),
   );
 }
 
@@ -96,6 +158,7 @@ export async function createBlock(
   db: Db,
   manager: SessionUser,
   request: BlockRequest & { confirm: boolean },
+  timeZone: string,
   now = new Date(),
 ) {
   const window = checkedWindow(request, now);
@@ -113,16 +176,12 @@ export async function createBlock(
     const moved: string[] = [];
     const cancelled: string[] = [];
     for (const booking of affected) {
-      const replacement = await findEquivalentVehicle(
-        tx,
-        { ...vehicle, vehicleId: vehicle.id },
-        blockedRange(toRange(booking), 0),
-      );
-      if (replacement) {
-        await moveBooking(tx, booking.id, vehicle.id, replacement, manager, now);
+      const standIn = await standInFor(tx, vehicle, booking, now, timeZone);
+      if (standIn.vehicleId) {
+        await moveBooking(tx, booking.id, vehicle.id, standIn.vehicleId, manager, now);
         moved.push(booking.id);
       } else {
-        const reason = `Fahrzeug gesperrt (${kindText[request.kind]}): ${request.reason.trim()}. Kein gleichwertiges Fahrzeug an der Station frei.`;
+        const reason = `Fahrzeug gesperrt (${kindText[request.kind]}): ${request.reason.trim()}. ${standIn.noneBecause}`;
         await applyTransition(
           tx,
           booking.id,
@@ -226,7 +285,7 @@ const toRange = (booking: { startsAt: Date; endsAt: Date }): TimeRange => ({
 function checkedWindow(request: BlockRequest, now: Date): TimeRange {
   const window = { start: request.from, end: request.to };
   // A block may run for months (a car waiting for parts), up to a year.
-  const problems = windowProblems(window, now, 366 * 24 * HOUR);
+  const problems = windowProblems(window, now, { longest: 366 * 24 * HOUR });
   if (!request.reason.trim()) problems.reason = ['Bitte einen Grund angeben.'];
   if (Object.keys(problems).length > 0) throw invalidInput(problems);
   return window;

@@ -15,10 +15,10 @@ export const blocksRouter = router({
   list: fleetManagerProcedure.query(({ ctx }) => listBlocks(ctx.db, ctx.user)),
   preview: fleetManagerProcedure
     .input(blockInput)
-    .query(({ ctx, input }) => previewBlock(ctx.db, ctx.user, input)),
+    .query(({ ctx, input }) => previewBlock(ctx.db, ctx.user, input, ctx.settings.timeZone)),
   create: fleetManagerProcedure
     .input(blockInput.extend({ confirm: z.boolean().default(false) }))
-    .mutation(({ ctx, input }) => createBlock(ctx.db, ctx.user, input)),
+    .mutation(({ ctx, input }) => createBlock(ctx.db, ctx.user, input, ctx.settings.timeZone)),
   cancel: fleetManagerProcedure
     .input(z.object({ id: z.uuid() }))
     .mutation(({ ctx, input }) => cancelBlock(ctx.db, ctx.user, input.id)),

@@ -70,6 +70,10 @@ export async function runWriters(options: {
   clients: number;
   stop: () => boolean;
   run?: string;
+  /** Where in the slot sequence to begin (a later round of a test leaves earlier slots alone). */
+  firstSlot?: number;
+  /** Told of every booking the server confirmed. */
+  onBooked?: () => void;
 }): Promise<LoadResult & { run: string }> {
   const run = options.run ?? randomUUID().slice(0, 8);
   const writes: WriteRecord[] = [];
@@ -79,7 +83,7 @@ export async function runWriters(options: {
     const url = options.urls[index % options.urls.length] ?? '';
     const cookie = options.cookies[index % options.cookies.length] ?? '';
     const vehicleId = options.cars[index % options.cars.length] ?? '';
-    for (let slot = 0; !options.stop(); slot++) {
+    for (let slot = options.firstSlot ?? 0; !options.stop(); slot++) {
       const from = new Date(start + slot * SLOT_MS);
       const write: WriteRecord = {
         marker: `${run}-${index}-${slot}`,
@@ -98,6 +102,7 @@ export async function runWriters(options: {
       const created = write.create.data as { id?: string } | undefined;
       if (!created?.id) continue;
       write.bookingId = created.id;
+      options.onBooked?.();
       const read = await trpc(url, 'bookings.mine', undefined, { cookie, query: true });
       outcomes.push(read.outcome);
       if (read.outcome.kind === 'refused') return;

@@ -1,6 +1,10 @@
-/** Opens (and on first start migrates and seeds) the database when the server boots, not on the first request. */
+/**
+ * Boots the process (database migrated, workers running) when the server starts, not on the first
+ * request. Next calls this once per server process; a failed boot rejects, and our HTTP server
+ * (server/http-server.ts) then exits non-zero instead of answering 500.
+ */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { boot } = await import('./server/boot');
-  await boot();
+  const { bootProcess } = await import('./server/boot');
+  await bootProcess();
 }

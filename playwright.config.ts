@@ -40,17 +40,19 @@ export default defineConfig({
     { name: 'phone', use: { ...devices['Pixel 7'] } },
   ],
   webServer: {
-    command: `rm -rf .e2e-data && npx next start -p ${port}`,
+    // The production server process (server/http-server.ts), as `npm run serve` and systemd start it.
+    command: 'rm -rf .e2e-data && exec node --import tsx server/http-server.ts',
     url: `${baseURL}/anmelden`,
     timeout: 120_000,
     reuseExistingServer: !process.env.CI,
-    // As Ctrl+C does: the app stops its demo (gateways, node-ble, the dbus-daemon) and its database.
+    // As Ctrl+C does: the server drains, then stops its demo (gateways, node-ble, the dbus-daemon) and its database.
     gracefulShutdown: { signal: 'SIGINT', timeout: 15_000 },
     env: {
       DATA_DIR: '.e2e-data',
       APP_URL: baseURL,
+      PORT: String(port),
+      NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
-      NEXT_MANUAL_SIG_HANDLE: '1',
       // The demo gateways reach their boxes through node-ble, a private dbus-daemon and the BlueZ
       // double, so the unlock test covers the production radio path (needs Debian's `dbus`).
       DEMO_RADIO: 'bluez',

@@ -31,6 +31,8 @@ export default defineConfig({
         test: {
           name: 'server',
           include: ['server/**/*.test.ts', 'db/**/*.test.ts'],
+          // They need the built app: `npm run test:process` (vitest.process.config.ts) after the build.
+          exclude: ['**/*.process.test.ts'],
           globalSetup: ['db/test-global-setup.ts'],
         },
       },

@@ -3,9 +3,11 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { sql } from 'drizzle-orm';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { type PgDatabase, type PgQueryResultHKT, pgSchema, text } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
@@ -18,7 +20,10 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export interface Database {
   db: Db;
   engine: 'postgres' | 'pglite';
-  /** Applies the committed migrations; a no-op when they are all applied. */
+  /**
+   * Applies the committed migrations; a no-op when they are all applied. On PostgreSQL several
+   * instances may start at once: one migrates, the others wait for it and then find nothing to do.
+   */
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
@@ -41,6 +46,9 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   return openPglite(config);
 }
 
+/** The session-level advisory lock every instance takes before migrating (one key for the app). */
+const MIGRATION_LOCK = sql`hashtextextended('parthelandmobil: migrations', 0)`;
+
 function openPostgres(connectionString: string, max: number): Database {
   // Sessions run in UTC so that text forms of instants (ranges in errors, logs) read the same everywhere.
   const pool = new pg.Pool({ connectionString, max, options: '-c timezone=UTC' });
@@ -48,9 +56,53 @@ function openPostgres(connectionString: string, max: number): Database {
   return {
     db,
     engine: 'postgres',
-    migrate: () => migratePg(drizzlePg(pool), { migrationsFolder }),
+    migrate: () => migrateUnderLock(pool),
     close: () => pool.end(),
   };
+}
+
+/**
+ * Two instances migrating an empty database at once both create drizzle's journal table and the
+ * schema's types, and one fails on a unique index of the catalogue. So the migration runs on one
+ * connection holding an advisory lock: the others wait on it, then read the journal and skip.
+ */
+async function migrateUnderLock(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  const session = drizzlePg(client);
+  try {
+    await session.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK})`);
+    try {
+      await migratePg(session, { migrationsFolder });
+    } finally {
+      await session.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK})`);
+    }
+  } finally {
+    client.release();
+  }
+}
+
+/** drizzle's own journal of applied migrations (its migrators write it). */
+const migrationJournal = pgSchema('drizzle').table('__drizzle_migrations', { hash: text('hash').notNull() });
+
+export interface MigrationState {
+  applied: number;
+  bundled: number;
+  /** Every bundled migration is applied, and nothing else is (an older app on a newer schema is not current either). */
+  current: boolean;
+}
+
+/** The applied migrations (drizzle's journal in the database) against the ones this build carries. */
+export async function migrationState(db: Db): Promise<MigrationState> {
+  const bundled = readMigrationFiles({ migrationsFolder }).map((migration) => migration.hash);
+  const [journal] = await db
+    .select({ present: sql<boolean>`to_regclass('drizzle.__drizzle_migrations') is not null` })
+    .from(sql`(values (1)) as one (x)`);
+  const applied = journal?.present
+    ? (await db.select({ hash: migrationJournal.hash }).from(migrationJournal)).map((row) => row.hash)
+    : [];
+  const appliedSet = new Set(applied);
+  const current = applied.length === bundled.length && bundled.every((hash) => appliedSet.has(hash));
+  return { applied: applied.length, bundled: bundled.length, current };
 }
 
 export async function openPglite(config: {

@@ -1,56 +1,96 @@
 import { startScheduler } from './bookings/scheduler';
 import { database } from './database';
 import { launchDemo, stopDemo } from './demo/launch';
-import { env } from './env';
+import { assertSharedSecrets, env } from './env';
+import { logger } from './logger';
 import { mailContextFromEnv, mailerFromEnv } from './notifications/mailer';
 import { startNotificationWorker } from './notifications/worker';
+import { type Booted, OWN_SERVER_ENV, processState } from './process/state';
 import { settings } from './settings';
 import { startTripHealing } from './telematics/trips';
 import { stopWakeups } from './telematics/wakeups';
 
-/** A stuck shutdown must not keep the process (and the port) forever. */
-const SHUTDOWN_LIMIT_MS = 10_000;
+/** Under `next dev` (no server of ours), a stuck shutdown must not keep the process forever. */
+const DEV_SHUTDOWN_LIMIT_MS = 10_000;
+
+const log = logger.child({ part: 'boot' });
 
 /**
- * What a web process does once at start: the database ready; the app's own clockwork (no-shows,
- * late returns, reminders) and the mail outbox running; and on the embedded database (the
- * `npm start` demo) the demo's station gateways and simulated cars — in the background, so the
- * first page does not wait for them. On the way out everything stops in order and the database is
- * closed. The scripts set NEXT_MANUAL_SIG_HANDLE, so these handlers, not Next's, end the process.
+ * What a web process does once at start: the configuration checked (on PostgreSQL every instance
+ * must hold the same keys), the database ready, the app's own clockwork (no-shows, late returns,
+ * reminders) and the mail outbox running; and on the embedded database (the `npm start` demo)
+ * the demo's station gateways and simulated cars, in the background so the first page does not
+ * wait for them. Throws when the start cannot succeed: the process must end, not answer 500.
  */
-export async function boot() {
+async function boot(): Promise<Booted> {
+  const config = env();
+  assertSharedSecrets(config);
   const { engine, db, close } = await database();
-  console.log(`ParthelandMobil: database ready (${engine}).`);
+  log.info({ engine }, 'database ready');
   // Production runs real gateways at the stations; only the demo simulates them.
   if (engine === 'pglite') void launchDemo(db);
   const stopScheduler = startScheduler(database);
   const stopTripHealing = startTripHealing(database);
-  const mailer = mailerFromEnv(env());
+  const mailer = mailerFromEnv(config);
   const mailWorker = startNotificationWorker(
     async () => (await database()).db,
     mailer,
-    mailContextFromEnv(env(), await settings()),
+    mailContextFromEnv(config, await settings()),
+    { onError: (error) => log.error({ err: error }, 'notification worker failed') },
   );
+  let running = true;
 
-  let stopping: Promise<void> | null = null;
-  const shutdown = () => {
+  let background: Promise<void> | undefined;
+  // Gateways before wake-ups and the database: they still talk to it.
+  const stopBackground = () => {
+    background ??= stopDemo().catch((error: unknown) => log.error({ err: error }, 'demo stop failed'));
+    return background;
+  };
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
     stopping ??= (async () => {
-      setTimeout(() => process.exit(1), SHUTDOWN_LIMIT_MS).unref();
-      stopScheduler();
+      running = false;
+      await stopScheduler();
       stopTripHealing();
-      await mailWorker.stop().catch(() => undefined);
+      await mailWorker.stop().catch((error: unknown) => log.error({ err: error }, 'mail worker stop failed'));
       mailer.close();
-      // Gateways before wake-ups and the database: they still talk to it.
-      await stopDemo().catch(() => undefined);
+      await stopBackground();
       await stopWakeups(db).catch(() => undefined);
       // An unclosed PGlite would keep the process alive, and could leave its files half-written.
       await close();
-      console.log('ParthelandMobil: stopped cleanly.');
     })();
     return stopping;
   };
+  return {
+    engine,
+    db,
+    workers: () => ({ scheduler: running, mail: running }),
+    stopBackground,
+    stop,
+  };
+}
+
+/** Boots the process once (instrumentation.ts calls it; it is idempotent). */
+export function bootProcess(): Promise<Booted> {
+  const state = processState();
+  if (!state.booted) {
+    state.booted = boot();
+    if (process.env[OWN_SERVER_ENV] !== '1') handleSignalsWithoutOwnServer(state.booted);
+  }
+  return state.booted;
+}
+
+/**
+ * `next dev` has no server of ours to drain requests, so here the signal just stops the workers
+ * and the database (the scripts set NEXT_MANUAL_SIG_HANDLE, so Next leaves the signals to us).
+ */
+function handleSignalsWithoutOwnServer(booted: Promise<Booted>) {
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.once(signal, () => {
-      void shutdown().finally(() => process.exit(0));
+      setTimeout(() => process.exit(1), DEV_SHUTDOWN_LIMIT_MS).unref();
+      void booted
+        .then((booted) => booted.stop())
+        .then(() => log.info('stopped cleanly'))
+        .finally(() => process.exit(0));
     });
 }

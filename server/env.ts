@@ -40,6 +40,10 @@ const envSchema = z.object({
   DATA_DIR: optional(z.string()).transform((value) => value ?? './data'),
   AUTH_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
   APP_URL: optional(z.url()).transform((value) => value ?? 'http://localhost:3000'),
+  /** Where the app's own HTTP server (server/http-server.ts) listens. */
+  PORT: optional(z.coerce.number().int().min(1).max(65_535)).transform((value) => value ?? 3000),
+  /** The address it binds to; unset → all interfaces. */
+  HOST: optional(z.string().trim()),
   /** The zone of the region's wall clocks: booking times, report periods, calendar files. */
   TIME_ZONE: optional(z.string().refine(isTimeZone, 'must be an IANA time zone')).transform(
     (value) => value ?? 'Europe/Berlin',
@@ -60,7 +64,10 @@ const envSchema = z.object({
       'must be IP addresses or CIDR ranges, comma-separated',
     ),
   REGION_FILE: optional(z.string()).transform((value) => value ?? 'db/regions/partheland.json'),
-  /** Seeds of the fleet CA and relay keys; unset → made once and kept in DATA_DIR. */
+  /**
+   * Seeds of the fleet CA and relay keys; unset → made once and kept in DATA_DIR (the embedded
+   * demo only: with DATABASE_URL the start refuses without them, see missingSharedSecrets).
+   */
   FLEET_CA_SEED: optional(seed32),
   RELAY_KEY_SEED: optional(seed32),
   /** Outgoing mail server, e.g. smtp://user:pass@mail.example:587; unset → .eml files in MAIL_DIR. */
@@ -96,3 +103,26 @@ export const env = (): Env => {
   cached ??= readEnv();
   return cached;
 };
+
+/**
+ * What every instance on a shared PostgreSQL must hold alike: keys made per machine would give
+ * each instance its own CA (boxes refuse the others' commands) and its own session secret. Only
+ * the embedded demo, one process on one machine, may make them itself. Returns the missing names.
+ */
+export function missingSharedSecrets(config: Env): string[] {
+  if (!config.DATABASE_URL) return [];
+  const missing: string[] = [];
+  if (!config.AUTH_SECRET) missing.push('AUTH_SECRET');
+  if (!config.FLEET_CA_SEED) missing.push('FLEET_CA_SEED');
+  if (!config.RELAY_KEY_SEED) missing.push('RELAY_KEY_SEED');
+  return missing;
+}
+
+/** Stops a start on PostgreSQL without the shared secrets, naming each missing variable. */
+export function assertSharedSecrets(config: Env): void {
+  const missing = missingSharedSecrets(config);
+  if (missing.length === 0) return;
+  throw new Error(
+    `Invalid configuration: with DATABASE_URL every instance needs the same keys; set ${missing.join(', ')} (see README, Production).`,
+  );
+}

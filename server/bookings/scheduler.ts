@@ -10,7 +10,9 @@ import { defaultPolicy } from './policy';
 import { HOUR, MINUTE, upcomingBookingStatuses } from './rules';
 import { applyTransition } from './transitions';
 
-const REMINDER_LEAD = 60 * MINUTE;
+const log = logger.child({ part: 'scheduler' });
+
+export const REMINDER_LEAD = 60 * MINUTE;
 /** How far ahead a late car's next booking is looked for: beyond that the car will be back. */
 const NEXT_BOOKING_HORIZON = 12 * HOUR;
 
@@ -138,22 +140,31 @@ export function sendReminders(db: Db, now: Date): Promise<number> {
   });
 }
 
-/** Runs the clockwork every `intervalMs` in this process until stopped; errors are logged, not fatal. */
+/**
+ * Runs the clockwork every `intervalMs` in this process until stopped; errors are logged, not
+ * fatal. Stopping waits for a round under way, so the database is not closed beneath it.
+ */
 export function startScheduler(database: () => Promise<{ db: Db }>, intervalMs = 30_000) {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await runDueWork((await database()).db, new Date());
-    } catch (error) {
-      logger.error({ err: error }, 'scheduler run failed');
-    } finally {
-      running = false;
-    }
+  let running: Promise<void> | undefined;
+  let stopped = false;
+  const tick = () => {
+    if (running || stopped) return;
+    running = (async () => {
+      try {
+        await runDueWork((await database()).db, new Date());
+      } catch (error) {
+        log.error({ err: error }, 'scheduler round failed');
+      } finally {
+        running = undefined;
+      }
+    })();
   };
-  const timer = setInterval(() => void tick(), intervalMs);
+  const timer = setInterval(tick, intervalMs);
   timer.unref();
-  void tick();
-  return () => clearInterval(timer);
+  tick();
+  return async () => {
+    stopped = true;
+    clearInterval(timer);
+    await running;
+  };
 }

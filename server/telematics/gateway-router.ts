@@ -1,3 +1,4 @@
+import { stoppingSignal } from '../process/state';
 import { publicProcedure, router } from '../trpc';
 import { reportBoxReset } from './box-resets';
 import { answerChallenge, recordResult, reportProgress } from './gateway-jobs';
@@ -24,9 +25,12 @@ export const gatewayRouter = router({
   boxes: gatewayProcedure.query(({ ctx }) => stationBoxes(ctx.db, ctx.gateway)),
   pull: gatewayProcedure
     .input(pullInput)
-    // The request's signal: a pull whose gateway has gone is handed no job.
+    // The request's signal: a pull whose gateway has gone is handed no job. A stopping process
+    // ends its long-polls at once, so the drain does not wait out their waitMs.
     .mutation(async ({ ctx, input, signal }) =>
-      pullJobs(ctx.db, await fleetKeys(), ctx.gateway, input.waitMs, { signal }),
+      pullJobs(ctx.db, await fleetKeys(), ctx.gateway, input.waitMs, {
+        signal: signal ? AbortSignal.any([signal, stoppingSignal()]) : stoppingSignal(),
+      }),
     ),
   progress: gatewayProcedure
     .input(progressInput)

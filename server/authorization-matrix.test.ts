@@ -101,15 +101,15 @@ const bookingReaders = (notFound: AppErrorCode) =>
     fleetOther: notFound,
     operator: 'ok',
   }) as const;
-/** Keys and the car itself: the booker alone, by the key rules (telematics/rules.ts keyRefusal). */
+/** Keys and the car itself: the booker alone (telematics/rules.ts keyRefusal); to anyone else the booking does not exist. */
 const keyHolder = (booker: Outcome) =>
   ({
     ...noSession,
     staffOwn: booker,
-    staffOther: 'BOOKING_NOT_YOURS',
-    fleetOwn: 'BOOKING_NOT_YOURS',
-    fleetOther: 'BOOKING_NOT_YOURS',
-    operator: 'BOOKING_NOT_YOURS',
+    staffOther: 'BOOKING_NOT_FOUND',
+    fleetOwn: 'BOOKING_NOT_FOUND',
+    fleetOther: 'BOOKING_NOT_FOUND',
+    operator: 'BOOKING_NOT_FOUND',
   }) as const;
 /** Station gateways by token: people are not gateways; a gateway reaches its own station only. */
 const gateways = (other: Outcome) =>
@@ -249,9 +249,14 @@ const rows: Record<string, Row> = {
   'calendar.createFeed': { input: none, expect: signedIn },
   'calendar.revokeFeed': { input: none, expect: signedIn },
 
-  'telematics.command': { input: (w) => ({ bookingId: w.current.id, op: 'lock' }), expect: keyHolder('ok') },
+  'telematics.command': {
+    input: (w) => ({ bookingId: w.current.id, op: 'lock' }),
+    missing: () => ({ bookingId: randomUUID(), op: 'lock' }),
+    expect: keyHolder('ok'),
+  },
   'telematics.phoneKey': {
     input: (w) => ({ bookingId: w.current.id, holderPublicKey: w.holderKey }),
+    missing: (w) => ({ bookingId: randomUUID(), holderPublicKey: w.holderKey }),
     expect: keyHolder('ok'),
   },
   'telematics.job': {
@@ -269,10 +274,12 @@ const rows: Record<string, Row> = {
   // DEMO_CAR_NOT_SIMULATED (a NOT_FOUND of the simulator, not of the booking).
   'telematics.demo.car': {
     input: (w) => ({ bookingId: w.current.id }),
+    missing: () => ({ bookingId: randomUUID() }),
     expect: keyHolder('DEMO_CAR_NOT_SIMULATED'),
   },
   'telematics.demo.act': {
     input: (w) => ({ bookingId: w.current.id, action: 'openDoor' }),
+    missing: () => ({ bookingId: randomUUID(), action: 'openDoor' }),
     expect: keyHolder('DEMO_CAR_NOT_SIMULATED'),
   },
   'telematics.fleetKeys': {

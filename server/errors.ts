@@ -68,7 +68,6 @@ const catalogue = {
     message: 'Führerscheinkontrolle abgelaufen – bitte beim Fuhrpark melden',
   },
   // Telematics: keys, relay commands, gateways and boxes.
-  BOOKING_NOT_YOURS: { trpc: 'FORBIDDEN', message: 'Das ist nicht Ihre Buchung.' },
   BOOKING_NOT_OPEN: {
     trpc: 'PRECONDITION_FAILED',
     message: 'Diese Buchung ist storniert oder abgeschlossen; das Fahrzeug lässt sich damit nicht bedienen.',

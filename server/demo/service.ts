@@ -10,8 +10,8 @@ import { CHARGE_KW, CHARGE_MINUTES, type DemoAction, DRIVE_KM, DRIVE_KMH, simula
 async function carOfBooking(db: Db, user: SessionUser, demo: DemoRuntime | null, bookingId: string) {
   if (!demo) throw new AppError('DEMO_NOT_RUNNING');
   const booking = await findKeyBooking(db, bookingId);
-  if (!booking) throw new AppError('BOOKING_NOT_FOUND');
-  if (booking.userId !== user.id) throw new AppError('BOOKING_NOT_YOURS');
+  // Someone else's booking is, to this caller, one that does not exist.
+  if (!booking || booking.userId !== user.id) throw new AppError('BOOKING_NOT_FOUND');
   const car = demo.car(booking.vehicleId);
   if (!car) throw new AppError('DEMO_CAR_NOT_SIMULATED');
   return { booking, car };

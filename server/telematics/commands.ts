@@ -5,7 +5,6 @@ import { bookings, boxes, gatewayJobs, vehicles } from '@/db/schema';
 import type { SessionUser } from '../auth/queries';
 import { maySeeBooking } from '../auth/scope';
 import { licenceViolation } from '../bookings/policy';
-import { env } from '../env';
 import { AppError } from '../errors';
 import { certificateView, issueKeyCertificate, revokeBookingKeys } from './certificates';
 import type { FleetKeys } from './keys';
@@ -42,8 +41,8 @@ export async function requestCommand(
   db: Db,
   user: SessionUser,
   input: { bookingId: string; op: OpName },
+  timeZone: string,
   now = new Date(),
-  timeZone = env().TIME_ZONE,
 ) {
   const booking = await usableBooking(db, user, input.bookingId, input.op, now, timeZone);
   const jobId = randomUUID();
@@ -88,8 +87,8 @@ export async function issuePhoneKey(
   keys: FleetKeys,
   user: SessionUser,
   input: { bookingId: string; holderPublicKey: Uint8Array },
+  timeZone: string,
   now = new Date(),
-  timeZone = env().TIME_ZONE,
 ) {
   const booking = await usableBooking(db, user, input.bookingId, 'unlock', now, timeZone);
   const row = await issueKeyCertificate(db, keys, {

@@ -19,7 +19,7 @@ export const telematicsRouter = router({
   /** Unlock, lock or end through the station's gateway; poll `job` for progress. */
   command: staffProcedure
     .input(commandInput)
-    .mutation(({ ctx, input }) => requestCommand(ctx.db, ctx.user, input)),
+    .mutation(({ ctx, input }) => requestCommand(ctx.db, ctx.user, input, ctx.settings.timeZone)),
   job: staffProcedure.input(jobIdInput).query(({ ctx, input }) => jobStatus(ctx.db, ctx.user, input.jobId)),
   trips: staffProcedure
     .input(bookingIdInput)
@@ -27,7 +27,9 @@ export const telematicsRouter = router({
   /** A certificate for a key made on the person's phone (offline fallback). */
   phoneKey: staffProcedure
     .input(phoneKeyInput)
-    .mutation(async ({ ctx, input }) => issuePhoneKey(ctx.db, await fleetKeys(), ctx.user, input)),
+    .mutation(async ({ ctx, input }) =>
+      issuePhoneKey(ctx.db, await fleetKeys(), ctx.user, input, ctx.settings.timeZone),
+    ),
 
   /** The embedded demo's car simulator; refused with FORBIDDEN where no demo runs. */
   demo: demoRouter,

@@ -25,7 +25,7 @@ describe('keyRefusal', () => {
     expect(keyRefusal(booking, 'u', 'unlock', at(20))).toBeNull();
     expect(keyRefusal(booking, 'u', 'unlock', at(90))).toBeNull();
     expect(keyRefusal(booking, 'u', 'unlock', at(91))).toBe('KEY_EXPIRED');
-    expect(keyRefusal(booking, 'x', 'unlock', at(40))).toBe('BOOKING_NOT_YOURS');
+    expect(keyRefusal(booking, 'x', 'unlock', at(40))).toBe('BOOKING_NOT_FOUND');
     expect(keyRefusal({ ...booking, status: 'cancelled' }, 'u', 'unlock', at(40))).toBe('BOOKING_NOT_OPEN');
   });
 

@@ -43,7 +43,8 @@ export const certificateWindow = (booking: Pick<KeyBooking, 'startsAt' | 'endsAt
  * stay possible through the grace after the end, so a late driver is never left unable to lock.
  */
 export function keyRefusal(booking: KeyBooking, userId: string, op: OpName, now: Date): AppErrorCode | null {
-  if (booking.userId !== userId) return 'BOOKING_NOT_YOURS';
+  // Someone else's booking is, to this caller, one that does not exist: its id tells them nothing.
+  if (booking.userId !== userId) return 'BOOKING_NOT_FOUND';
   if (booking.status !== 'reserved' && booking.status !== 'active') return 'BOOKING_NOT_OPEN';
   // Ending needs a trip to end: a reservation never unlocked would be "ended" by a box that only locks.
   if (op === 'end' && booking.status !== 'active') return 'BOOKING_NOT_STARTED';

@@ -7,7 +7,13 @@ import { defineConfig } from 'vitest/config';
  * naming a PostgreSQL server where they may create (and drop) databases of their own.
  */
 export default defineConfig({
-  resolve: { alias: { '@': fileURLToPath(new URL('./', import.meta.url)) } },
+  resolve: {
+    alias: {
+      '@': fileURLToPath(new URL('./', import.meta.url)),
+      // Tests run outside React's server condition; the marker's server build is an empty module.
+      'server-only': fileURLToPath(new URL('./node_modules/server-only/empty.js', import.meta.url)),
+    },
+  },
   test: {
     include: ['server/process/**/*.process.test.ts'],
     // One file at a time: each starts servers on the same few ports.

@@ -5,8 +5,8 @@ import { openTestDatabase, testDatabaseForFile } from '@/db/test-db';
 import { readEnv } from '../env';
 import { makeMunicipality, makeUser } from '../test-support';
 import { addDays, licenceNoticeSettings, sendLicenceExpiryNotices } from './licence-notices';
-import type { Mailer } from './mailer';
-import type { MailContext, MailMessage } from './message';
+import type { MailContext } from './message';
+import { recordingMailer } from './recording-mailer';
 import { sendDueNotifications } from './worker';
 
 const database = testDatabaseForFile();
@@ -42,14 +42,7 @@ const queued = (recipientIds: string[]) =>
   database.db.select().from(notifications).where(inArray(notifications.recipientId, recipientIds));
 
 async function sendAll(recipientIds: string[]) {
-  const sent: MailMessage[] = [];
-  const recording: Mailer = {
-    send: async (message) => {
-      sent.push(message);
-      return { messageId: `<${sent.length}@test>` };
-    },
-    close: () => {},
-  };
+  const { mailer: recording, sent } = recordingMailer();
   await sendDueNotifications(database.db, recording, context, {
     now: new Date(Date.now() + 1000),
     scope: { recipientIds },

@@ -5,23 +5,15 @@ import { testDatabaseForFile } from '@/db/test-db';
 import { at, hours, makeBooking } from '../calendar/booking-test-support';
 import { calendarOptions, parseIcs } from '../calendar/test-support';
 import { makeMunicipality, makeUser, makeVehicle } from '../test-support';
-import type { Mailer } from './mailer';
-import type { MailMessage } from './message';
 import { type Notice, notify } from './outbox';
+import { recordingMailer } from './recording-mailer';
 import { sendDueNotifications } from './worker';
 
 const database = testDatabaseForFile();
 
 /** Queues one notice, runs the worker for this test's people only, and returns what it sent. */
 async function deliver(notice: (ids: Ids) => Notice, people: string[], ids: Ids) {
-  const sent: MailMessage[] = [];
-  const recording: Mailer = {
-    send: async (message) => {
-      sent.push(message);
-      return { messageId: '<1@test>' };
-    },
-    close: () => {},
-  };
+  const { mailer: recording, sent } = recordingMailer();
   await notify(database.db, notice(ids));
   const run = await sendDueNotifications(database.db, recording, calendarOptions, {
     now: new Date(Date.now() + 1000),

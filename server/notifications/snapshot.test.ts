@@ -4,8 +4,8 @@ import { defaultPolicy } from '../bookings/policy';
 import { parseIcs } from '../calendar/test-support';
 import { callerFor, hoursFromNow, makeMunicipality, makeUser, makeVehicle } from '../test-support';
 import { formatDateTime } from './format';
-import type { Mailer } from './mailer';
 import type { MailContext, MailMessage } from './message';
+import { recordingMailer } from './recording-mailer';
 import { sendDueNotifications } from './worker';
 
 const database = testDatabaseForFile();
@@ -20,14 +20,7 @@ const when = (instant: Date) => formatDateTime(instant, context.timeZone);
 
 /** Runs the worker once for these people, after all their changes, and returns what it sent. */
 async function sendAll(people: string[]) {
-  const sent: MailMessage[] = [];
-  const recording: Mailer = {
-    send: async (message) => {
-      sent.push(message);
-      return { messageId: `<${sent.length}@test>` };
-    },
-    close: () => {},
-  };
+  const { mailer: recording, sent } = recordingMailer();
   await sendDueNotifications(database.db, recording, context, {
     now: new Date(Date.now() + 1000),
     scope: { recipientIds: people },

@@ -7,9 +7,9 @@ import { at, hours, makeBooking } from '../calendar/booking-test-support';
 import { calendarOptions, parseIcs } from '../calendar/test-support';
 import { makeMunicipality, makeUser, makeVehicle } from '../test-support';
 import { type Mailer, smtpMailer } from './mailer';
-import type { MailMessage } from './message';
 import { decodeHeader, leaves, parseMime } from './mime-test-support';
 import { notify } from './outbox';
+import { recordingMailer } from './recording-mailer';
 import { startSmtpServer } from './smtp-test-support';
 import {
   claimNext,
@@ -269,14 +269,7 @@ describe('concurrent workers', () => {
 describe('startNotificationWorker', () => {
   it('sends in the background, wakes on demand, and stops cleanly', async () => {
     const { db, booker, booking, scope } = await setting();
-    const sent: MailMessage[] = [];
-    const recording: Mailer = {
-      send: async (message) => {
-        sent.push(message);
-        return { messageId: `<${sent.length}@test>` };
-      },
-      close: () => {},
-    };
+    const { mailer: recording, sent } = recordingMailer();
     const worker = startNotificationWorker(() => db, recording, context, { intervalMs: 60_000, scope });
     await notify(db, { kind: 'confirmation', bookingId: booking.id });
     worker.wake();

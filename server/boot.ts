@@ -3,6 +3,7 @@ import { database } from './database';
 import { launchDemo, stopDemo } from './demo/launch';
 import { assertSharedSecrets, env } from './env';
 import { logger } from './logger';
+import { licenceNoticeSettings } from './notifications/licence-notices';
 import { mailContextFromEnv, mailerFromEnv } from './notifications/mailer';
 import { startNotificationWorker } from './notifications/worker';
 import { type Booted, OWN_SERVER_ENV, processState } from './process/state';
@@ -29,7 +30,7 @@ async function boot(): Promise<Booted> {
   log.info({ engine }, 'database ready');
   // Production runs real gateways at the stations; only the demo simulates them.
   if (engine === 'pglite') void launchDemo(db);
-  const stopScheduler = startScheduler(database);
+  const stopScheduler = startScheduler(database, licenceNoticeSettings(config));
   const stopTripHealing = startTripHealing(database);
   const mailer = mailerFromEnv(config);
   const mailWorker = startNotificationWorker(

@@ -4,7 +4,7 @@ import { bookingEvents, bookingPolicies, bookings, vehicles } from '@/db/schema'
 import { AppError } from '../errors';
 import { findEquivalentVehicle } from '../fleet/queries';
 import { logger } from '../logger';
-import { sendLicenceExpiryNotices } from '../notifications/licence-notices';
+import { type LicenceNoticeSettings, sendLicenceExpiryNotices } from '../notifications/licence-notices';
 import { notify } from '../notifications/outbox';
 import { defaultPolicy } from './policy';
 import { HOUR, MINUTE, upcomingBookingStatuses } from './rules';
@@ -21,12 +21,12 @@ const NEXT_BOOKING_HORIZON = 12 * HOUR;
  * returns noticed (and the next booker told), reminders sent. Safe to run on several instances at
  * once: every step is a conditional write that only one of them can win.
  */
-async function runDueWork(db: Db, now: Date) {
+async function runDueWork(db: Db, now: Date, licenceNotices: LicenceNoticeSettings) {
   return {
     noShows: await releaseNoShows(db, now),
     lateReturns: await noticeLateReturns(db, now),
     reminders: await sendReminders(db, now),
-    licenceNotices: await sendLicenceExpiryNotices(db, now),
+    licenceNotices: await sendLicenceExpiryNotices(db, now, licenceNotices),
   };
 }
 
@@ -144,14 +144,18 @@ export function sendReminders(db: Db, now: Date): Promise<number> {
  * Runs the clockwork every `intervalMs` in this process until stopped; errors are logged, not
  * fatal. Stopping waits for a round under way, so the database is not closed beneath it.
  */
-export function startScheduler(database: () => Promise<{ db: Db }>, intervalMs = 30_000) {
+export function startScheduler(
+  database: () => Promise<{ db: Db }>,
+  licenceNotices: LicenceNoticeSettings,
+  intervalMs = 30_000,
+) {
   let running: Promise<void> | undefined;
   let stopped = false;
   const tick = () => {
     if (running || stopped) return;
     running = (async () => {
       try {
-        await runDueWork((await database()).db, new Date());
+        await runDueWork((await database()).db, new Date(), licenceNotices);
       } catch (error) {
         log.error({ err: error }, 'scheduler round failed');
       } finally {

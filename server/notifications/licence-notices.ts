@@ -1,7 +1,7 @@
 import { and, eq, gte, inArray, isNotNull, lte, ne, notExists } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { licenceExpiryNotices, users } from '@/db/schema';
-import { type Env, env } from '../env';
+import type { Env } from '../env';
 import { notify } from './outbox';
 
 export type LicenceNoticeSettings = {
@@ -13,7 +13,7 @@ export type LicenceNoticeSettings = {
   scope?: { userIds: readonly string[] };
 };
 
-export const licenceNoticeSettings = (config: Pick<Env, 'LICENCE_NOTICE_DAYS' | 'TIME_ZONE'> = env()) => ({
+export const licenceNoticeSettings = (config: Pick<Env, 'LICENCE_NOTICE_DAYS' | 'TIME_ZONE'>) => ({
   leadDays: config.LICENCE_NOTICE_DAYS,
   timeZone: config.TIME_ZONE,
 });
@@ -40,7 +40,7 @@ export function addDays(isoDate: string, days: number): string {
 export function sendLicenceExpiryNotices(
   db: Db,
   now: Date,
-  settings: LicenceNoticeSettings = licenceNoticeSettings(),
+  settings: LicenceNoticeSettings,
 ): Promise<number> {
   const today = regionDate(now, settings.timeZone);
   const last = addDays(today, settings.leadDays);

@@ -1,35 +1,21 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type APIRequestContext, test as base } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
 import type { inferRouterOutputs } from '@trpc/server';
 import superjson from 'superjson';
 import { instantOf } from '../app/lib/time';
 import { type ParsedCalendar, parseIcs } from '../server/calendar/test-support';
 import { leaves, parseMime } from '../server/notifications/mime-test-support';
 import type { AppRouter } from '../server/root';
-import { demoManager, demoStaff, expect, freeDay, manageTest, signInThroughApi } from './fixtures';
+import { dayAhead, expect, test } from './fixtures';
 
 type Out = inferRouterOutputs<AppRouter>;
 type Car = Out['vehicles']['managed'][number];
 
-/**
- * Calendar files are read by calendar programs, not browsers: this spec talks HTTP only, as the
- * demo staff member and their fleet manager, each signed in through the API.
+/*
+ * Calendar files are read by calendar programs, not browsers: the first test talks HTTP only, as
+ * the worker's own member of staff and fleet manager (e2e/fixtures.ts), each signed in once.
  */
-const test = base.extend<{ staff: APIRequestContext; manager: APIRequestContext }>({
-  staff: async ({ playwright, baseURL }, use) => {
-    const api = await playwright.request.newContext({ baseURL });
-    await signInThroughApi(api, demoStaff);
-    await use(api);
-    await api.dispose();
-  },
-  manager: async ({ playwright, baseURL }, use) => {
-    const api = await playwright.request.newContext({ baseURL });
-    await signInThroughApi(api, demoManager);
-    await use(api);
-    await api.dispose();
-  },
-});
 
 /** A procedure called over HTTP as the signed-in person, in the app's own wire format. */
 async function query<T>(api: APIRequestContext, procedure: string, input?: unknown): Promise<T> {
@@ -91,13 +77,15 @@ async function mailedInvitation(bookingId: string): Promise<string | null> {
 }
 
 test('the built app writes calendar files with the Berlin VTIMEZONE, across the switch to summer time', async ({
-  staff,
-  manager,
+  staffPage,
+  managerPage,
   request: anonymous,
 }) => {
+  const staff = staffPage.request;
+  const manager = managerPage.request;
   const me = await query<Out['auth']['me']>(manager, 'auth.me');
   const municipalityId = me?.municipalityId;
-  if (!municipalityId) throw new Error('the demo fleet manager has no municipality');
+  if (!municipalityId) throw new Error('the fleet manager has no municipality');
   const before = await query<Out['policies']['get']>(manager, 'policies.get', { municipalityId });
   const cars = (await query<Car[]>(manager, 'vehicles.managed')).filter((c) => c.status === 'in_service');
   // The last car, away from the cars the other specs book first.
@@ -163,70 +151,71 @@ async function approvalLink(purpose: string): Promise<string | null> {
   return null;
 }
 
-manageTest(
-  'the approval mail opens its request on the approvals page; the booker then reads the refusal’s reason',
-  async ({ staffPage: staff, managerPage: manager }) => {
-    const me = await query<Out['auth']['me']>(manager.request, 'auth.me');
-    const municipalityId = me?.municipalityId;
-    if (!municipalityId) throw new Error('the demo fleet manager has no municipality');
-    const before = await query<Out['policies']['get']>(manager.request, 'policies.get', { municipalityId });
-    const cars = (await query<Car[]>(manager.request, 'vehicles.managed')).filter(
-      (c) => c.status === 'in_service',
-    );
-    const car = cars.at(-1);
-    if (!car) throw new Error('the fleet manager has no car in service');
-    const day = freeDay(57);
-    const purpose = `Anfrage aus der Mail ${Date.now().toString(36)}`;
-    try {
-      await mutate(manager.request, 'policies.update', { municipalityId, ...before, approvalRequired: true });
-      // Two requests, so the page has more than the one the mail is about.
-      for (const [from, to, what] of [
-        ['08:00', '09:00', `${purpose} (andere)`],
-        ['13:00', '15:00', purpose],
-      ] as const) {
-        const booking = await mutate<Out['bookings']['create']>(staff.request, 'bookings.create', {
-          vehicleId: car.id,
-          from: instantOf(day, from, ZONE),
-          to: instantOf(day, to, ZONE),
-          purpose: what,
-        });
-        expect(booking.status).toBe('pending');
-      }
-      await expect.poll(() => approvalLink(purpose), { timeout: 30_000 }).not.toBeNull();
-      const link = new URL((await approvalLink(purpose)) ?? '');
-      const id = link.searchParams.get('anfrage') ?? '';
-      expect(link.pathname).toBe('/fuhrpark/freigaben');
-      expect(link.hash).toBe(`#anfrage-${id}`);
-
-      await manager.goto(link.pathname + link.search + link.hash);
-      const request = manager.locator(`#anfrage-${id}`);
-      await expect(request).toHaveAttribute('aria-current', 'true');
-      await expect(request).toContainText('Die Anfrage aus Ihrer E-Mail');
-      await expect(request).toContainText(purpose);
-      await expect(request).toBeInViewport();
-      await expect(manager.locator('li[aria-current="true"]')).toHaveCount(1);
-
-      await request.getByRole('button', { name: 'Ablehnen' }).click();
-      await request.getByLabel('Grund der Ablehnung').fill('Das Fahrzeug ist an dem Tag in der Werkstatt');
-      await request.getByRole('button', { name: 'Ablehnung senden' }).click();
-      await expect(manager.getByRole('status')).toHaveText(`Buchung von ${demoStaff.name} abgelehnt.`);
-
-      await staff.goto(`/buchungen/${id}`);
-      await expect(staff.getByRole('heading', { name: 'Anfrage abgelehnt' })).toBeVisible();
-      await expect(staff.getByRole('status')).toHaveText(
-        'Die Fuhrparkverwaltung hat Ihre Anfrage abgelehnt. Begründung: Das Fahrzeug ist an dem Tag in der Werkstatt',
-      );
-
-      // The mail's link, opened again once decided, says so instead of showing nothing.
-      await manager.reload();
-      await expect(manager.getByRole('status')).toHaveText(
-        'Die Anfrage aus Ihrer E-Mail wartet nicht mehr auf eine Entscheidung: Sie wurde bereits entschieden oder zurückgezogen.',
-      );
-    } finally {
-      await mutate(manager.request, 'policies.update', { municipalityId, ...before });
-      for (const booking of await query<Out['bookings']['mine']>(staff.request, 'bookings.mine'))
-        if (booking.purpose?.startsWith(purpose) && booking.status === 'pending')
-          await mutate(staff.request, 'bookings.cancel', { id: booking.id });
+test('the approval mail opens its request on the approvals page; the booker then reads the refusal’s reason', async ({
+  staffPage: staff,
+  managerPage: manager,
+  staff: booker,
+}) => {
+  const me = await query<Out['auth']['me']>(manager.request, 'auth.me');
+  const municipalityId = me?.municipalityId;
+  if (!municipalityId) throw new Error('the fleet manager has no municipality');
+  const before = await query<Out['policies']['get']>(manager.request, 'policies.get', { municipalityId });
+  const cars = (await query<Car[]>(manager.request, 'vehicles.managed')).filter(
+    (c) => c.status === 'in_service',
+  );
+  const car = cars.at(-1);
+  if (!car) throw new Error('the fleet manager has no car in service');
+  const day = dayAhead(57);
+  const purpose = `Anfrage aus der Mail ${Date.now().toString(36)}`;
+  try {
+    await mutate(manager.request, 'policies.update', { municipalityId, ...before, approvalRequired: true });
+    // Two requests, so the page has more than the one the mail is about.
+    for (const [from, to, what] of [
+      ['08:00', '09:00', `${purpose} (andere)`],
+      ['13:00', '15:00', purpose],
+    ] as const) {
+      const booking = await mutate<Out['bookings']['create']>(staff.request, 'bookings.create', {
+        vehicleId: car.id,
+        from: instantOf(day, from, ZONE),
+        to: instantOf(day, to, ZONE),
+        purpose: what,
+      });
+      expect(booking.status).toBe('pending');
     }
-  },
-);
+    await expect.poll(() => approvalLink(purpose), { timeout: 30_000 }).not.toBeNull();
+    const link = new URL((await approvalLink(purpose)) ?? '');
+    const id = link.searchParams.get('anfrage') ?? '';
+    expect(link.pathname).toBe('/fuhrpark/freigaben');
+    expect(link.hash).toBe(`#anfrage-${id}`);
+
+    await manager.goto(link.pathname + link.search + link.hash);
+    const request = manager.locator(`#anfrage-${id}`);
+    await expect(request).toHaveAttribute('aria-current', 'true');
+    await expect(request).toContainText('Die Anfrage aus Ihrer E-Mail');
+    await expect(request).toContainText(purpose);
+    await expect(request).toBeInViewport();
+    await expect(manager.locator('li[aria-current="true"]')).toHaveCount(1);
+
+    await request.getByRole('button', { name: 'Ablehnen' }).click();
+    await request.getByLabel('Grund der Ablehnung').fill('Das Fahrzeug ist an dem Tag in der Werkstatt');
+    await request.getByRole('button', { name: 'Ablehnung senden' }).click();
+    await expect(manager.getByRole('status')).toHaveText(`Buchung von ${booker.name} abgelehnt.`);
+
+    await staff.goto(`/buchungen/${id}`);
+    await expect(staff.getByRole('heading', { name: 'Anfrage abgelehnt' })).toBeVisible();
+    await expect(staff.getByRole('status')).toHaveText(
+      'Die Fuhrparkverwaltung hat Ihre Anfrage abgelehnt. Begründung: Das Fahrzeug ist an dem Tag in der Werkstatt',
+    );
+
+    // The mail's link, opened again once decided, says so instead of showing nothing.
+    await manager.reload();
+    await expect(manager.getByRole('status')).toHaveText(
+      'Die Anfrage aus Ihrer E-Mail wartet nicht mehr auf eine Entscheidung: Sie wurde bereits entschieden oder zurückgezogen.',
+    );
+  } finally {
+    await mutate(manager.request, 'policies.update', { municipalityId, ...before });
+    for (const booking of await query<Out['bookings']['mine']>(staff.request, 'bookings.mine'))
+      if (booking.purpose?.startsWith(purpose) && booking.status === 'pending')
+        await mutate(staff.request, 'bookings.cancel', { id: booking.id });
+  }
+});

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, manageTest as test } from './fixtures';
+import { expect, test } from './fixtures';
 
 /**
  * The built app under its Content-Security-Policy: every page a person reaches renders and runs

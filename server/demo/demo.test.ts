@@ -96,9 +96,10 @@ describe('the embedded demo', () => {
   it('is FORBIDDEN without a running demo, and only for the booking’s own driver', async () => {
     const { api, booking } = await driverWithBooking(1);
     const stranger = callerFor(database.db, await makeUser(database.db, home));
+    // Someone else's booking is, to a stranger, one that does not exist.
     await expect(stranger.telematics.demo.car({ bookingId: booking.id })).rejects.toMatchObject({
-      code: 'FORBIDDEN',
-      message: 'Das ist nicht Ihre Buchung.',
+      code: 'NOT_FOUND',
+      message: 'Diese Buchung gibt es nicht (mehr).',
     });
     setCurrentDemo(null);
     try {

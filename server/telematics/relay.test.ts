@@ -150,12 +150,13 @@ describe('who may use a key', () => {
     expect(key.certificate).toHaveLength(294);
 
     const stranger = callerFor(database.db, await makeUser(database.db, s.home));
+    // Someone else's booking is, to a stranger, one that does not exist.
     await expect(stranger.telematics.phoneKey({ bookingId: now.id, holderPublicKey })).rejects.toMatchObject({
-      code: 'FORBIDDEN',
-      message: 'Das ist nicht Ihre Buchung.',
+      code: 'NOT_FOUND',
+      message: 'Diese Buchung gibt es nicht (mehr).',
     });
     await expect(stranger.telematics.command({ bookingId: now.id, op: 'unlock' })).rejects.toMatchObject({
-      code: 'FORBIDDEN',
+      code: 'NOT_FOUND',
     });
 
     const later = await s.api.bookings.create({

@@ -12,7 +12,7 @@ const catalogue = {
   // The HTTP API itself (server/http): requests refused before any procedure runs.
   FOREIGN_ORIGIN: {
     trpc: 'FORBIDDEN',
-    message: 'Diese Anfrage kam nicht von ParthelandMobil selbst und wurde abgewiesen.',
+    message: 'Diese Anfrage kam nicht von dieser Anwendung selbst und wurde abgewiesen.',
   },
   UNSUPPORTED_MEDIA_TYPE: { trpc: 'UNSUPPORTED_MEDIA_TYPE', message: 'Die Schnittstelle nimmt nur JSON an.' },
   REQUEST_TOO_LARGE: { trpc: 'PAYLOAD_TOO_LARGE', message: 'Die Anfrage ist zu groß.' },

@@ -5,7 +5,7 @@ import type { AppErrorCode } from '../errors';
 export const demoActions = ['openDoor', 'closeDoor', 'ignitionOn', 'ignitionOff', 'drive', 'charge'] as const;
 export type DemoAction = (typeof demoActions)[number];
 
-/** „10 km fahren“: a drive through the Partheland at country-road pace (12 minutes of car time). */
+/** „10 km fahren“: a drive on country roads at country-road pace (12 minutes of car time). */
 export const DRIVE_KM = 10;
 export const DRIVE_KMH = 50;
 /** „Laden“: half an hour at an 11 kW wallbox, as at the stations' charge points. */

@@ -70,6 +70,20 @@ async function statuses(responses: Promise<Response>[] | Response[]) {
 }
 
 describe('per-address limit', () => {
+  it('refuses an address with a NUL byte or beyond 254 characters as bad input, counting nothing', async () => {
+    const address = freshAddress();
+    for (const email of ['a\u0000b@test.example', `${'x'.repeat(250)}@test.example`, 'kein-at-zeichen']) {
+      const response = await signIn(email, 'falsch-geraten-42', { [CLIENT_ADDRESS_HEADER]: address });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ code: 'INVALID_EMAIL' });
+    }
+    const [counted] = await database.db
+      .select()
+      .from(signInAddressCounts)
+      .where(eq(signInAddressCounts.address, address));
+    expect(counted).toBeUndefined();
+  });
+
   it('is not fooled by a rotating X-Forwarded-For: 401 ×10, then 429 ×10', async () => {
     const address = freshAddress();
     const seen: number[] = [];

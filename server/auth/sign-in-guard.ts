@@ -1,5 +1,6 @@
 import type { BetterAuthPlugin } from 'better-auth';
 import { APIError, createAuthMiddleware, isAPIError } from 'better-auth/api';
+import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { logger } from '../logger';
 import { clientAddressOf } from './client-address';
@@ -40,6 +41,16 @@ function attemptOf(ctx: HookContext): SignInAttempt {
   };
 }
 
+/** An address that can name an account: no control characters, at most 254 characters (RFC 5321). */
+const signInEmail = z.email().max(254);
+
+function invalidEmail(): APIError {
+  return new APIError('BAD_REQUEST', {
+    code: 'INVALID_EMAIL',
+    message: 'Bitte geben Sie eine gültige E-Mail-Adresse ein.',
+  });
+}
+
 function tooManyAttempts(retryAfterSeconds: number): APIError {
   return new APIError(
     'TOO_MANY_REQUESTS',
@@ -69,6 +80,8 @@ export function signInGuard(db: Db): BetterAuthPlugin {
           matcher: isSignIn,
           handler: createAuthMiddleware(async (ctx) => {
             const attempt = attemptOf(ctx);
+            // Checked before anything is counted: a NUL byte reached the database as a 500.
+            if (!signInEmail.safeParse(attempt.email).success) throw invalidEmail();
             const admission = await admitSignInAttempt(db, attempt, new Date());
             if (!admission.allowed) {
               logger.warn(

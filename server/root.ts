@@ -4,6 +4,7 @@ import { calendarRouter } from './calendar/router';
 import { blocksRouter } from './fleet/blocks-router';
 import { stationsRouter, vehiclesRouter } from './fleet/router';
 import { regionRouter } from './region/router';
+import { reportsRouter } from './reports/router';
 import { gatewayRouter } from './telematics/gateway-router';
 import { telematicsRouter } from './telematics/router';
 import { createCallerFactory, router } from './trpc';
@@ -16,6 +17,7 @@ export const appRouter = router({
   gateway: gatewayRouter,
   policies: policiesRouter,
   region: regionRouter,
+  reports: reportsRouter,
   stations: stationsRouter,
   telematics: telematicsRouter,
   vehicles: vehiclesRouter,

@@ -209,17 +209,18 @@ beforeAll(async () => {
   await book('b2', car1.id, staffB, '2026-10-24T12:00Z', '2026-10-24T14:00Z', 'no_show');
   // b3: B cancelled, 18:00–19:00 CEST: nothing.
   await book('b3', car1.id, staffB, '2026-10-24T16:00Z', '2026-10-24T17:00Z', 'cancelled');
-  // b4: A's own staff through the changeover night, 00:00 CEST (22Z) → 04:00 CET (03Z): 5 elapsed hours.
+  // b4: B's staff through the changeover night, Sat 23:30 CEST (21:30Z) → Sun 04:00 CET (03Z): 5.5 elapsed
+  // hours (4.5 on the wall clock). It starts on the 24th, so it settles at the old tariff (4 €/h).
   // Its trip starts 00:10 local on the 25th, so the 25th's cost rate (0.20 €/km) applies; 20 km, 4 kWh, ignition 3 h.
   await trip(
     box1,
-    await book('b4', car1.id, staffA, '2026-10-24T22:00Z', '2026-10-25T03:00Z'),
+    await book('b4', car1.id, staffB, '2026-10-24T21:30Z', '2026-10-25T03:00Z'),
     '2026-10-24T22:10Z',
     [100_425, 100_625],
     4,
   );
   await ignition(box1, booking.b4 ?? '', '2026-10-24T22:15Z', '2026-10-25T01:15Z');
-  // b7: A's staff on car2 01:00–02:00Z, during b4: two bookings at A's station at once.
+  // b7: A's own staff on A's car2 01:00–02:00Z (no charge), during b4: two bookings at A's station at once.
   await book('b7', car2.id, staffA, '2026-10-25T01:00Z', '2026-10-25T02:00Z');
   // b5: B's staff on car1 Sat 31 Oct 22:00 CET → Sun 1 Nov 02:00 CET (21Z → 01Z): 4 h, into November.
   await book('b5', car1.id, staffB, '2026-10-31T21:00Z', '2026-11-01T01:00Z');
@@ -259,7 +260,7 @@ describe('figures of Sat 24 – Sun 25 Oct 2026 (24 + 25 = 49 hours)', () => {
     const two = rows.find((r) => r.key === car2.id);
     expect(one).toMatchObject({
       availableHours: 47, // 49 − 2 h block
-      heldHours: 10, // b1 3 + b2 2 (no-show holds) + b4 5 (25-hour night); b3 cancelled
+      heldHours: 10.5, // b1 3 + b2 2 (no-show holds) + b4 5.5 (25-hour night); b3 cancelled
       ignitionHours: 5, // 2 + 3
       km: 62.5, // 42.5 + 20
       energyKwh: 12.5, // 8.5 + 4
@@ -274,10 +275,10 @@ describe('figures of Sat 24 – Sun 25 Oct 2026 (24 + 25 = 49 hours)', () => {
       costs: 42,
       co2SavedKg: 6.25, // 62.5 km × (150 − 50) g
     });
-    expect(one?.timeUtilisation).toBeCloseTo(10 / 47, 12);
+    expect(one?.timeUtilisation).toBeCloseTo(10.5 / 47, 12);
     expect(one?.drivingUtilisation).toBeCloseTo(5 / 47, 12);
     expect(one?.costPerKm).toBeCloseTo(0.672, 12); // 42 ÷ 62.5
-    expect(one?.costPerHeldHour).toBeCloseTo(4.2, 12); // 42 ÷ 10
+    expect(one?.costPerHeldHour).toBeCloseTo(4, 12); // 42 ÷ 10.5
     // car2 in service from the 25th only: that day's 25 hours; 1 day × 310/31 = 10 €.
     expect(two).toMatchObject({
       availableHours: 25,
@@ -296,7 +297,7 @@ describe('figures of Sat 24 – Sun 25 Oct 2026 (24 + 25 = 49 hours)', () => {
     });
     expect(result.rows.find((r) => r.key === a.id)).toMatchObject({
       availableHours: 72,
-      heldHours: 11,
+      heldHours: 11.5,
       costs: 52,
     });
     expect(result.stations.find((s) => s.stationId === a.station.id)?.peakConcurrentBookings).toBe(2);
@@ -321,15 +322,17 @@ describe('settlement of October 2026', () => {
     const s = await callerFor(database.db, fleetA).reports.settlement({ month: '2026-10-01' });
     const cell = (driver: string, owner: string) =>
       s.matrix.find((m) => m.driverMunicipalityId === driver && m.ownerMunicipalityId === owner);
-    // b1 3 h × 4 + 42.5 km × 0.30 = 24.75; b2 no-show 2 h × 4 = 8; b5 (31 Oct, new tariff) 4 h × 5 = 20.
+    // b1 3 h × 4 + 42.5 km × 0.30 = 24.75; b2 no-show 2 h × 4 = 8; b4 (starts on the 24th: old
+    // tariff) 5.5 h × 4 + 20 km × 0.30 = 28; b5 (31 Oct, new tariff) 4 h × 5 = 20.
+    // Sum: 14.5 h, 62.5 km, 80.75 €.
     expect(cell(b.id, a.id)).toEqual({
       driverMunicipalityId: b.id,
       ownerMunicipalityId: a.id,
-      hours: 9,
-      km: 42.5,
-      amount: 52.75,
+      hours: 14.5,
+      km: 62.5,
+      amount: 80.75,
     });
-    // b6: 2 h × 3 + 30 km × 0.25 = 13.50. b4 and b7 are A's own staff: no charge.
+    // b6: 2 h × 3 + 30 km × 0.25 = 13.50. b7 is A's own staff on A's car: no charge.
     expect(cell(a.id, b.id)).toEqual({
       driverMunicipalityId: a.id,
       ownerMunicipalityId: b.id,
@@ -339,14 +342,15 @@ describe('settlement of October 2026', () => {
     });
     const [x, y] = [a.id, b.id].sort();
     const net = s.net.find((n) => n.a === x && n.b === y);
-    // B owes A 52.75 − 13.50 = 39.25
-    expect(x === b.id ? net?.aOwesB : -(net?.aOwesB ?? 0)).toBe(39.25);
+    // B owes A 80.75 − 13.50 = 67.25
+    expect(x === b.id ? net?.aOwesB : -(net?.aOwesB ?? 0)).toBe(67.25);
     const mine = s.lines
       .filter((l) => [a.id, b.id].includes(l.ownerMunicipalityId))
       .map((l) => [l.bookingId, l.amount]);
     expect(mine).toEqual([
       [booking.b1, 24.75],
       [booking.b2, 8],
+      [booking.b4, 28],
       [booking.b6, 13.5],
       [booking.b5, 20],
     ]);

@@ -1,7 +1,7 @@
 import { desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { demandMisses, settlementLines, settlementPeriods } from '@/db/schema';
-import type { LocalDate } from './rules';
+import { type LocalDate, settlementAmount } from './rules';
 
 export const groupings = ['region', 'municipality', 'station', 'vehicle', 'powertrain', 'month'] as const;
 export type Grouping = (typeof groupings)[number];
@@ -212,7 +212,7 @@ export interface SettlementLine {
 export async function liveCharges(db: Db, zone: string, which: SQL): Promise<SettlementLine[]> {
   const result = await db.execute(sql`
     select b.id as booking_id, u.municipality_id as driver, v.owner_municipality_id as owner,
-      extract(epoch from b.ends_at - b.starts_at) / 3600 as hours,
+      extract(epoch from b.ends_at - b.starts_at) / 3600 as hours, b.status = 'no_show' as no_show,
       case when b.status = 'no_show' then 0 else coalesce((t.odometer_end - t.odometer_start) / 10.0, 0) end as km,
       coalesce(tf.per_hour, 0) as per_hour, coalesce(tf.per_km, 0) as per_km
     from bookings b join vehicles v on v.id = b.vehicle_id join users u on u.id = b.user_id
@@ -233,7 +233,10 @@ export async function liveCharges(db: Db, zone: string, which: SQL): Promise<Set
       ownerMunicipalityId: String(row.owner),
       hours: hoursHeld,
       km,
-      amount: Math.round((hoursHeld * num(row.per_hour) + km * num(row.per_km)) * 100) / 100,
+      amount: settlementAmount(
+        { hours: hoursHeld, km, noShow: row.no_show === true },
+        { perHour: num(row.per_hour), perKm: num(row.per_km) },
+      ),
     };
   });
 }

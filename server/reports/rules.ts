@@ -87,8 +87,8 @@ export function proratedFixedCost(
 
 /** The part of `range` inside `period` (half-open), or null when they do not meet. */
 export function clip(range: { start: Date; end: Date }, period: { start: Date; end: Date }) {
-  const start = range.start > period.start ? range.start : period.start;
-  const end = range.end < period.end ? range.end : period.end;
+  const start = new Date(Math.max(+range.start, +period.start));
+  const end = new Date(Math.min(+range.end, +period.end));
   return start < end ? { start, end } : null;
 }
 

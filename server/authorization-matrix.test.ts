@@ -143,6 +143,64 @@ const rows: Record<string, Row> = {
     expect: managersOfA,
   },
 
+  // Reports: fleet managers and the operator; a foreign manager never sees A's cars one by one.
+  'reports.figures': {
+    input: (w) => ({
+      from: '2026-10-01',
+      to: '2026-11-01',
+      groupBy: 'vehicle',
+      municipalityId: w.municipalityId,
+    }),
+    expect: managersOfA,
+  },
+  'reports.settlement': {
+    input: () => ({ month: '2026-10-01' }),
+    expect: { ...noSession, ...noStaff, fleetOwn: 'ok', fleetOther: 'ok', operator: 'ok' },
+  },
+  // A month not yet over: the operator reaches the rule without freezing a real month region-wide.
+  'reports.freezeMonth': {
+    input: () => ({ month: '2099-01-01' }),
+    expect: {
+      ...noSession,
+      ...noStaff,
+      fleetOwn: 'FORBIDDEN_ROLE',
+      fleetOther: 'FORBIDDEN_ROLE',
+      operator: 'SETTLEMENT_MONTH_OPEN',
+    },
+  },
+  'reports.setTariff': {
+    input: (w) => ({ municipalityId: w.municipalityId, validFrom: '2026-01-01', perHour: 4, perKm: 0.3 }),
+    expect: managersOfA,
+  },
+  'reports.setVehicleCosts': {
+    input: (w) => ({
+      vehicleId: w.car.id,
+      validFrom: '2026-01-01',
+      commissionedOn: '2026-01-01',
+      retiredOn: null,
+      leasingMonthly: 200,
+      insuranceMonthly: 50,
+      taxMonthly: 10,
+      boxFeeMonthly: 20,
+      otherMonthly: 30,
+      perKm: 0.1,
+      perKwh: 0.3,
+      perLitre: 0,
+    }),
+    expect: managersOfA,
+  },
+  // Region-wide factors from a date long past, so no other test's figures change.
+  'reports.setCo2Factors': {
+    input: () => ({ validFrom: '1990-01-01', referenceGPerKm: 150, electricityGPerKm: 50 }),
+    expect: {
+      ...noSession,
+      ...noStaff,
+      fleetOwn: 'FORBIDDEN_ROLE',
+      fleetOther: 'FORBIDDEN_ROLE',
+      operator: 'ok',
+    },
+  },
+
   'stations.list': {
     input: none,
     shows: (answer, w) => ids(answer).includes(w.stationId),

@@ -114,6 +114,16 @@ const catalogue = {
     trpc: 'FORBIDDEN',
     message: 'Das gehört zu einer anderen Kommune; dafür fehlt Ihnen die Berechtigung.',
   },
+  // Reports: settlement months are frozen once, in order, after they ended.
+  SETTLEMENT_FROZEN: {
+    trpc: 'CONFLICT',
+    message: 'Dieser Monat ist bereits abgerechnet; Korrekturen erscheinen im nächsten offenen Monat.',
+  },
+  SETTLEMENT_MONTH_OPEN: { trpc: 'PRECONDITION_FAILED', message: 'Dieser Monat ist noch nicht vorbei.' },
+  SETTLEMENT_OUT_OF_ORDER: {
+    trpc: 'PRECONDITION_FAILED',
+    message: 'Monate werden der Reihe nach abgerechnet; bitte zuerst den Monat davor abschließen.',
+  },
   FORBIDDEN_ROLE: { trpc: 'FORBIDDEN', message: 'Dafür fehlt Ihnen die Berechtigung.' },
   PERSON_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'Diese Person gibt es nicht.' },
   // The demo's car simulator (server/demo): only where the embedded demo runs its own gateways.

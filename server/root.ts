@@ -5,6 +5,7 @@ import { bookingsRouter, policiesRouter } from './bookings/router';
 import { calendarRouter } from './calendar/router';
 import { stationsRouter, vehiclesRouter } from './fleet/router';
 import { regionRouter } from './region/router';
+import { reportsRouter } from './reports/router';
 import { gatewayRouter } from './telematics/gateway-router';
 import { telematicsRouter } from './telematics/router';
 import { createCallerFactory, router } from './trpc';
@@ -17,6 +18,7 @@ export const appRouter = router({
   gateway: gatewayRouter,
   policies: policiesRouter,
   region: regionRouter,
+  reports: reportsRouter,
   stations: stationsRouter,
   telematics: telematicsRouter,
   vehicles: vehiclesRouter,

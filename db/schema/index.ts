@@ -5,4 +5,5 @@ export * from './calendar';
 export * from './fleet';
 export * from './notifications';
 export * from './policies';
+export * from './reports';
 export * from './telematics';

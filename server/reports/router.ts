@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { fleetManagerProcedure, operatorProcedure, router } from '../trpc';
+import { groupings } from './queries';
+import { figures, freezeMonth, setCo2Factors, setTariff, settlement, setVehicleCosts } from './service';
+
+const localDate = z.iso.date();
+const money = z.number().min(0).max(1_000_000);
+
+export const reportsRouter = router({
+  figures: fleetManagerProcedure
+    .input(
+      z.object({
+        from: localDate,
+        to: localDate,
+        groupBy: z.enum(groupings),
+        municipalityId: z.uuid().optional(),
+      }),
+    )
+    .query(({ ctx, input }) => figures(ctx.db, ctx.user, input, ctx.settings.timeZone)),
+  settlement: fleetManagerProcedure
+    .input(z.object({ month: localDate }))
+    .query(({ ctx, input }) => settlement(ctx.db, ctx.user, input.month, ctx.settings.timeZone)),
+  freezeMonth: operatorProcedure
+    .input(z.object({ month: localDate }))
+    .mutation(({ ctx, input }) => freezeMonth(ctx.db, ctx.user, input.month, ctx.settings.timeZone)),
+  setTariff: fleetManagerProcedure
+    .input(z.object({ municipalityId: z.uuid(), validFrom: localDate, perHour: money, perKm: money }))
+    .mutation(({ ctx, input }) => setTariff(ctx.db, ctx.user, input)),
+  setVehicleCosts: fleetManagerProcedure
+    .input(
+      z.object({
+        vehicleId: z.uuid(),
+        validFrom: localDate,
+        commissionedOn: localDate,
+        retiredOn: localDate.nullable(),
+        leasingMonthly: money,
+        insuranceMonthly: money,
+        taxMonthly: money,
+        boxFeeMonthly: money,
+        otherMonthly: money,
+        perKm: money,
+        perKwh: money,
+        perLitre: money,
+      }),
+    )
+    .mutation(({ ctx, input }) => setVehicleCosts(ctx.db, ctx.user, input)),
+  setCo2Factors: operatorProcedure
+    .input(z.object({ validFrom: localDate, referenceGPerKm: money, electricityGPerKm: money }))
+    .mutation(({ ctx, input }) => setCo2Factors(ctx.db, ctx.user, input)),
+});

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { bookings, municipalities, users, vehicles } from '@/db/schema';
 import { testDatabaseForFile } from '@/db/test-db';
 import { callerFor, hoursFromNow, makeMunicipality } from '../test-support';
-import { createWorld, removeWorld } from './factories';
+import { createWorld, factoriesServed, removeWorld } from './factories';
 
 const database = testDatabaseForFile();
 
@@ -59,6 +59,12 @@ describe('e2e world factories', () => {
     expect(
       await db.select().from(vehicles).where(eq(vehicles.ownerMunicipalityId, other.municipality.id)),
     ).toHaveLength(1);
+  });
+
+  it('are served only with E2E_FACTORIES=on and never on PostgreSQL', () => {
+    expect(factoriesServed({ E2E_FACTORIES: 'on', DATABASE_URL: undefined })).toBe(true);
+    expect(factoriesServed({ E2E_FACTORIES: 'on', DATABASE_URL: 'postgres://db/prod' })).toBe(false);
+    expect(factoriesServed({ E2E_FACTORIES: undefined, DATABASE_URL: undefined })).toBe(false);
   });
 
   it('are not served unless E2E_FACTORIES=on', async () => {

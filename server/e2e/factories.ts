@@ -4,6 +4,11 @@ import { eq, inArray, or } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { accounts, bookings, municipalities, stations, users, vehicles } from '@/db/schema';
+import type { Env } from '../env';
+
+/** On only when Playwright asks (E2E_FACTORIES=on), and never on PostgreSQL, where production data lives. */
+export const factoriesServed = (config: Pick<Env, 'E2E_FACTORIES' | 'DATABASE_URL'>) =>
+  config.E2E_FACTORIES === 'on' && !config.DATABASE_URL;
 
 /** What an end-to-end test asks for: its cars (one small EV if none) and people (staff and a manager). */
 export const worldSpec = z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { database } from '@/server/database';
-import { createWorld, removeWorld, worldSpec } from '@/server/e2e/factories';
+import { createWorld, factoriesServed, removeWorld, worldSpec } from '@/server/e2e/factories';
 import { env } from '@/server/env';
 
 export const dynamic = 'force-dynamic';
@@ -13,10 +13,11 @@ const request = z.discriminatedUnion('action', [
 /**
  * POST /api/e2e — the end-to-end tests' own data (e2e/factories.ts). The test process cannot open
  * the server's embedded database (PGlite is one process), so it asks the server. Absent (404)
- * unless E2E_FACTORIES=on, which only playwright.config.ts sets.
+ * unless E2E_FACTORIES=on, which only playwright.config.ts sets, and never on PostgreSQL: it makes
+ * accounts without asking who calls, so a production database must not be reachable through it.
  */
 export async function POST(req: Request) {
-  if (env().E2E_FACTORIES !== 'on') return new Response('Not Found', { status: 404 });
+  if (!factoriesServed(env())) return new Response('Not Found', { status: 404 });
   const parsed = request.safeParse(await req.json().catch(() => null));
   if (!parsed.success) return Response.json(z.flattenError(parsed.error), { status: 400 });
   const { db } = await database();

@@ -6,9 +6,9 @@ import type { SessionUser } from '../auth/queries';
 import { maySeeBooking } from '../auth/scope';
 import { licenceViolation } from '../bookings/policy';
 import { AppError } from '../errors';
-import { certificateView, issueKeyCertificate, revokeBookingKeys } from './certificates';
+import { certificateView, issueKeyCertificate } from './certificates';
 import type { FleetKeys } from './keys';
-import { expireJobs, findKeyBooking, type KeyBookingRow } from './queries';
+import { expireJobs, findKeyBooking } from './queries';
 import { refusalCause } from './refusal-cause';
 import { COMMAND_LIFETIME_MS, jobView, keyRefusal, type OpName, opCodes, rightsFor } from './rules';
 import { wakeStation } from './wakeups';
@@ -100,14 +100,4 @@ export async function issuePhoneKey(
     now,
   });
   return certificateView(row);
-}
-
-/**
- * Stops the keys of a booking that was cancelled or not used. The bookings area calls this after
- * a cancellation; gateways' pulls also sweep for any it missed.
- */
-export async function revokeKeysOfBooking(db: Db, keys: FleetKeys, bookingId: string, now = new Date()) {
-  const booking: KeyBookingRow | null = await findKeyBooking(db, bookingId);
-  if (!booking) throw new AppError('BOOKING_NOT_FOUND');
-  return revokeBookingKeys(db, keys, booking, now);
 }

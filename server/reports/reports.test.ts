@@ -405,6 +405,22 @@ describe('who reads reports', () => {
   });
 });
 
+describe('a period a client may send', () => {
+  it('refuses one that ends before it starts, or spans more than ten years, at the field', async () => {
+    const api = callerFor(database.db, fleetA);
+    const periods = [
+      { from: '2026-10-25', to: '2026-10-25' },
+      { from: '2026-10-26', to: '2026-10-01' },
+      { from: '1900-01-01', to: '2999-01-01' },
+    ];
+    for (const { from, to } of periods) {
+      const error = await api.reports.figures({ from, to, groupBy: 'region' }).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'BAD_REQUEST' });
+      expect(error).toHaveProperty('cause.issues.0.path', ['to']);
+    }
+  });
+});
+
 describe('unmet demand', () => {
   it('counts each search at a station that found no free car, per hour, with no person', async () => {
     const empty = await makeMunicipality(database.db);

@@ -5,16 +5,27 @@ import { figures, freezeMonth, setCo2Factors, setTariff, settlement, setVehicleC
 
 const localDate = z.iso.date();
 const money = z.number().min(0).max(1_000_000);
+const MAX_PERIOD_MS = 3_653 * 86_400_000;
 
 export const reportsRouter = router({
   figures: fleetManagerProcedure
     .input(
-      z.object({
-        from: localDate,
-        to: localDate,
-        groupBy: z.enum(groupings),
-        municipalityId: z.uuid().optional(),
-      }),
+      z
+        .object({
+          from: localDate,
+          to: localDate,
+          groupBy: z.enum(groupings),
+          municipalityId: z.uuid().optional(),
+        })
+        // ISO dates compare as text; a period is [from, to), so it must end after it starts.
+        .refine((period) => period.to > period.from, {
+          path: ['to'],
+          message: 'Das Ende des Zeitraums muss nach seinem Beginn liegen.',
+        })
+        .refine((period) => Date.parse(period.to) - Date.parse(period.from) <= MAX_PERIOD_MS, {
+          path: ['to'],
+          message: 'Ein Zeitraum umfasst höchstens zehn Jahre.',
+        }),
     )
     .query(({ ctx, input }) => figures(ctx.db, ctx.user, input, ctx.settings.timeZone)),
   settlement: fleetManagerProcedure

@@ -421,6 +421,35 @@ describe('a period a client may send', () => {
   });
 });
 
+describe('rates a client may send', () => {
+  it('refuses a retirement before commissioning and a tariff of a municipality that does not exist, writing nothing', async () => {
+    const operator = callerFor(database.db, await makeUser(database.db, a, 'operator'));
+    const error = await operator.reports
+      .setTariff({ municipalityId: randomUUID(), validFrom: '2026-10-01', perHour: 1, perKm: 1 })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'BAD_REQUEST' });
+    expect(error).toHaveProperty('cause.fieldErrors.municipalityId');
+    const retired = await operator.reports
+      .setVehicleCosts({
+        vehicleId: car1.id,
+        validFrom: '2030-01-01',
+        commissionedOn: '2030-01-01',
+        retiredOn: '2029-12-31',
+        leasingMonthly: 1,
+        insuranceMonthly: 0,
+        taxMonthly: 0,
+        boxFeeMonthly: 0,
+        otherMonthly: 0,
+        perKm: 0,
+        perKwh: 0,
+        perLitre: 0,
+      })
+      .catch((e: unknown) => e);
+    expect(retired).toMatchObject({ code: 'BAD_REQUEST' });
+    expect(retired).toHaveProperty('cause.issues.0.path', ['retiredOn']);
+  });
+});
+
 describe('unmet demand', () => {
   it('counts each search at a station that found no free car, per hour, with no person', async () => {
     const empty = await makeMunicipality(database.db);

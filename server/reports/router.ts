@@ -39,20 +39,25 @@ export const reportsRouter = router({
     .mutation(({ ctx, input }) => setTariff(ctx.db, ctx.user, input)),
   setVehicleCosts: fleetManagerProcedure
     .input(
-      z.object({
-        vehicleId: z.uuid(),
-        validFrom: localDate,
-        commissionedOn: localDate,
-        retiredOn: localDate.nullable(),
-        leasingMonthly: money,
-        insuranceMonthly: money,
-        taxMonthly: money,
-        boxFeeMonthly: money,
-        otherMonthly: money,
-        perKm: money,
-        perKwh: money,
-        perLitre: money,
-      }),
+      z
+        .object({
+          vehicleId: z.uuid(),
+          validFrom: localDate,
+          commissionedOn: localDate,
+          retiredOn: localDate.nullable(),
+          leasingMonthly: money,
+          insuranceMonthly: money,
+          taxMonthly: money,
+          boxFeeMonthly: money,
+          otherMonthly: money,
+          perKm: money,
+          perKwh: money,
+          perLitre: money,
+        })
+        .refine((costs) => costs.retiredOn === null || costs.retiredOn > costs.commissionedOn, {
+          path: ['retiredOn'],
+          message: 'Die Außerdienststellung muss nach der Indienststellung liegen.',
+        }),
     )
     .mutation(({ ctx, input }) => setVehicleCosts(ctx.db, ctx.user, input)),
   setCo2Factors: operatorProcedure

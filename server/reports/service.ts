@@ -1,9 +1,16 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { co2Factors, municipalityTariffs, rateChanges, vehicleCostRates, vehicles } from '@/db/schema';
+import {
+  co2Factors,
+  municipalities,
+  municipalityTariffs,
+  rateChanges,
+  vehicleCostRates,
+  vehicles,
+} from '@/db/schema';
 import type { SessionUser } from '../auth/queries';
 import { assertMayManage, mayManage } from '../auth/scope';
-import { AppError } from '../errors';
+import { AppError, invalidInput } from '../errors';
 import {
   bookingsAmong,
   bookingsStartingIn,
@@ -163,6 +170,11 @@ export interface TariffInput {
 /** Set (or replace) a tariff from a date; the change is recorded with who and when. */
 export async function setTariff(db: Db, user: SessionUser, input: TariffInput) {
   assertMayManage(user, input.municipalityId);
+  const [municipality] = await db
+    .select({ id: municipalities.id })
+    .from(municipalities)
+    .where(eq(municipalities.id, input.municipalityId));
+  if (!municipality) throw invalidInput({ municipalityId: ['Diese Kommune gibt es nicht.'] });
   return db.transaction(async (tx) => {
     const [before] = await tx
       .select()

@@ -15,7 +15,8 @@ test('after signing in, a „weiter“ pointing to another site leads to the sta
 test('too many wrong passwords: the page says how long to wait, not that the password is wrong', async ({
   page,
 }, testInfo) => {
-  // Without our HTTP server in front every client is one address; keep the run's failures few.
+  // Every e2e request comes from 127.0.0.1, one address for the per-address limit (10 failures in
+  // 15 minutes): one lock per run, on desktop, keeps the whole suite's failures below it.
   test.skip(testInfo.project.name !== 'desktop', 'one lock per run is enough');
   const nobody = `niemand-${Date.now().toString(36)}@test.example`;
   for (let attempt = 0; attempt < 5; attempt++) {

@@ -12,6 +12,7 @@ import {
   users,
 } from '@/db/schema';
 import { testDatabaseForFile } from '@/db/test-db';
+import { calendarOptions } from '../calendar/test-support';
 import { renderNotice } from '../notifications/render';
 import { callerFor, makeMunicipality, makeUser } from '../test-support';
 import { type Auth, createAuth } from './auth';
@@ -269,13 +270,7 @@ describe('per-account back-off', () => {
     expect(queued).toHaveLength(1);
     const [row] = queued;
     if (!row) throw new Error('no notice');
-    const mail = await renderNotice(database.db, row, {
-      timeZone: 'Europe/Berlin',
-      appUrl: 'https://mobil.partheland.example',
-      organizer: { name: 'ParthelandMobil', email: 'noreply@partheland.example' },
-      productName: 'ParthelandMobil',
-      operatorName: 'Betreibergesellschaft Partheland mbH',
-    });
+    const mail = await renderNotice(database.db, row, calendarOptions);
     expect(mail.to).toEqual({ name: person.name, email: person.email });
     expect(mail.subject).toBe('Anmeldung vorübergehend gesperrt');
     expect(mail.text).toContain('5-mal hintereinander ein falsches Passwort');

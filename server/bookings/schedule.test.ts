@@ -36,6 +36,7 @@ describe('the per-car lock', () => {
     });
   });
 
+  // PostgreSQL only: waiting needs a second connection, and PGlite has just one.
   it.runIf(process.env.DATABASE_URL)(
     'makes an upper-case writer and a lower-case writer of one car wait for each other',
     async () => {

@@ -2,6 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { notifications, users } from '@/db/schema';
 import { openTestDatabase, testDatabaseForFile } from '@/db/test-db';
+import { calendarOptions } from '../calendar/test-support';
 import { readEnv } from '../env';
 import { makeMunicipality, makeUser } from '../test-support';
 import { addDays, licenceNoticeSettings, sendLicenceExpiryNotices } from './licence-notices';
@@ -10,13 +11,7 @@ import { recordingMailer } from './recording-mailer';
 import { sendDueNotifications } from './worker';
 
 const database = testDatabaseForFile();
-const context: MailContext = {
-  timeZone: 'Europe/Berlin',
-  appUrl: 'https://mobil.partheland.example',
-  organizer: { name: 'ParthelandMobil', email: 'noreply@partheland.example' },
-  productName: 'ParthelandMobil',
-  operatorName: 'Betreibergesellschaft Partheland mbH',
-};
+const context: MailContext = calendarOptions;
 const now = new Date('2026-12-01T22:30:00Z'); // 23:30 on 1 December in Berlin
 const today = '2026-12-01';
 

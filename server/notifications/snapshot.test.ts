@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testDatabaseForFile } from '@/db/test-db';
 import { defaultPolicy } from '../bookings/policy';
-import { parseIcs } from '../calendar/test-support';
+import { calendarOptions, parseIcs } from '../calendar/test-support';
 import { callerFor, hoursFromNow, makeMunicipality, makeUser, makeVehicle } from '../test-support';
 import { formatDateTime } from './format';
 import type { MailContext, MailMessage } from './message';
@@ -9,13 +9,7 @@ import { recordingMailer } from './recording-mailer';
 import { sendDueNotifications } from './worker';
 
 const database = testDatabaseForFile();
-const context: MailContext = {
-  timeZone: 'Europe/Berlin',
-  appUrl: 'https://mobil.partheland.example',
-  organizer: { name: 'ParthelandMobil', email: 'noreply@partheland.example' },
-  productName: 'ParthelandMobil',
-  operatorName: 'Betreibergesellschaft Partheland mbH',
-};
+const context: MailContext = calendarOptions;
 const when = (instant: Date) => formatDateTime(instant, context.timeZone);
 
 /** Runs the worker once for these people, after all their changes, and returns what it sent. */

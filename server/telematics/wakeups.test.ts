@@ -21,6 +21,7 @@ describe('gateway.pull long-poll', () => {
     expect((await pulling).jobs.map((j) => j.id)).toEqual([jobId]);
   });
 
+  // PostgreSQL only (both tests below): LISTEN/NOTIFY between instances needs a second connection.
   it.runIf(process.env.DATABASE_URL)(
     'returns the job another web instance queued, through LISTEN/NOTIFY',
     async () => {

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, smallint, text, uuid } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 import { createdAt, id, instant, tstzrange, updatedAt } from './columns';
-import { vehicles } from './fleet';
+import { municipalities, vehicles } from './fleet';
 
 export const bookingStatuses = [
   'pending',
@@ -60,6 +60,13 @@ export const bookings = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'restrict' }),
+    /**
+     * The driver's municipality when the booking was made (set by the database from the user):
+     * settlement charges it, and a later move to another municipality does not rewrite the past.
+     */
+    driverMunicipalityId: uuid('driver_municipality_id').references(() => municipalities.id, {
+      onDelete: 'restrict',
+    }),
     startsAt: instant('starts_at').notNull(),
     endsAt: instant('ends_at').notNull(),
     period: tstzrange('period').notNull().generatedAlwaysAs(sql`tstzrange(starts_at, ends_at, '[)')`),

@@ -15,7 +15,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 import { bookings } from './bookings';
-import { createdAt, id, instant, updatedAt } from './columns';
+import { createdAt, id, instant, tstzrange, updatedAt } from './columns';
 import { stations, vehicles } from './fleet';
 
 /**
@@ -244,9 +244,8 @@ export const trips = pgTable(
     bookingId: uuid('booking_id')
       .notNull()
       .references(() => bookings.id, { onDelete: 'cascade' }),
-    boxId: uuid('box_id')
-      .notNull()
-      .references(() => boxes.id, { onDelete: 'restrict' }),
+    /** Null for a trip imported from an earlier logbook: no box recorded it. */
+    boxId: uuid('box_id').references(() => boxes.id, { onDelete: 'restrict' }),
     startedAt: instant('started_at').notNull(),
     /** Null while no booking-ended record has arrived. */
     endedAt: instant('ended_at'),
@@ -258,6 +257,8 @@ export const trips = pgTable(
     ignitionSeconds: integer('ignition_seconds'),
     energyKwh: numeric('energy_kwh', { precision: 8, scale: 2, mode: 'number' }),
     chargedKwh: numeric('charged_kwh', { precision: 8, scale: 2, mode: 'number' }),
+    /** Fuel used, for a combustion car or a plug-in hybrid's engine; null when not known. */
+    fuelLitres: numeric('fuel_litres', { precision: 8, scale: 2, mode: 'number' }),
     derivedAt: instant('derived_at').notNull().defaultNow(),
   },
   (t) => [
@@ -270,5 +271,27 @@ export const trips = pgTable(
     check('trips_ignition_non_negative', sql`${t.ignitionSeconds} is null or ${t.ignitionSeconds} >= 0`),
     check('trips_energy_non_negative', sql`${t.energyKwh} is null or ${t.energyKwh} >= 0`),
     check('trips_charged_non_negative', sql`${t.chargedKwh} is null or ${t.chargedKwh} >= 0`),
+    check('trips_fuel_non_negative', sql`${t.fuelLitres} is null or ${t.fuelLitres} >= 0`),
+  ],
+);
+
+/**
+ * The ignition-on intervals of a trip: from its box records (replaced with the trip) or from an
+ * imported logbook. Driving utilisation clips these, so they are kept, not only their sum.
+ */
+export const tripIgnitions = pgTable(
+  'trip_ignitions',
+  {
+    id: id(),
+    tripId: uuid('trip_id')
+      .notNull()
+      .references(() => trips.id, { onDelete: 'cascade' }),
+    onAt: instant('on_at').notNull(),
+    offAt: instant('off_at').notNull(),
+    period: tstzrange('period').notNull().generatedAlwaysAs(sql`tstzrange(on_at, off_at, '[)')`),
+  },
+  (t) => [
+    index('trip_ignitions_trip_idx').on(t.tripId),
+    check('trip_ignitions_ordered', sql`${t.onAt} <= ${t.offAt}`),
   ],
 );

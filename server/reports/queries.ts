@@ -211,17 +211,17 @@ export interface SettlementLine {
  */
 export async function liveCharges(db: Db, zone: string, which: SQL): Promise<SettlementLine[]> {
   const result = await db.execute(sql`
-    select b.id as booking_id, u.municipality_id as driver, v.owner_municipality_id as owner,
+    select b.id as booking_id, b.driver_municipality_id as driver, v.owner_municipality_id as owner,
       extract(epoch from b.ends_at - b.starts_at) / 3600 as hours, b.status = 'no_show' as no_show,
       case when b.status = 'no_show' then 0 else coalesce((t.odometer_end - t.odometer_start) / 10.0, 0) end as km,
       coalesce(tf.per_hour, 0) as per_hour, coalesce(tf.per_km, 0) as per_km
-    from bookings b join vehicles v on v.id = b.vehicle_id join users u on u.id = b.user_id
+    from bookings b join vehicles v on v.id = b.vehicle_id
     left join trips t on t.booking_id = b.id
     left join lateral (select per_hour, per_km from municipality_tariffs m
       where m.municipality_id = v.owner_municipality_id and m.valid_from <= (b.starts_at at time zone ${zone})::date
       order by m.valid_from desc limit 1) tf on true
-    where b.status <> 'cancelled' and u.municipality_id is not null
-      and u.municipality_id <> v.owner_municipality_id and ${which}
+    where b.status <> 'cancelled' and b.driver_municipality_id is not null
+      and b.driver_municipality_id <> v.owner_municipality_id and ${which}
     order by b.starts_at, b.id`);
   return rowsOf(result).map((row) => {
     const hoursHeld = num(row.hours);

@@ -5,6 +5,7 @@ import { type Database, type DatabaseConfig, openDatabase } from '@/db/client';
 import { readRegion } from '@/db/region';
 import { municipalities } from '@/db/schema';
 import { seedRegion } from '@/db/seed';
+import { ensureRollupZone } from './reports/rollups';
 import { type Env, env } from './env';
 import { processSingleton } from './singleton';
 
@@ -21,6 +22,8 @@ export const databaseConfig = (config: Env): DatabaseConfig =>
 export async function openConfiguredDatabase(config: Env = env()): Promise<Database> {
   const database = await openDatabase(databaseConfig(config));
   await database.migrate();
+  // Before anything is written: the reports' roll-ups are cut by the configured zone's days.
+  await ensureRollupZone(database.db, config.TIME_ZONE);
   if (database.engine === 'pglite') {
     const [row] = await database.db.select({ n: sql<number>`count(*)::int` }).from(municipalities);
     if (row?.n === 0) {

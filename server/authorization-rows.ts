@@ -196,7 +196,7 @@ export const rows: Record<string, Row> = {
       postalCode: '04821',
       city: 'Brandis',
       countryCode: 'DE',
-      leitwegId: '14729160-TEST-12',
+      leitwegId: '04011000-1234512345-06',
       vatId: null,
       taxNumber: '231/114/00001',
       iban: 'DE89370400440532013000',

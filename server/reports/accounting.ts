@@ -7,13 +7,24 @@ import { assertMayManage } from '../auth/scope';
 import { invalidInput } from '../errors';
 import { singleLineText } from '../validation';
 
-/** ISO 13616: move the first four characters to the end, letters to 10–35, the number mod 97 is 1. */
-export function ibanIsValid(iban: string): boolean {
-  if (!/^[A-Z]{2}[0-9]{2}[0-9A-Z]{11,30}$/.test(iban)) return false;
-  const digits = `${iban.slice(4)}${iban.slice(0, 4)}`.replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55));
+/** ISO 7064 mod 97-10 over text whose letters count as 10–35: IBANs and Leitweg-IDs both use it. */
+function mod97(text: string): number {
+  const digits = text.replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55));
   let rest = 0;
   for (const digit of digits) rest = (rest * 10 + Number(digit)) % 97;
-  return rest === 1;
+  return rest;
+}
+
+/** ISO 13616: the first four characters moved to the end, the number mod 97 is 1. */
+export function ibanIsValid(iban: string): boolean {
+  return /^[A-Z]{2}[0-9]{2}[0-9A-Z]{11,30}$/.test(iban) && mod97(`${iban.slice(4)}${iban.slice(0, 4)}`) === 1;
+}
+
+/** KoSIT's Leitweg-ID: the two last digits are 98 − (the id's digits and letters, then 00) mod 97. */
+export function leitwegIdIsValid(id: string): boolean {
+  const match = /^([0-9]{2,12}(?:-[0-9A-Z]{1,30})?)-([0-9]{2})$/.exec(id);
+  if (!match?.[1]) return false;
+  return 98 - mod97(`${match[1].replace('-', '')}00`) === Number(match[2]);
 }
 
 const code = singleLineText({ min: 1, max: 40 });
@@ -34,7 +45,7 @@ export const accountingInput = z.object({
     .string()
     .trim()
     .toUpperCase()
-    .regex(/^[0-9]{2,12}(-[0-9A-Z]{1,30})?-[0-9]{2}$/, 'Eine Leitweg-ID hat die Form 14729160-ABC-12.'),
+    .refine(leitwegIdIsValid, 'Diese Leitweg-ID ist ungültig (Form 04011000-1234512345-06, Prüfziffer).'),
   vatId: z
     .string()
     .transform(compact)

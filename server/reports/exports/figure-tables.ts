@@ -83,9 +83,9 @@ export function figureTable(
 }
 
 /** Per station: the peak of bookings held at once, and the searches that found no free car. */
-export function stationTable(stations: Figures['stations'], labels: Labels): Table {
+export function stationTable(name: string, stations: Figures['stations'], labels: Labels): Table {
   return {
-    name: 'Stationen',
+    name,
     columns: [
       { header: 'Station', kind: 'text' },
       { header: 'Kommune', kind: 'text' },

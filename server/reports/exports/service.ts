@@ -59,7 +59,7 @@ export function serveFigures(ctx: Context, file: string, params: URLSearchParams
     const labels = await labelsOf(ctx.db);
     const tables = [
       figureTable('Kennzahlen', groupBy, result.rows, labels),
-      stationTable(result.stations, labels),
+      stationTable('Stationen', result.stations, labels),
     ];
     return tablesFile(ctx, tables, format, `kennzahlen-${input.from}-${input.to}-${groupBy}`);
   });

@@ -55,11 +55,11 @@ function addDays(day: LocalDate, days: number): LocalDate {
 function lineName(line: InvoiceLineInput, zone: string): string {
   const start = line.start ? wallClock(line.start, zone) : null;
   const when = start
-    ? `${pad(start.getUTCDate())}.${pad(start.getUTCMonth() + 1)}.${start.getUTCFullYear()} ${pad(start.getUTCHours())}:${pad(start.getUTCMinutes())}`
-    : 'ohne Beginn';
+    ? ` vom ${pad(start.getUTCDate())}.${pad(start.getUTCMonth() + 1)}.${start.getUTCFullYear()} ${pad(start.getUTCHours())}:${pad(start.getUTCMinutes())}`
+    : '';
   const what = line.kind === 'correction' ? 'Korrektur zur Buchung' : 'Buchung';
   const direction = line.sign === 1 ? '' : ' (Gegenposition)';
-  return `${what} vom ${when}: ${line.hours.toLocaleString('de-DE')} h, ${line.km.toLocaleString('de-DE')} km${direction}`;
+  return `${what}${when}: ${line.hours.toLocaleString('de-DE')} h, ${line.km.toLocaleString('de-DE')} km${direction}`;
 }
 
 function address(a: Accounting) {

@@ -7,7 +7,7 @@ type Figures = Awaited<ReturnType<typeof figures>>;
 export type FigureRow = Figures['rows'][number];
 
 /** The figures of a row in the order of the page, with their German headers. */
-export const figureColumns = [
+const figureColumns = [
   ['heldHours', 'Gebuchte Stunden', 'decimal'],
   ['availableHours', 'Verfügbare Stunden', 'decimal'],
   ['timeUtilisation', 'Zeitauslastung (%)', 'percent'],
@@ -42,7 +42,7 @@ const groupHeader: Record<Grouping, string> = {
 const powertrains: Record<string, string> = { ev: 'Elektro', phev: 'Plug-in-Hybrid', ice: 'Verbrenner' };
 
 /** What a row's key means to a person: a municipality's or station's name, a plate, a month. */
-export function rowLabel(groupBy: Grouping, key: string, labels: Labels): string {
+function rowLabel(groupBy: Grouping, key: string, labels: Labels): string {
   switch (groupBy) {
     case 'region':
       return 'Gesamt';

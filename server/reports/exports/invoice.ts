@@ -35,7 +35,7 @@ export interface InvoiceInput {
 }
 
 /** The XRechnung 3 syntax written: UBL 2.1 Invoice, customisation of EN 16931 for German public buyers. */
-export const INVOICE_FORMAT = 'XRECHNUNG-UBL';
+const INVOICE_FORMAT = 'XRECHNUNG-UBL';
 
 // Cost sharing between municipalities is their sovereign business, not a taxable supply (§ 2b UStG);
 // EN 16931 has no "public body" category, so the invoice uses "exempt" (E) at 0 % and says why.

@@ -10,7 +10,7 @@ import { settlementTables } from './settlement-tables';
 import { type SettlementView, settlementView } from './settlement-view';
 import type { Table } from './tables';
 
-export interface ReportRequest {
+interface ReportRequest {
   from: LocalDate;
   to: LocalDate;
   /** Only this municipality's cars, stations and settlement pairs; the region row stays the region's. */
@@ -18,7 +18,7 @@ export interface ReportRequest {
 }
 
 /** The calendar months `[from, to)` touches: settlement is monthly, by month of booking start. */
-export function monthsOf(from: LocalDate, to: LocalDate): LocalDate[] {
+function monthsOf(from: LocalDate, to: LocalDate): LocalDate[] {
   const months: LocalDate[] = [];
   for (let month = monthOf(from).first; month < to; month = monthOf(month).next) months.push(month);
   return months;

@@ -93,5 +93,5 @@ export function settlementTables(views: readonly SettlementView[], zone: string)
 }
 
 /** Where the e-invoice of a net amount is downloaded (app/api/berichte/rechnung). */
-export const invoicePath = (monthFirst: string, payerId: string, payeeId: string) =>
+const invoicePath = (monthFirst: string, payerId: string, payeeId: string) =>
   `/api/berichte/rechnung/${month(monthFirst)}/${payerId}/${payeeId}.xml`;

@@ -18,10 +18,9 @@ function party(accounting: Map<string, MunicipalityAccounting>, id: string, acco
     account: (account === 'expense' ? data?.expenseAccount : data?.revenueAccount) ?? null,
   };
 }
-export type Party = ReturnType<typeof party>;
 
 /** The net of each pair turned round so the payer owes a positive amount; settled pairs drop out. */
-export function owedAmounts(net: Settlement['net']) {
+function owedAmounts(net: Settlement['net']) {
   return net.flatMap((pair) => {
     if (pair.aOwesB === 0) return [];
     return pair.aOwesB > 0

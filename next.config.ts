@@ -7,7 +7,17 @@ const nextConfig: NextConfig = {
   // for an X11 session bus; left to Node, that optional require never runs.
   // @touch4it/ical-timezones reads its zone files from path.join(__dirname, 'zones'); bundled, that
   // __dirname points into .next and every calendar file would lack its VTIMEZONE.
-  serverExternalPackages: ['@electric-sql/pglite', 'pg', 'node-ble', 'dbus-next', '@touch4it/ical-timezones'],
+  // exceljs and @e-invoice-eu/core (report exports) are Node libraries with optional requires of
+  // their own (streams, LibreOffice for PDFs we never make); Node loads them as they ship.
+  serverExternalPackages: [
+    '@electric-sql/pglite',
+    'pg',
+    'node-ble',
+    'dbus-next',
+    '@touch4it/ical-timezones',
+    'exceljs',
+    '@e-invoice-eu/core',
+  ],
   poweredByHeader: false,
   typedRoutes: false,
   // Pages get their Content-Security-Policy (with a nonce) and HSTS from proxy.ts, per request.

@@ -19,6 +19,25 @@ const station = z.object({
   vehicles: z.array(z.object({ plate: z.string().min(1), model: z.string().min(1) })).default([]),
 });
 
+/** A municipality's accounting and invoice data (db/schema/accounting.ts); its CHECKs hold the formats. */
+const accounting = z.object({
+  expenseAccount: z.string().min(1),
+  revenueAccount: z.string().min(1),
+  legalName: z.string().min(1),
+  street: z.string().min(1),
+  postalCode: z.string().min(1),
+  city: z.string().min(1),
+  countryCode: z.string().length(2),
+  leitwegId: z.string().min(1),
+  vatId: z.string().min(1).optional(),
+  taxNumber: z.string().min(1).optional(),
+  iban: z.string().min(1),
+  bic: z.string().min(1).optional(),
+  contactName: z.string().min(1),
+  contactPhone: z.string().min(1),
+  contactEmail: z.email(),
+});
+
 const regionSchema = z
   .object({
     /** The product's name as people read it: mails, calendars, the system as an actor. */
@@ -32,6 +51,7 @@ const regionSchema = z
           slug: z.string().regex(/^[a-z0-9-]+$/),
           name: z.string().min(1),
           costCentre: z.string().min(1),
+          accounting: accounting.optional(),
           stations: z.array(station),
         }),
       )

@@ -3,7 +3,15 @@ import { hashPassword } from 'better-auth/crypto';
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import type { Region } from './region';
-import { accounts, bookings, municipalities, stations, users, vehicles } from './schema';
+import {
+  accounts,
+  bookings,
+  municipalities,
+  municipalityAccounting,
+  stations,
+  users,
+  vehicles,
+} from './schema';
 
 type BookingRow = typeof bookings.$inferInsert;
 
@@ -22,6 +30,13 @@ export async function seedRegion(db: Db, region: Region, options: { now: Date; t
       .returning({ id: municipalities.id });
     if (!row) throw new Error(`seed: municipality ${m.slug} not written`);
     municipalityIds.set(m.slug, row.id);
+    if (m.accounting) {
+      const values = { vatId: null, taxNumber: null, bic: null, ...m.accounting };
+      await db
+        .insert(municipalityAccounting)
+        .values({ municipalityId: row.id, ...values })
+        .onConflictDoUpdate({ target: municipalityAccounting.municipalityId, set: values });
+    }
     for (const s of m.stations) {
       const [stationRow] = await db
         .insert(stations)

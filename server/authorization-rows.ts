@@ -180,6 +180,33 @@ export const rows: Record<string, Row> = {
       operator: 'ok',
     },
   },
+  // A municipality's accounting and invoice data: read and set by whoever manages it.
+  'reports.accounting': {
+    input: (w) => ({ municipalityId: w.municipalityId }),
+    expect: managersOfA,
+  },
+  'reports.setAccounting': {
+    input: (w) => ({
+      municipalityId: w.municipalityId,
+      costCentre: 'KST-TEST',
+      expenseAccount: '4711',
+      revenueAccount: '3411',
+      legalName: 'Testgemeinde',
+      street: 'Markt 1',
+      postalCode: '04821',
+      city: 'Brandis',
+      countryCode: 'DE',
+      leitwegId: '04011000-1234512345-06',
+      vatId: null,
+      taxNumber: '231/114/00001',
+      iban: 'DE89370400440532013000',
+      bic: null,
+      contactName: 'Kämmerei',
+      contactPhone: '+49 34292 0',
+      contactEmail: 'kaemmerei@test.example',
+    }),
+    expect: managersOfA,
+  },
 
   'stations.list': {
     input: none,

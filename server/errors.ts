@@ -124,6 +124,17 @@ const catalogue = {
     trpc: 'PRECONDITION_FAILED',
     message: 'Monate werden der Reihe nach abgerechnet; bitte zuerst den Monat davor abschließen.',
   },
+  // Report exports (server/reports/exports): files under /api/berichte.
+  EXPORT_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'Diesen Export gibt es nicht.' },
+  INVOICE_NOT_FOUND: {
+    trpc: 'NOT_FOUND',
+    message: 'Für dieses Paar von Kommunen gibt es in diesem Monat keinen offenen Betrag und keine Rechnung.',
+  },
+  ACCOUNTING_DATA_MISSING: {
+    trpc: 'PRECONDITION_FAILED',
+    message:
+      'Für die Rechnung fehlen Abrechnungsdaten (Anschrift, Leitweg-ID, Bankverbindung) einer der beiden Kommunen.',
+  },
   FORBIDDEN_ROLE: { trpc: 'FORBIDDEN', message: 'Dafür fehlt Ihnen die Berechtigung.' },
   PERSON_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'Diese Person gibt es nicht.' },
   // The demo's car simulator (server/demo): only where the embedded demo runs its own gateways.

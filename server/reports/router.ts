@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fleetManagerProcedure, operatorProcedure, router } from '../trpc';
+import { accountingInput, readAccounting, setAccounting } from './accounting';
 import { groupings } from './queries';
 import { figures, freezeMonth, setCo2Factors, setTariff, settlement, setVehicleCosts } from './service';
 
@@ -63,4 +64,10 @@ export const reportsRouter = router({
   setCo2Factors: operatorProcedure
     .input(z.object({ validFrom: localDate, referenceGPerKm: money, electricityGPerKm: money }))
     .mutation(({ ctx, input }) => setCo2Factors(ctx.db, ctx.user, input)),
+  accounting: fleetManagerProcedure
+    .input(z.object({ municipalityId: z.uuid() }))
+    .query(({ ctx, input }) => readAccounting(ctx.db, ctx.user, input.municipalityId)),
+  setAccounting: fleetManagerProcedure
+    .input(accountingInput)
+    .mutation(({ ctx, input }) => setAccounting(ctx.db, ctx.user, input)),
 });

@@ -13,9 +13,7 @@ import { describeProblem } from './read';
 async function main(args: string[]): Promise<number> {
   const [folder, ...rest] = args;
   if (!folder || rest.length > 0 || !isFolder(folder)) {
-    console.error(
-      'usage: npm run import -- <folder>   (a folder with some of: ' + fileNames.join(', ') + ')',
-    );
+    console.error(`usage: npm run import -- <folder>   (a folder with some of: ${fileNames.join(', ')})`);
     return 2;
   }
   const database = await openConfiguredDatabase(env());

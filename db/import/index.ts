@@ -126,7 +126,11 @@ export async function importFolder(db: Db, folder: string): Promise<ImportResult
         ctx,
         tripsIn.map((r) => r.booking),
       );
-      await writeTrips(ctx, tripsIn, ignitionsIn);
+      const tripRows =
+        files.get('trips.csv')?.readable === false
+          ? 'all'
+          : new Set(rows('trips.csv').map((r) => r.cell('booking')));
+      await writeTrips(ctx, tripsIn, ignitionsIn, tripRows);
       if (problems.length > 0) throw new Refused();
       return ctx.counts;
     });

@@ -17,15 +17,13 @@ export const describeProblem = (p: ImportProblem) =>
 
 /** A data row of a file: its cells by column name, and the problems found in it so far. */
 export class Row {
-  private readonly before: number;
+  private failed = false;
   constructor(
     readonly file: FileName,
     readonly line: number,
     private readonly cells: ReadonlyMap<string, string>,
     private readonly problems: ImportProblem[],
-  ) {
-    this.before = problems.length;
-  }
+  ) {}
 
   /** The trimmed cell; '' when empty. */
   cell(column: string): string {
@@ -34,12 +32,13 @@ export class Row {
 
   fail(column: string | undefined, message: string): undefined {
     this.problems.push({ file: this.file, line: this.line, ...(column ? { column } : {}), message });
+    this.failed = true;
     return undefined;
   }
 
-  /** No problem was recorded for this row since it was read. */
+  /** No problem was recorded for this row. */
   get ok(): boolean {
-    return this.problems.length === this.before;
+    return !this.failed;
   }
 }
 

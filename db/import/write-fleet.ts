@@ -76,13 +76,14 @@ export async function writeVehicles(ctx: ImportContext, records: Record_<typeof 
       status: r.status,
     };
     const existing = stored.get(r.plate);
-    const id = existing
-      ? (compare(ctx, { file, line: r.line }, vehicleColumns(existing), vehicleColumns(values)), existing.id)
-      : (
-          await attempt(ctx, { file, line: r.line }, (db) =>
-            db.insert(vehicles).values(values).returning({ id: vehicles.id }),
-          )
-        )?.[0]?.id;
+    if (existing) compare(ctx, { file, line: r.line }, vehicleColumns(existing), vehicleColumns(values));
+    const id =
+      existing?.id ??
+      (
+        await attempt(ctx, { file, line: r.line }, (db) =>
+          db.insert(vehicles).values(values).returning({ id: vehicles.id }),
+        )
+      )?.[0]?.id;
     if (id) ctx.vehicles.set(r.plate, { id, ...values });
     else markBroken(ctx, 'plates', r.plate);
   }

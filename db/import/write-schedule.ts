@@ -177,12 +177,14 @@ export async function writeTrips(
   ctx: ImportContext,
   records: Record_<typeof tripRecord>[],
   ignitions: Record_<typeof ignitionRecord>[],
+  /** The booking cell of every row of trips.csv, good or bad ('all': the file could not be read). */
+  tripRows: ReadonlySet<string> | 'all',
 ) {
   const file = 'trips.csv';
   const byBooking = new Map<string, Record_<typeof ignitionRecord>[]>();
   for (const i of ignitions) byBooking.set(i.booking, [...(byBooking.get(i.booking) ?? []), i]);
   for (const key of byBooking.keys()) {
-    if (records.some((t) => t.booking === key)) continue;
+    if (tripRows === 'all' || tripRows.has(key)) continue;
     for (const i of byBooking.get(key) ?? [])
       problem(
         ctx,

@@ -1,4 +1,4 @@
-import { blockKind, powertrain, role, vehicleStatus } from '@/db/schema';
+import { blockKind, powertrain, role, vehicleStatus } from '../schema';
 import {
   decimal,
   instant,
@@ -19,6 +19,9 @@ import type { Row } from './read';
  * Each file's rows as records: every cell checked, and what one row alone can tell (order of
  * times, a negative distance). A record exists only for a row without problems.
  */
+
+/** The record a row reader makes of a good row. */
+export type Parsed<F extends (row: Row) => unknown> = NonNullable<ReturnType<F>>;
 
 type Defined<T> = { [K in keyof T]: Exclude<T[K], undefined> };
 

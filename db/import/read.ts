@@ -12,8 +12,9 @@ export interface ImportProblem {
   message: string;
 }
 
+/** Line 0: the folder as a whole. */
 export const describeProblem = (p: ImportProblem) =>
-  `${p.file}, Zeile ${p.line}${p.column ? `, Spalte ${p.column}` : ''}: ${p.message}`;
+  `${p.file}${p.line > 0 ? `, Zeile ${p.line}` : ''}${p.column ? `, Spalte ${p.column}` : ''}: ${p.message}`;
 
 /** A data row of a file: its cells by column name, and the problems found in it so far. */
 export class Row {

@@ -9,9 +9,7 @@ import {
   vehicles,
 } from '../schema';
 import { attempt, compare, type ImportContext, markBroken, problem, refer } from './context';
-import type { costRecord, personRecord, tariffRecord, vehicleRecord } from './parse';
-
-type Record_<F extends (...args: never[]) => unknown> = NonNullable<ReturnType<F>>;
+import type { costRecord, Parsed, personRecord, tariffRecord, vehicleRecord } from './parse';
 
 async function municipalityIds(ctx: ImportContext) {
   const rows = await ctx.tx.select({ id: municipalities.id, slug: municipalities.slug }).from(municipalities);
@@ -22,7 +20,7 @@ const unknownMunicipality = (slug: string) =>
   `Die Kommune „${slug}“ gibt es nicht (erwartet wird ihr Kürzel, z. B. brandis).`;
 
 /** Vehicles by plate, at municipalities and stations that exist (by slug and station name). */
-export async function writeVehicles(ctx: ImportContext, records: Record_<typeof vehicleRecord>[]) {
+export async function writeVehicles(ctx: ImportContext, records: Parsed<typeof vehicleRecord>[]) {
   const file = 'vehicles.csv';
   const towns = await municipalityIds(ctx);
   const stationRows = await ctx.tx
@@ -124,7 +122,7 @@ const rateColumns = (r: Omit<typeof vehicleCostRates.$inferInsert, 'vehicleId' |
 });
 
 /** Cost rates by (vehicle, valid_from); each new one recorded in rate_changes as the setters do (by: the import). */
-export async function writeCosts(ctx: ImportContext, records: Record_<typeof costRecord>[]) {
+export async function writeCosts(ctx: ImportContext, records: Parsed<typeof costRecord>[]) {
   const file = 'vehicle-costs.csv';
   for (const { line, plate, ...rates } of records) {
     const vehicle = refer(
@@ -161,7 +159,7 @@ export async function writeCosts(ctx: ImportContext, records: Record_<typeof cos
 }
 
 /** Tariffs by (municipality, valid_from), recorded in rate_changes like the cost rates. */
-export async function writeTariffs(ctx: ImportContext, records: Record_<typeof tariffRecord>[]) {
+export async function writeTariffs(ctx: ImportContext, records: Parsed<typeof tariffRecord>[]) {
   const file = 'tariffs.csv';
   const towns = await municipalityIds(ctx);
   for (const r of records) {
@@ -202,13 +200,9 @@ export async function writeTariffs(ctx: ImportContext, records: Record_<typeof t
  * People by e-mail (case-insensitive). They are written without a password: an imported person
  * signs in once invited or after "Passwort vergessen", like anyone the operator adds.
  */
-export async function writePeople(ctx: ImportContext, records: Record_<typeof personRecord>[]) {
+export async function writePeople(ctx: ImportContext, records: Parsed<typeof personRecord>[]) {
   const file = 'people.csv';
   const towns = await municipalityIds(ctx);
-  await knownUsers(
-    ctx,
-    records.map((r) => r.email),
-  );
   for (const r of records) {
     const municipalityId = r.municipality === null ? null : towns.get(r.municipality);
     if (municipalityId === undefined) {
@@ -228,6 +222,7 @@ export async function writePeople(ctx: ImportContext, records: Record_<typeof pe
         { name: existing.name, municipality: existing.municipalityId, role: existing.role },
         wanted,
       );
+      ctx.users.set(r.email, existing.id);
       continue;
     }
     const [row] =

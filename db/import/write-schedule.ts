@@ -1,15 +1,13 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { bookings, importKeys, tripIgnitions, trips, vehicleBlocks, vehicles } from '../schema';
 import { attempt, compare, type ImportContext, markBroken, problem, refer } from './context';
-import type { blockRecord, bookingRecord, ignitionRecord, tripRecord } from './parse';
-
-type Record_<F extends (...args: never[]) => unknown> = NonNullable<ReturnType<F>>;
+import type { blockRecord, bookingRecord, ignitionRecord, Parsed, tripRecord } from './parse';
 
 const unknownPlate = (plate: string) =>
   `Das Kennzeichen „${plate}“ steht weder in vehicles.csv noch in der Datenbank.`;
 
 /** Blocks by their key in the earlier logbook (import_keys). */
-export async function writeBlocks(ctx: ImportContext, records: Record_<typeof blockRecord>[]) {
+export async function writeBlocks(ctx: ImportContext, records: Parsed<typeof blockRecord>[]) {
   const file = 'blocks.csv';
   const stored = await storedKeys(
     ctx,
@@ -84,7 +82,7 @@ const bookingColumns = (b: {
  * Bookings by their key. The database's own rules decide overlaps: the exclusion constraint
  * (turnaround buffer included) and the block triggers refuse a row, which becomes a problem at it.
  */
-export async function writeBookings(ctx: ImportContext, records: Record_<typeof bookingRecord>[]) {
+export async function writeBookings(ctx: ImportContext, records: Parsed<typeof bookingRecord>[]) {
   const file = 'bookings.csv';
   const stored = await storedKeys(
     ctx,
@@ -175,13 +173,13 @@ const spans = (list: readonly { onAt: Date; offAt: Date }[]) =>
  */
 export async function writeTrips(
   ctx: ImportContext,
-  records: Record_<typeof tripRecord>[],
-  ignitions: Record_<typeof ignitionRecord>[],
+  records: Parsed<typeof tripRecord>[],
+  ignitions: Parsed<typeof ignitionRecord>[],
   /** The booking cell of every row of trips.csv, good or bad ('all': the file could not be read). */
   tripRows: ReadonlySet<string> | 'all',
 ) {
   const file = 'trips.csv';
-  const byBooking = new Map<string, Record_<typeof ignitionRecord>[]>();
+  const byBooking = new Map<string, Parsed<typeof ignitionRecord>[]>();
   for (const i of ignitions) byBooking.set(i.booking, [...(byBooking.get(i.booking) ?? []), i]);
   for (const key of byBooking.keys()) {
     if (tripRows === 'all' || tripRows.has(key)) continue;
@@ -265,9 +263,9 @@ function tripFits(
   ctx: ImportContext,
   line: number,
   key: string,
-  trip: Omit<Record_<typeof tripRecord>, 'line' | 'booking'>,
+  trip: Omit<Parsed<typeof tripRecord>, 'line' | 'booking'>,
   booking: NonNullable<ReturnType<ImportContext['bookings']['get']>>,
-  own: readonly Record_<typeof ignitionRecord>[],
+  own: readonly Parsed<typeof ignitionRecord>[],
 ): boolean {
   const file = 'trips.csv';
   const before = ctx.problems.length;

@@ -244,4 +244,32 @@ describe('a folder with bad rows', () => {
       .where(inArray(vehicles.plate, ['L-IM 1E', 'L-IM 2'].map(bad.plate)));
     expect(cars).toEqual([]);
   });
+
+  it('checks the files against each other: trips against their bookings and cars, ignitions against their trips', async () => {
+    const bad = await copyOfExample(brandis, naunhof, (file, text) => {
+      const edits: Record<string, (t: string) => string> = {
+        'vehicles.csv': (t) =>
+          t.replace('status\n', 'status;colour\n').replace(/in_service$/gm, 'in_service;rot'),
+        'people.csv': (t) => t.replace(';;operator', ';brandis;operator'),
+        // B-5 (08:00–16:00 on L-IM 2) now runs into a block
+        'blocks.csv': (t) => `${t}S-2;L-IM 2;2026-03-12T09:00+01:00;2026-03-12T10:00+01:00;damage;Delle\n`,
+        'bookings.csv': (t) => `${t}${t.split('\n').find((l) => l.startsWith('B-6;'))}\n`,
+        'trips.csv': (t) =>
+          `${t.replace('1000,0;1042,5;80;70;;', '1000,0;1042,5;80;70;;3')}B-3;2026-03-24T10:05+01:00;2026-03-24T11:00+01:00;1100;1110;;;;\n`,
+        'ignitions.csv': (t) =>
+          t.replace('2026-03-05T13:05+01:00;2026-03-05T13:35', '2026-03-05T12:55+01:00;2026-03-05T13:35'),
+      };
+      return edits[file]?.(text) ?? text;
+    });
+    const result = await importFolder(database.db, bad.folder);
+    expect(result.ok ? [] : result.problems.map((p) => [p.file, p.line, p.column, p.message])).toEqual([
+      ['vehicles.csv', 1, 'colour', 'Diese Spalte ist unbekannt.'],
+      ['people.csv', 4, 'municipality', expect.stringContaining('Betreiber gehören zu keiner Kommune')],
+      ['bookings.csv', 6, undefined, 'Die Buchung fällt in eine Sperrzeit dieses Fahrzeugs.'],
+      ['bookings.csv', 9, 'key', 'Der Schlüssel steht schon in Zeile 7.'],
+      ['trips.csv', 2, 'fuel_litres', expect.stringContaining('Elektroauto')],
+      ['trips.csv', 7, 'booking', expect.stringContaining('hat den Status no_show')],
+      ['ignitions.csv', 4, 'on_at', expect.stringContaining('nicht innerhalb der Fahrt')],
+    ]);
+  });
 });

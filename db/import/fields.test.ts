@@ -1,6 +1,9 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decimal, instant, localDate, optionalDecimal } from './fields';
-import { type ImportProblem, Row } from './read';
+import { type ImportProblem, Row, readCsv } from './read';
 
 function cell(value: string) {
   const problems: ImportProblem[] = [];
@@ -43,5 +46,26 @@ describe('cell readers', () => {
       expect(decimal(row, 'x', 1)).toBeUndefined();
       expect(problems[0]?.message).toContain(message);
     }
+  });
+});
+
+describe('reading a file', () => {
+  it('names a row by the line it starts on, checks the header and counts the cells', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'import-read-'));
+    await writeFile(
+      path.join(folder, 'blocks.csv'),
+      '\uFEFFkey;plate;starts_at;ends_at;kind;reason;note\n\nS-1;A;x;y;damage;"Delle\nhinten links";n\nS-2;B\n',
+    );
+    const problems: ImportProblem[] = [];
+    const read = await readCsv(folder, 'blocks.csv', problems);
+    expect(read.rows.map((r) => [r.line, r.cell('reason')])).toEqual([
+      [3, 'Delle\nhinten links'],
+      [5, ''],
+    ]);
+    expect(problems).toEqual([
+      { file: 'blocks.csv', line: 1, column: 'note', message: 'Diese Spalte ist unbekannt.' },
+      { file: 'blocks.csv', line: 5, message: 'Die Zeile hat 2 Zellen, die Kopfzeile 7.' },
+    ]);
+    await rm(folder, { recursive: true });
   });
 });

@@ -89,9 +89,11 @@ export async function readCsv(folder: string, file: FileName, problems: ImportPr
   });
   if (missing.length > 0) return { file, readable: false, rows: [] };
   const rows = data.map(({ record, info }) => {
+    // csv-parse counts to where a record ends; a quoted cell may have run over several lines.
+    const firstLine = info.lines - (record.join('').match(/\n/g)?.length ?? 0);
     const row = new Row(
       file,
-      info.lines,
+      firstLine,
       new Map(columns.map((column, index) => [column, record[index] ?? ''])),
       problems,
     );

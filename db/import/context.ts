@@ -90,7 +90,7 @@ export function compare(
     at.file,
     at.line,
     differing.join(', '),
-    'Die Zeile wurde schon importiert und weicht jetzt davon ab; ein erneuter Import überschreibt nichts (bitte in der Anwendung ändern).',
+    'Diese Zeile steht schon in der Datenbank (früherer Import oder in der Anwendung angelegt) und weicht in diesen Spalten davon ab; ein Import überschreibt nichts – bitte in der Anwendung ändern.',
   );
   return false;
 }

@@ -181,7 +181,7 @@ describe('a good folder', () => {
           file: 'bookings.csv',
           line: 2,
           column: 'purpose',
-          message: expect.stringContaining('schon importiert und weicht jetzt davon ab'),
+          message: expect.stringContaining('steht schon in der Datenbank'),
         },
       ],
     });

@@ -4,6 +4,7 @@ export * from './blocks';
 export * from './bookings';
 export * from './calendar';
 export * from './fleet';
+export * from './imports';
 export * from './notifications';
 export * from './policies';
 export * from './reports';

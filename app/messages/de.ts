@@ -1,3 +1,4 @@
+import { costsDe, settlementDe } from './costs';
 import { reportTableDe } from './report-table';
 
 /** Every German text of the UI, in one place: a later English or Sorbian file has the same keys. */
@@ -195,7 +196,13 @@ export const de = {
   manage: {
     nav: 'Fuhrpark',
     title: 'Fuhrpark',
-    sections: { approvals: 'Freigaben', blocks: 'Sperrzeiten', rules: 'Buchungsregeln' },
+    sections: {
+      approvals: 'Freigaben',
+      blocks: 'Sperrzeiten',
+      rules: 'Buchungsregeln',
+      costs: 'Kosten',
+      settlement: 'Verrechnung',
+    },
     sectionsLabel: 'Bereiche des Fuhrparks',
     range: (from: string, to: string) => `${from} – ${to}`,
     approvals: {
@@ -305,4 +312,6 @@ export const de = {
     loading: 'Wird geladen …',
   },
   reportTable: reportTableDe,
+  costs: costsDe,
+  settlement: settlementDe,
 } as const;

@@ -3,6 +3,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { problemOf } from '../../../lib/errors';
 import { de } from '../../../messages/de';
 import styles from '../../manage.module.css';
+import own from './costs.module.css';
 
 const t = de.costs;
 
@@ -28,14 +29,18 @@ export function RateForm({
   initial,
   save,
   onSaved,
+  level = 3,
 }: {
   title: string;
+  /** The title's heading level: 4 inside a car's own section. */
+  level?: 3 | 4;
   fields: readonly RateField[];
   initial: Draft;
   save: (input: Input) => Promise<unknown>;
   onSaved: () => void;
 }) {
   const id = useId();
+  const Heading = level === 4 ? 'h4' : 'h3';
   const [draft, setDraft] = useState<Draft>(initial);
   const [state, setState] = useState<
     { kind: 'idle' | 'saving' | 'saved' } | { kind: 'failed'; error: unknown }
@@ -65,8 +70,8 @@ export function RateForm({
 
   return (
     <form className={`panel ${styles.stack}`} onSubmit={submit} aria-labelledby={id} noValidate>
-      <h3 id={id}>{title}</h3>
-      <div className="grid">
+      <Heading id={id}>{title}</Heading>
+      <div className={own.fields}>
         {fields.map((field) => {
           const errors = problem?.fields[field.key];
           const errorId = `${id}-${field.key}-error`;

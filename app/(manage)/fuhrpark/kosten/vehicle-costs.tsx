@@ -6,6 +6,7 @@ import { todayIn } from '../../../lib/time';
 import { useTRPC } from '../../../lib/trpc';
 import { de } from '../../../messages/de';
 import { ReportTable } from '../berichte/report-table';
+import own from './costs.module.css';
 import { dayOf, numberOf, optionalDayOf, type RateField, RateForm } from './rate-form';
 
 type Car = inferRouterOutputs<AppRouter>['vehicles']['managed'][number];
@@ -67,10 +68,10 @@ function CarCosts({ car }: { car: Car }) {
   const setCosts = useMutation(trpc.reports.setVehicleCosts.mutationOptions());
   const name = `${car.plate} · ${car.make} ${car.model}`;
   return (
-    <details className="card" open={rates.data?.length === 0 ? true : undefined}>
-      <summary>
-        <strong>{name}</strong> — {car.station.name}
-      </summary>
+    <section className={`card ${own.car}`} aria-labelledby={`car-${car.id}`}>
+      <h3 id={`car-${car.id}`}>
+        {name} — {car.station.name}
+      </h3>
       {!rates.data ? (
         <p>{de.errors.loading}</p>
       ) : (
@@ -101,6 +102,7 @@ function CarCosts({ car }: { car: Car }) {
           )}
           <RateForm
             title={v.add}
+            level={4}
             fields={fields}
             initial={draftFrom(rates.data[0], todayIn(zone))}
             save={(input) =>
@@ -123,6 +125,6 @@ function CarCosts({ car }: { car: Car }) {
           />
         </>
       )}
-    </details>
+    </section>
   );
 }

@@ -93,7 +93,9 @@ export default function SettlementPage() {
               </a>
             </p>
           </section>
-          {me.data.role === 'operator' && !s.frozen && <FreezeMonth month={first} label={label} />}
+          {me.data.role === 'operator' && !s.frozen && (
+            <FreezeMonth key={first} month={first} label={label} />
+          )}
           <SettlementLines settlement={s} nameOf={nameOf} />
         </>
       )}

@@ -1,6 +1,8 @@
 'use client';
+import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { problemOf } from '../../../lib/errors';
+import { useTRPC } from '../../../lib/trpc';
 import { de } from '../../../messages/de';
 import styles from '../../manage.module.css';
 import own from './costs.module.css';
@@ -122,3 +124,10 @@ export function RateForm({
 export const numberOf = (input: Input, key: string) => Number(input[key]);
 export const dayOf = (input: Input, key: string) => String(input[key] ?? '');
 export const optionalDayOf = (input: Input, key: string) => (input[key] === null ? null : dayOf(input, key));
+
+/** Refetches every reports query after a change: the rows, their validity and the history. */
+export function useRefreshReports() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return () => void queryClient.invalidateQueries(trpc.reports.pathFilter());
+}

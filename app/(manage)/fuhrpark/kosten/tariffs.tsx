@@ -1,10 +1,10 @@
 'use client';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { todayIn } from '../../../lib/time';
 import { useTRPC } from '../../../lib/trpc';
 import { de } from '../../../messages/de';
 import { ReportTable } from '../berichte/report-table';
-import { dayOf, numberOf, RateForm } from './rate-form';
+import { dayOf, numberOf, RateForm, useRefreshReports } from './rate-form';
 
 const t = de.costs;
 const money = (v: unknown) => (typeof v === 'number' ? t.euro(v) : t.none);
@@ -12,20 +12,13 @@ const grams = (v: unknown) => (typeof v === 'number' ? t.number(v) : t.none);
 const validity = (row: Record<string, unknown>) =>
   t.validity(t.date(String(row.validFrom)), row.validUntil ? t.date(String(row.validUntil)) : null);
 
-/** Refetches every reports query after a change: the rows, their validity and the history. */
-function useRefresh() {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  return () => void queryClient.invalidateQueries(trpc.reports.pathFilter());
-}
-
 /** The municipality's internal tariff rows and the form to set one from a date. */
 export function Tariffs({ municipalityId }: { municipalityId: string }) {
   const trpc = useTRPC();
   const zone = useQuery(trpc.region.settings.queryOptions()).data?.timeZone ?? 'Europe/Berlin';
   const rows = useQuery(trpc.reports.tariffs.queryOptions({ municipalityId }));
   const setTariff = useMutation(trpc.reports.setTariff.mutationOptions());
-  const refresh = useRefresh();
+  const refresh = useRefreshReports();
   const current = rows.data?.[0];
   return (
     <section aria-labelledby="tarif">
@@ -81,7 +74,7 @@ export function Co2Factors({ mayEdit }: { mayEdit: boolean }) {
   const zone = useQuery(trpc.region.settings.queryOptions()).data?.timeZone ?? 'Europe/Berlin';
   const rows = useQuery(trpc.reports.co2Factors.queryOptions());
   const setFactors = useMutation(trpc.reports.setCo2Factors.mutationOptions());
-  const refresh = useRefresh();
+  const refresh = useRefreshReports();
   const current = rows.data?.[0];
   return (
     <section aria-labelledby="co2">

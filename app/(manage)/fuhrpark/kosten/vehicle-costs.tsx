@@ -1,5 +1,5 @@
 'use client';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '@/server/root';
 import { todayIn } from '../../../lib/time';
@@ -7,7 +7,7 @@ import { useTRPC } from '../../../lib/trpc';
 import { de } from '../../../messages/de';
 import { ReportTable } from '../berichte/report-table';
 import own from './costs.module.css';
-import { dayOf, numberOf, optionalDayOf, type RateField, RateForm } from './rate-form';
+import { dayOf, numberOf, optionalDayOf, type RateField, RateForm, useRefreshReports } from './rate-form';
 
 type Car = inferRouterOutputs<AppRouter>['vehicles']['managed'][number];
 type Rate = inferRouterOutputs<AppRouter>['reports']['vehicleCosts'][number];
@@ -62,7 +62,7 @@ function draftFrom(current: Rate | undefined, today: string): Record<string, str
 
 function CarCosts({ car }: { car: Car }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const refresh = useRefreshReports();
   const zone = useQuery(trpc.region.settings.queryOptions()).data?.timeZone ?? 'Europe/Berlin';
   const rates = useQuery(trpc.reports.vehicleCosts.queryOptions({ vehicleId: car.id }));
   const setCosts = useMutation(trpc.reports.setVehicleCosts.mutationOptions());
@@ -121,7 +121,7 @@ function CarCosts({ car }: { car: Car }) {
                 perLitre: numberOf(input, 'perLitre'),
               })
             }
-            onSaved={() => void queryClient.invalidateQueries(trpc.reports.pathFilter())}
+            onSaved={refresh}
           />
         </>
       )}

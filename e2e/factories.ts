@@ -27,3 +27,18 @@ export function personOf(world: World, role: Person['role']): Person {
   if (!person) throw new Error(`the world has no ${role}`);
   return person;
 }
+
+/** A completed booking with a trip of `km` in the past, of `person` on `car` (both of test worlds). */
+export async function pastTrip(
+  request: APIRequestContext,
+  trip: { vehicleId: string; userId: string; startsAt: Date; endsAt: Date; km: number },
+): Promise<{ id: string }> {
+  const response = await request.post('/api/e2e', {
+    data: {
+      action: 'pastTrip',
+      trip: { ...trip, startsAt: trip.startsAt.toISOString(), endsAt: trip.endsAt.toISOString() },
+    },
+  });
+  expect(response.ok(), `POST /api/e2e pastTrip: ${response.status()} ${await response.text()}`).toBe(true);
+  return response.json();
+}

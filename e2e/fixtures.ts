@@ -22,7 +22,10 @@ type Session = Awaited<ReturnType<APIRequestContext['storageState']>>;
  * Signs in through the API. The sign-in route allows 3 attempts in 10 seconds per client; an answer
  * 429 is waited out (its X-Retry-After) and tried again.
  */
-async function signInThroughApi(request: APIRequestContext, person: { email: string; password: string }) {
+export async function signInThroughApi(
+  request: APIRequestContext,
+  person: { email: string; password: string },
+) {
   for (let attempt = 1; ; attempt++) {
     const response = await request.post('/api/auth/sign-in/email', {
       data: { email: person.email, password: person.password },

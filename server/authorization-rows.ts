@@ -207,6 +207,25 @@ export const rows: Record<string, Row> = {
     }),
     expect: managersOfA,
   },
+  // Reading the cost model (reports/rates.ts): a car's rates are its municipality's business; a
+  // tariff is what the other municipalities pay, so every manager reads every one.
+  'reports.vehicleCosts': {
+    input: (w) => ({ vehicleId: w.car.id }),
+    missing: () => ({ vehicleId: randomUUID() }),
+    expect: { ...noSession, ...noStaff, fleetOwn: 'ok', fleetOther: 'VEHICLE_NOT_FOUND', operator: 'ok' },
+  },
+  'reports.tariffs': {
+    input: (w) => ({ municipalityId: w.municipalityId }),
+    expect: { ...noSession, ...noStaff, fleetOwn: 'ok', fleetOther: 'ok', operator: 'ok' },
+  },
+  'reports.co2Factors': {
+    input: none,
+    expect: { ...noSession, ...noStaff, fleetOwn: 'ok', fleetOther: 'ok', operator: 'ok' },
+  },
+  'reports.rateHistory': {
+    input: (w) => ({ municipalityId: w.municipalityId }),
+    expect: managersOfA,
+  },
 
   'stations.list': {
     input: none,

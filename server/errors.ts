@@ -135,6 +135,12 @@ const catalogue = {
     message:
       'Für die Rechnung fehlen Abrechnungsdaten (Anschrift, Leitweg-ID, Bankverbindung) einer der beiden Kommunen.',
   },
+  SETTLEMENT_TARIFF_MISSING: {
+    trpc: 'PRECONDITION_FAILED',
+    message:
+      'Für Buchungen dieses Monats fehlt ein gültiger Tarif der Eigentümerkommune. Bitte zuerst den Tarif ab einem Datum vor diesen Buchungen hinterlegen.',
+  },
+  MUNICIPALITY_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'Diese Kommune gibt es nicht.' },
   FORBIDDEN_ROLE: { trpc: 'FORBIDDEN', message: 'Dafür fehlt Ihnen die Berechtigung.' },
   PERSON_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'Diese Person gibt es nicht.' },
   // The demo's car simulator (server/demo): only where the embedded demo runs its own gateways.

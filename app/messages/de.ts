@@ -1,3 +1,6 @@
+import { costsDe, settlementDe } from './costs';
+import { reportTableDe } from './report-table';
+
 /** Every German text of the UI, in one place: a later English or Sorbian file has the same keys. */
 export const de = {
   app: { name: 'ParthelandMobil', tagline: 'Dienstwagen der Kommunen buchen' },
@@ -193,7 +196,13 @@ export const de = {
   manage: {
     nav: 'Fuhrpark',
     title: 'Fuhrpark',
-    sections: { approvals: 'Freigaben', blocks: 'Sperrzeiten', rules: 'Buchungsregeln' },
+    sections: {
+      approvals: 'Freigaben',
+      blocks: 'Sperrzeiten',
+      rules: 'Buchungsregeln',
+      costs: 'Kosten',
+      settlement: 'Verrechnung',
+    },
     sectionsLabel: 'Bereiche des Fuhrparks',
     range: (from: string, to: string) => `${from} – ${to}`,
     approvals: {
@@ -302,4 +311,7 @@ export const de = {
     generic: 'Das hat nicht geklappt. Bitte versuchen Sie es erneut.',
     loading: 'Wird geladen …',
   },
+  reportTable: reportTableDe,
+  costs: costsDe,
+  settlement: settlementDe,
 } as const;

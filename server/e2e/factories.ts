@@ -10,7 +10,11 @@ import type { Env } from '../env';
 export const factoriesServed = (config: Pick<Env, 'E2E_FACTORIES' | 'DATABASE_URL'>) =>
   config.E2E_FACTORIES === 'on' && !config.DATABASE_URL;
 
-/** What an end-to-end test asks for: its cars (one small EV if none) and people (staff and a manager). */
+/**
+ * What an end-to-end test asks for: its cars (one small EV if none) and people (staff and a
+ * manager). An operator is filed under the world's municipality (operators may have one), so the
+ * world's removal takes them too.
+ */
 export const worldSpec = z.object({
   cars: z
     .array(
@@ -23,13 +27,19 @@ export const worldSpec = z.object({
     .max(10)
     .default([{ seats: 5, powertrain: 'ev' }]),
   people: z
-    .array(z.enum(['staff', 'fleet_manager']))
+    .array(z.enum(['staff', 'fleet_manager', 'operator']))
     .min(1)
     .max(10)
     .default(['staff', 'fleet_manager']),
 });
 
 export type WorldSpec = z.input<typeof worldSpec>;
+
+const titles = {
+  staff: 'Testperson',
+  fleet_manager: 'Fuhrparkleitung',
+  operator: 'Plattformbetrieb',
+} as const;
 
 /**
  * A municipality of its own with one station, its cars and its people (each with a password made
@@ -74,7 +84,7 @@ export async function createWorld(db: Db, spec: WorldSpec = {}) {
   const passwordHash = await hashPassword(password);
   const madePeople = [];
   for (const [i, role] of people.entries()) {
-    const name = `${role === 'staff' ? 'Testperson' : 'Fuhrparkleitung'} ${tag}-${i + 1}`;
+    const name = `${titles[role]} ${tag}-${i + 1}`;
     const [person] = await db
       .insert(users)
       .values({

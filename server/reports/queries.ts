@@ -75,6 +75,11 @@ export interface SettlementLine {
   hours: number;
   km: number;
   amount: number;
+  /**
+   * Present (true) only on a line whose owner had no tariff valid at booking start: its amount is
+   * 0 for want of a rate, not by rule. Lines that have a tariff carry no flag.
+   */
+  tariffMissing?: true;
 }
 
 /**
@@ -87,7 +92,7 @@ export async function liveCharges(db: Db, zone: string, which: SQL): Promise<Set
     select b.id as booking_id, b.driver_municipality_id as driver, v.owner_municipality_id as owner,
       extract(epoch from b.ends_at - b.starts_at) / 3600 as hours, b.status = 'no_show' as no_show,
       case when b.status = 'no_show' then 0 else coalesce((t.odometer_end - t.odometer_start) / 10.0, 0) end as km,
-      coalesce(tf.per_hour, 0) as per_hour, coalesce(tf.per_km, 0) as per_km
+      coalesce(tf.per_hour, 0) as per_hour, coalesce(tf.per_km, 0) as per_km, tf.per_hour is null as tariff_missing
     from bookings b join vehicles v on v.id = b.vehicle_id
     left join trips t on t.booking_id = b.id
     left join lateral (select per_hour, per_km from municipality_tariffs m
@@ -110,6 +115,7 @@ export async function liveCharges(db: Db, zone: string, which: SQL): Promise<Set
         { hours: hoursHeld, km, noShow: row.no_show === true },
         { perHour: num(row.per_hour), perKm: num(row.per_km) },
       ),
+      ...(row.tariff_missing === true ? { tariffMissing: true as const } : {}),
     };
   });
 }
@@ -171,7 +177,9 @@ export async function insertFrozen(
     const [period] = await tx.insert(settlementPeriods).values({ month, frozenBy }).returning();
     if (!period) throw new Error('no settlement period');
     if (lines.length > 0)
-      await tx.insert(settlementLines).values(lines.map((line) => ({ ...line, periodId: period.id })));
+      await tx
+        .insert(settlementLines)
+        .values(lines.map(({ tariffMissing: _, ...line }) => ({ ...line, periodId: period.id })));
     return period;
   });
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { fleetManagerProcedure, operatorProcedure, router } from '../trpc';
 import { accountingInput, readAccounting, setAccounting } from './accounting';
 import { groupings } from './queries';
+import { co2FactorRows, rateHistory, tariffs, vehicleCosts } from './rates';
 import { figures, freezeMonth, setCo2Factors, setTariff, settlement, setVehicleCosts } from './service';
 
 const localDate = z.iso.date();
@@ -70,4 +71,17 @@ export const reportsRouter = router({
   setAccounting: fleetManagerProcedure
     .input(accountingInput)
     .mutation(({ ctx, input }) => setAccounting(ctx.db, ctx.user, input)),
+  // Reading the cost model (rates.ts says who reads what).
+  vehicleCosts: fleetManagerProcedure
+    .input(z.object({ vehicleId: z.uuid() }))
+    .query(({ ctx, input }) => vehicleCosts(ctx.db, ctx.user, input.vehicleId)),
+  tariffs: fleetManagerProcedure
+    .input(z.object({ municipalityId: z.uuid() }))
+    .query(({ ctx, input }) => tariffs(ctx.db, input.municipalityId)),
+  co2Factors: fleetManagerProcedure.query(({ ctx }) => co2FactorRows(ctx.db)),
+  rateHistory: fleetManagerProcedure
+    .input(
+      z.object({ municipalityId: z.uuid().optional(), limit: z.number().int().min(1).max(500).default(100) }),
+    )
+    .query(({ ctx, input }) => rateHistory(ctx.db, ctx.user, input)),
 });

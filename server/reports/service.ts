@@ -90,6 +90,7 @@ export async function settlementLinesOf(db: Db, month: LocalDate, zone: string):
         driverMunicipalityId: pair.driverMunicipalityId,
         ownerMunicipalityId: pair.ownerMunicipalityId,
         ...delta,
+        ...(is?.tariffMissing ? { tariffMissing: true as const } : {}),
       },
     ];
   });
@@ -100,7 +101,15 @@ export async function settlementLinesOf(db: Db, month: LocalDate, zone: string):
 export function matrixOf(lines: readonly SettlementLine[]) {
   const cells = new Map<
     string,
-    { driverMunicipalityId: string; ownerMunicipalityId: string; hours: number; km: number; amount: number }
+    {
+      driverMunicipalityId: string;
+      ownerMunicipalityId: string;
+      hours: number;
+      km: number;
+      amount: number;
+      /** Present only when some of the cell's lines were charged nothing for want of a tariff. */
+      linesWithoutTariff?: number;
+    }
   >();
   for (const line of lines) {
     const key = `${line.driverMunicipalityId}>${line.ownerMunicipalityId}`;
@@ -112,6 +121,7 @@ export function matrixOf(lines: readonly SettlementLine[]) {
       amount: 0,
     };
     cell.hours += line.hours;
+    if (line.tariffMissing) cell.linesWithoutTariff = (cell.linesWithoutTariff ?? 0) + 1;
     cell.km = Math.round((cell.km + line.km) * 10) / 10;
     cell.amount = Math.round((cell.amount + line.amount) * 100) / 100;
     cells.set(key, cell);
@@ -152,9 +162,11 @@ export async function freezeMonth(
   const { first, next } = monthOf(month);
   if (await findPeriod(db, first)) throw new AppError('SETTLEMENT_FROZEN');
   if (periodBounds(first, next, zone).end > now) throw new AppError('SETTLEMENT_MONTH_OPEN');
+  const lines = await settlementLinesOf(db, first, zone);
+  // A line without a tariff would be frozen at 0 €; the month waits until the tariff is there.
+  if (lines.some((line) => line.tariffMissing)) throw new AppError('SETTLEMENT_TARIFF_MISSING');
   const last = await lastFrozenPeriod(db);
   if (last && monthOf(last.month).next !== first) throw new AppError('SETTLEMENT_OUT_OF_ORDER');
-  const lines = await settlementLinesOf(db, first, zone);
   const period = await insertFrozen(db, first, user.id, lines);
   return { month: period.month, lines: lines.length };
 }

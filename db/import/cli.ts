@@ -16,9 +16,10 @@ async function main(args: string[]): Promise<number> {
     console.error(`usage: npm run import -- <folder>   (a folder with some of: ${fileNames.join(', ')})`);
     return 2;
   }
-  const database = await openConfiguredDatabase(env());
+  const config = env();
+  const database = await openConfiguredDatabase(config);
   try {
-    const result = await importFolder(database.db, folder);
+    const result = await importFolder(database.db, folder, config.TIME_ZONE);
     if (!result.ok) {
       for (const problem of result.problems) console.error(describeProblem(problem));
       console.error(`${result.problems.length} Fehler: nichts wurde importiert.`);

@@ -30,6 +30,8 @@ export interface KnownBooking {
  */
 export interface ImportContext {
   tx: Db;
+  /** The region's zone: where a booking's month (for settlement) begins and ends. */
+  zone: string;
   problems: ImportProblem[];
   counts: Record<FileName, Counts>;
   vehicles: Map<string, KnownVehicle>;

@@ -17,9 +17,18 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql, TransactionRollbackError } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bookings, importKeys, rateChanges, tripIgnitions, trips, users, vehicles } from '@/db/schema';
+import {
+  bookings,
+  importKeys,
+  rateChanges,
+  settlementPeriods,
+  tripIgnitions,
+  trips,
+  users,
+  vehicles,
+} from '@/db/schema';
 import { testDatabaseForFile } from '@/db/test-db';
 import type { SessionUser } from '@/server/auth/queries';
 import { figures, matrixOf, settlementLinesOf } from '@/server/reports/service';
@@ -65,7 +74,7 @@ describe('a good folder', () => {
   });
 
   it('imports every row, and the figures and settlement over it are the ones worked out by hand', async () => {
-    const result = await importFolder(database.db, example.folder);
+    const result = await importFolder(database.db, example.folder, zone);
     expect(result).toEqual({
       ok: true,
       counts: Object.fromEntries(
@@ -155,7 +164,7 @@ describe('a good folder', () => {
 
   it('changes nothing when the same folder comes again, and says so', async () => {
     const before = await tableCounts();
-    const again = await importFolder(database.db, example.folder);
+    const again = await importFolder(database.db, example.folder, zone);
     expect(again).toEqual({
       ok: true,
       counts: Object.fromEntries(
@@ -173,7 +182,7 @@ describe('a good folder', () => {
       path.join(example.folder, 'people.csv'),
       `${await readFile(path.join(example.folder, 'people.csv'), 'utf8')}neu.${example.key('x')}@test.example;Neu;${brandis.slug};staff\n`,
     );
-    const result = await importFolder(database.db, example.folder);
+    const result = await importFolder(database.db, example.folder, zone);
     expect(result).toEqual({
       ok: false,
       problems: [
@@ -223,7 +232,7 @@ describe('a folder with bad rows', () => {
       if (file === 'trips.csv') return text.replace('1000,0;1042,5', '1000,0;990,0');
       return text;
     });
-    const result = await importFolder(database.db, bad.folder);
+    const result = await importFolder(database.db, bad.folder, zone);
     expect(result.ok).toBe(false);
     expect(result.ok ? [] : result.problems.map((p) => [p.file, p.line, p.column, p.message])).toEqual([
       ['tariffs.csv', 1, 'per_km', 'Die Spalte fehlt.'],
@@ -261,7 +270,7 @@ describe('a folder with bad rows', () => {
       };
       return edits[file]?.(text) ?? text;
     });
-    const result = await importFolder(database.db, bad.folder);
+    const result = await importFolder(database.db, bad.folder, zone);
     expect(result.ok ? [] : result.problems.map((p) => [p.file, p.line, p.column, p.message])).toEqual([
       ['vehicles.csv', 1, 'colour', 'Diese Spalte ist unbekannt.'],
       ['people.csv', 4, 'municipality', expect.stringContaining('Betreiber gehören zu keiner Kommune')],
@@ -271,5 +280,24 @@ describe('a folder with bad rows', () => {
       ['trips.csv', 7, 'booking', expect.stringContaining('hat den Status no_show')],
       ['ignitions.csv', 4, 'on_at', expect.stringContaining('nicht innerhalb der Fahrt')],
     ]);
+  });
+
+  it('refuses bookings in a month already settled, which settlement would never charge', async () => {
+    const late = await copyOfExample(brandis, naunhof);
+    let result: Awaited<ReturnType<typeof importFolder>> | undefined;
+    // Frozen only inside this transaction: other tests on a shared database never see March settled.
+    await database.db
+      .transaction(async (tx) => {
+        await tx.insert(settlementPeriods).values({ month: '2026-03-01' });
+        result = await importFolder(tx, late.folder, zone);
+        tx.rollback();
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof TransactionRollbackError)) throw error;
+      });
+    expect(result?.ok ? [] : result?.problems.map((p) => [p.file, p.line, p.column])).toEqual(
+      [2, 3, 4, 5, 6, 7, 8].map((line) => ['bookings.csv', line, 'starts_at']),
+    );
+    expect(result?.ok === false && result.problems[0]?.message).toContain('2026-03 ist schon abgerechnet');
   });
 });

@@ -37,7 +37,7 @@ class Refused extends Error {}
  * checked, every problem collected (file, line, column); only a folder without any is written,
  * in one transaction. Running the same folder again writes nothing and counts every row unchanged.
  */
-export async function importFolder(db: Db, folder: string): Promise<ImportResult> {
+export async function importFolder(db: Db, folder: string, zone: string): Promise<ImportResult> {
   const problems: ImportProblem[] = [];
   const files = new Map<FileName, ReadFile>();
   for (const file of fileNames) files.set(file, await readCsv(folder, file, problems));
@@ -94,6 +94,7 @@ export async function importFolder(db: Db, folder: string): Promise<ImportResult
     const counts = await db.transaction(async (tx) => {
       const ctx: ImportContext = {
         tx,
+        zone,
         problems,
         counts: Object.fromEntries(fileNames.map((f) => [f, { inserted: 0, unchanged: 0 }])) as Record<
           FileName,

@@ -17,7 +17,7 @@ async function municipalityIds(ctx: ImportContext) {
 }
 
 const unknownMunicipality = (slug: string) =>
-  `Die Kommune „${slug}“ gibt es nicht (erwartet wird ihr Kürzel, z. B. brandis).`;
+  `Die Kommune „${slug}“ gibt es nicht (erwartet wird ihr Kürzel, z. B. aus der Regionsdatei).`;
 
 /** Vehicles by plate, at municipalities and stations that exist (by slug and station name). */
 export async function writeVehicles(ctx: ImportContext, records: Parsed<typeof vehicleRecord>[]) {

@@ -1,5 +1,13 @@
-import { and, eq, inArray } from 'drizzle-orm';
-import { bookings, importKeys, tripIgnitions, trips, vehicleBlocks, vehicles } from '../schema';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import {
+  bookings,
+  importKeys,
+  settlementPeriods,
+  tripIgnitions,
+  trips,
+  vehicleBlocks,
+  vehicles,
+} from '../schema';
 import { attempt, compare, type ImportContext, markBroken, problem, refer } from './context';
 import type { blockRecord, bookingRecord, ignitionRecord, Parsed, tripRecord } from './parse';
 
@@ -84,6 +92,7 @@ const bookingColumns = (b: {
  */
 export async function writeBookings(ctx: ImportContext, records: Parsed<typeof bookingRecord>[]) {
   const file = 'bookings.csv';
+  const frozen = await frozenMonths(ctx);
   const stored = await storedKeys(
     ctx,
     'booking',
@@ -120,6 +129,18 @@ export async function writeBookings(ctx: ImportContext, records: Parsed<typeof b
         vehicle,
       });
     const existingId = stored.get(key);
+    const settled = frozen.find((m) => booking.startsAt >= m.start && booking.startsAt < m.end);
+    if (!existingId && settled) {
+      problem(
+        ctx,
+        file,
+        line,
+        'starts_at',
+        `Der Monat ${settled.month.slice(0, 7)} ist schon abgerechnet: eine Buchung darin würde nie verrechnet.`,
+      );
+      markBroken(ctx, 'bookings', key);
+      continue;
+    }
     if (existingId) {
       const [existing] = await ctx.tx.select().from(bookings).where(eq(bookings.id, existingId));
       if (existing) compare(ctx, { file, line }, bookingColumns(existing), bookingColumns(values));
@@ -135,6 +156,21 @@ export async function writeBookings(ctx: ImportContext, records: Parsed<typeof b
     if (id) known(id);
     else markBroken(ctx, 'bookings', key);
   }
+}
+
+/**
+ * The settled (frozen) months as instants in the region's zone. A booking imported into one would
+ * never be charged: settlement keeps a frozen month as it was and corrects only bookings it settled.
+ */
+async function frozenMonths(ctx: ImportContext) {
+  const rows = await ctx.tx
+    .select({
+      month: settlementPeriods.month,
+      start: sql<string>`(${settlementPeriods.month}::timestamp at time zone ${ctx.zone})`,
+      end: sql<string>`((${settlementPeriods.month} + interval '1 month')::timestamp at time zone ${ctx.zone})`,
+    })
+    .from(settlementPeriods);
+  return rows.map((m) => ({ month: m.month, start: new Date(m.start), end: new Date(m.end) }));
 }
 
 /** Bookings the trips name that an earlier run imported. */

@@ -94,6 +94,7 @@ describe('a good folder', () => {
       availableHours: 739,
       km: 110,
       energyKwh: 14.5,
+      ignitionHours: 5, // 5400 + 1800 + 7200 (the summer-time night) + 3600 s
       bookings: 5,
       trips: 4,
       noShows: 1,
@@ -107,13 +108,15 @@ describe('a good folder', () => {
       availableHours: 527,
       km: 120,
       energyKwh: 0,
+      fuelLitres: 9.6,
+      ignitionHours: 3, // 10800 s
       bookings: 2,
       trips: 1,
       noShows: 0,
       cancellations: 1,
       fixedCost: 440,
-      variableCost: 12,
-      costs: 452,
+      variableCost: 29.28, // 120 km × 0.10 + 9.6 l × 1.80
+      costs: 469.28,
     });
 
     const ids = await bookingIdsOf(['B-1', 'B-3', 'B-5', 'B-7'].map(example.key));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fleetManagerProcedure, operatorProcedure, router } from '../trpc';
+import { heatmap } from './heatmap';
 import { groupings } from './queries';
 import { figures, freezeMonth, setCo2Factors, setTariff, settlement, setVehicleCosts } from './service';
 
@@ -7,25 +8,30 @@ const localDate = z.iso.date();
 const money = z.number().min(0).max(1_000_000);
 const MAX_PERIOD_MS = 3_653 * 86_400_000;
 
+/** A report period `[from, to)` of local dates: it must end after it starts, and span ten years at most. */
+const asPeriod = <T extends z.ZodObject<{ from: typeof localDate; to: typeof localDate }>>(schema: T) =>
+  schema
+    // ISO dates compare as text; a period is [from, to), so it must end after it starts.
+    .refine((period) => period.to > period.from, {
+      path: ['to'],
+      message: 'Das Ende des Zeitraums muss nach seinem Beginn liegen.',
+    })
+    .refine((period) => Date.parse(period.to) - Date.parse(period.from) <= MAX_PERIOD_MS, {
+      path: ['to'],
+      message: 'Ein Zeitraum umfasst höchstens zehn Jahre.',
+    });
+
 export const reportsRouter = router({
   figures: fleetManagerProcedure
     .input(
-      z
-        .object({
+      asPeriod(
+        z.object({
           from: localDate,
           to: localDate,
           groupBy: z.enum(groupings),
           municipalityId: z.uuid().optional(),
-        })
-        // ISO dates compare as text; a period is [from, to), so it must end after it starts.
-        .refine((period) => period.to > period.from, {
-          path: ['to'],
-          message: 'Das Ende des Zeitraums muss nach seinem Beginn liegen.',
-        })
-        .refine((period) => Date.parse(period.to) - Date.parse(period.from) <= MAX_PERIOD_MS, {
-          path: ['to'],
-          message: 'Ein Zeitraum umfasst höchstens zehn Jahre.',
         }),
+      ),
     )
     .query(({ ctx, input }) => figures(ctx.db, ctx.user, input, ctx.settings.timeZone)),
   settlement: fleetManagerProcedure
@@ -63,4 +69,18 @@ export const reportsRouter = router({
   setCo2Factors: operatorProcedure
     .input(z.object({ validFrom: localDate, referenceGPerKm: money, electricityGPerKm: money }))
     .mutation(({ ctx, input }) => setCo2Factors(ctx.db, ctx.user, input)),
+  /** Utilisation by local weekday × hour; one car or station only of the caller's municipality. */
+  heatmap: fleetManagerProcedure
+    .input(
+      asPeriod(
+        z.object({
+          from: localDate,
+          to: localDate,
+          municipalityId: z.uuid().optional(),
+          stationId: z.uuid().optional(),
+          vehicleId: z.uuid().optional(),
+        }),
+      ),
+    )
+    .query(({ ctx, input }) => heatmap(ctx.db, ctx.user, input, ctx.settings.timeZone)),
 });

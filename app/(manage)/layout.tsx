@@ -15,10 +15,11 @@ export default function ManageLayout({ children }: { children: ReactNode }) {
     { href: '/fuhrpark/freigaben', label: de.manage.sections.approvals },
     { href: '/fuhrpark/sperrzeiten', label: de.manage.sections.blocks },
     { href: '/fuhrpark/regeln', label: de.manage.sections.rules },
+    { href: '/fuhrpark/berichte', label: de.dashboard.nav },
   ];
   return (
     <>
-      <TopBar me={me} current="manage" />
+      <TopBar me={me} current={pathname.startsWith('/fuhrpark/berichte') ? 'reports' : 'manage'} />
       <main>
         <nav className={styles.sections} aria-label={de.manage.sectionsLabel}>
           {sections.map((section) => (

@@ -1,3 +1,4 @@
+import { dashboardDe } from './dashboard';
 import { reportTableDe } from './report-table';
 
 /** Every German text of the UI, in one place: a later English or Sorbian file has the same keys. */
@@ -305,4 +306,5 @@ export const de = {
     loading: 'Wird geladen …',
   },
   reportTable: reportTableDe,
+  dashboard: dashboardDe,
 } as const;

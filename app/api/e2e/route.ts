@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { database } from '@/server/database';
 import { createWorld, factoriesServed, removeWorld, worldSpec } from '@/server/e2e/factories';
+import { addReportHistory, reportHistorySpec } from '@/server/e2e/report-history';
 import { env } from '@/server/env';
 
 export const dynamic = 'force-dynamic';
@@ -8,6 +9,7 @@ export const dynamic = 'force-dynamic';
 const request = z.discriminatedUnion('action', [
   z.object({ action: z.literal('create'), spec: worldSpec.optional() }),
   z.object({ action: z.literal('remove'), municipalityId: z.uuid() }),
+  z.object({ action: z.literal('reportHistory'), spec: reportHistorySpec }),
 ]);
 
 /**
@@ -22,6 +24,10 @@ export async function POST(req: Request) {
   if (!parsed.success) return Response.json(z.flattenError(parsed.error), { status: 400 });
   const { db } = await database();
   if (parsed.data.action === 'create') return Response.json(await createWorld(db, parsed.data.spec));
+  if (parsed.data.action === 'reportHistory') {
+    await addReportHistory(db, parsed.data.spec, env().TIME_ZONE);
+    return new Response(null, { status: 204 });
+  }
   await removeWorld(db, parsed.data.municipalityId);
   return new Response(null, { status: 204 });
 }

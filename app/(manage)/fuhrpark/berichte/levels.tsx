@@ -84,11 +84,15 @@ export function RegionLevel({ period, me, names }: { period: Period; me: Me; nam
         {(data) => {
           const rows = data.rows.map((row) => {
             const name = names.municipality.get(row.key) ?? t.unknown;
-            return { ...row, name: mayDrill(me, row.key) ? name : `${name} (${t.aggregateRow})` };
+            return {
+              ...row,
+              plain: name,
+              name: mayDrill(me, row.key) ? name : `${name} (${t.aggregateRow})`,
+            };
           });
           return (
             <>
-              <CostsChart municipalities={rows} />
+              <CostsChart municipalities={rows.map((row) => ({ ...row, name: row.plain }))} />
               <ReportTable
                 caption={t.tables.municipalities}
                 columns={figureColumns(t.columns.municipality)}

@@ -8,15 +8,22 @@ import { ExportButton } from './report-table';
 const t = de.dashboard.heatmap;
 const hours = Array.from({ length: 24 }, (_, h) => h);
 
-/** From the page's pale green to the accent colour; text turns white where the cell is dark. */
+/** WCAG relative luminance of an sRGB colour. */
+function luminance([r, g, b]: [number, number, number]) {
+  const linear = (c: number) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+  return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+}
+
+/**
+ * From pale green to a dark green by utilisation. The text is black or white, whichever contrasts
+ * more: against any background one of the two reaches 4.5 : 1 (the switch lies at luminance 0.179).
+ */
 function shade(utilisation: number | null) {
-  if (utilisation === null) return { background: '#eef1f3', color: '#5b6b76' };
+  if (utilisation === null) return { background: '#eef1f3', color: '#000' };
   const u = Math.min(1, Math.max(0, utilisation));
   const mix = (low: number, high: number) => Math.round(low + (high - low) * u);
-  return {
-    background: `rgb(${mix(232, 11)}, ${mix(243, 110)}, ${mix(238, 79)})`,
-    color: u > 0.45 ? '#fff' : '#1d2a33',
-  };
+  const rgb: [number, number, number] = [mix(232, 6), mix(243, 78), mix(238, 56)];
+  return { background: `rgb(${rgb.join(', ')})`, color: luminance(rgb) > 0.179 ? '#000' : '#fff' };
 }
 
 /**

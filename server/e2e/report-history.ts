@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import {
@@ -36,11 +36,11 @@ export async function addReportHistory(db: Db, input: z.infer<typeof reportHisto
     .from(vehicles)
     .where(eq(vehicles.ownerMunicipalityId, input.municipalityId))
     .orderBy(vehicles.plate);
+  // The manager drives: the staff member's own bookings list, which other specs read, stays as it was.
   const [driver] = await db
     .select({ id: users.id })
     .from(users)
-    .where(eq(users.municipalityId, input.municipalityId))
-    .orderBy(users.email);
+    .where(and(eq(users.municipalityId, input.municipalityId), eq(users.role, 'fleet_manager')));
   const [station] = await db
     .select({ id: stations.id })
     .from(stations)

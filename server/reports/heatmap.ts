@@ -6,7 +6,7 @@ import { assertMayManage } from '../auth/scope';
 import { AppError } from '../errors';
 import { type LocalDate, periodBounds } from './rules';
 
-export const heatmapRule =
+const heatmapRule =
   'Gebuchte Stunden ÷ verfügbare Fahrzeugstunden je Wochentag und Stunde (Ortszeit), beide im Zeitraum; verfügbar wie bei der Zeitauslastung (in Betrieb, ohne Sperrzeiten). Am Tag der Umstellung auf Winterzeit zählt die Stunde 2 doppelt, am Tag der Umstellung auf Sommerzeit fehlt sie.';
 
 export interface HeatmapInput {

@@ -133,6 +133,11 @@ export const rows: Record<string, Row> = {
     }),
     expect: managersOfA,
   },
+  // One car's heatmap: like the figures by car, only A's managers and the operator.
+  'reports.heatmap': {
+    input: (w) => ({ from: '2026-10-01', to: '2026-11-01', vehicleId: w.car.id }),
+    expect: managersOfA,
+  },
   'reports.settlement': {
     input: () => ({ month: '2026-10-01' }),
     expect: { ...noSession, ...noStaff, fleetOwn: 'ok', fleetOther: 'ok', operator: 'ok' },

@@ -17,10 +17,11 @@ export default function ManageLayout({ children }: { children: ReactNode }) {
     { href: '/fuhrpark/regeln', label: de.manage.sections.rules },
     { href: '/fuhrpark/kosten', label: de.manage.sections.costs },
     { href: '/fuhrpark/verrechnung', label: de.manage.sections.settlement },
+    { href: '/fuhrpark/berichte', label: de.dashboard.nav },
   ];
   return (
     <>
-      <TopBar me={me} current="manage" />
+      <TopBar me={me} current={pathname.startsWith('/fuhrpark/berichte') ? 'reports' : 'manage'} />
       <main>
         <nav className={styles.sections} aria-label={de.manage.sectionsLabel}>
           {sections.map((section) => (

@@ -32,7 +32,7 @@ export function useSignedIn(allowed: (me: Me) => boolean = () => true): Me | nul
 }
 
 /** The bar on every signed-in page: where to go, who is signed in, and the way out. */
-export function TopBar({ me, current }: { me: Me; current?: 'manage' }) {
+export function TopBar({ me, current }: { me: Me; current?: 'manage' | 'reports' }) {
   const router = useRouter();
   const queryClient = useQueryClient();
   async function signOut() {
@@ -51,6 +51,11 @@ export function TopBar({ me, current }: { me: Me; current?: 'manage' }) {
       {isManager(me) && (
         <Link href="/fuhrpark/freigaben" aria-current={current === 'manage' ? 'true' : undefined}>
           {de.manage.nav}
+        </Link>
+      )}
+      {isManager(me) && (
+        <Link href="/fuhrpark/berichte" aria-current={current === 'reports' ? 'true' : undefined}>
+          {de.dashboard.nav}
         </Link>
       )}
       <span className="who">{me.name}</span>

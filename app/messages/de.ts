@@ -1,4 +1,5 @@
 import { costsDe, settlementDe } from './costs';
+import { dashboardDe } from './dashboard';
 import { reportTableDe } from './report-table';
 
 /** Every German text of the UI, in one place: a later English or Sorbian file has the same keys. */
@@ -314,4 +315,5 @@ export const de = {
   reportTable: reportTableDe,
   costs: costsDe,
   settlement: settlementDe,
+  dashboard: dashboardDe,
 } as const;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fleetManagerProcedure, operatorProcedure, router } from '../trpc';
 import { accountingInput, readAccounting, setAccounting } from './accounting';
+import { heatmap } from './heatmap';
 import { groupings } from './queries';
 import { co2FactorRows, rateHistory, tariffs, vehicleCosts } from './rates';
 import { figures, freezeMonth, setCo2Factors, setTariff, settlement, setVehicleCosts } from './service';
@@ -9,25 +10,30 @@ const localDate = z.iso.date();
 const money = z.number().min(0).max(1_000_000);
 const MAX_PERIOD_MS = 3_653 * 86_400_000;
 
+/** A report period `[from, to)` of local dates: it must end after it starts, and span ten years at most. */
+const asPeriod = <T extends z.ZodObject<{ from: typeof localDate; to: typeof localDate }>>(schema: T) =>
+  schema
+    // ISO dates compare as text; a period is [from, to), so it must end after it starts.
+    .refine((period) => period.to > period.from, {
+      path: ['to'],
+      message: 'Das Ende des Zeitraums muss nach seinem Beginn liegen.',
+    })
+    .refine((period) => Date.parse(period.to) - Date.parse(period.from) <= MAX_PERIOD_MS, {
+      path: ['to'],
+      message: 'Ein Zeitraum umfasst höchstens zehn Jahre.',
+    });
+
 export const reportsRouter = router({
   figures: fleetManagerProcedure
     .input(
-      z
-        .object({
+      asPeriod(
+        z.object({
           from: localDate,
           to: localDate,
           groupBy: z.enum(groupings),
           municipalityId: z.uuid().optional(),
-        })
-        // ISO dates compare as text; a period is [from, to), so it must end after it starts.
-        .refine((period) => period.to > period.from, {
-          path: ['to'],
-          message: 'Das Ende des Zeitraums muss nach seinem Beginn liegen.',
-        })
-        .refine((period) => Date.parse(period.to) - Date.parse(period.from) <= MAX_PERIOD_MS, {
-          path: ['to'],
-          message: 'Ein Zeitraum umfasst höchstens zehn Jahre.',
         }),
+      ),
     )
     .query(({ ctx, input }) => figures(ctx.db, ctx.user, input, ctx.settings.timeZone)),
   settlement: fleetManagerProcedure
@@ -84,4 +90,18 @@ export const reportsRouter = router({
       z.object({ municipalityId: z.uuid().optional(), limit: z.number().int().min(1).max(500).default(100) }),
     )
     .query(({ ctx, input }) => rateHistory(ctx.db, ctx.user, input)),
+  /** Utilisation by local weekday × hour; one car or station only of the caller's municipality. */
+  heatmap: fleetManagerProcedure
+    .input(
+      asPeriod(
+        z.object({
+          from: localDate,
+          to: localDate,
+          municipalityId: z.uuid().optional(),
+          stationId: z.uuid().optional(),
+          vehicleId: z.uuid().optional(),
+        }),
+      ),
+    )
+    .query(({ ctx, input }) => heatmap(ctx.db, ctx.user, input, ctx.settings.timeZone)),
 });

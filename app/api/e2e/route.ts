@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { database } from '@/server/database';
 import { createWorld, factoriesServed, removeWorld, worldSpec } from '@/server/e2e/factories';
 import { pastTrip, pastTripSpec } from '@/server/e2e/past-trips';
+import { addReportHistory, reportHistorySpec } from '@/server/e2e/report-history';
 import { env } from '@/server/env';
 
 export const dynamic = 'force-dynamic';
@@ -10,6 +11,7 @@ const request = z.discriminatedUnion('action', [
   z.object({ action: z.literal('create'), spec: worldSpec.optional() }),
   z.object({ action: z.literal('remove'), municipalityId: z.uuid() }),
   z.object({ action: z.literal('pastTrip'), trip: pastTripSpec }),
+  z.object({ action: z.literal('reportHistory'), spec: reportHistorySpec }),
 ]);
 
 /**
@@ -25,6 +27,10 @@ export async function POST(req: Request) {
   const { db } = await database();
   if (parsed.data.action === 'create') return Response.json(await createWorld(db, parsed.data.spec));
   if (parsed.data.action === 'pastTrip') return Response.json(await pastTrip(db, parsed.data.trip));
+  if (parsed.data.action === 'reportHistory') {
+    await addReportHistory(db, parsed.data.spec, env().TIME_ZONE);
+    return new Response(null, { status: 204 });
+  }
   await removeWorld(db, parsed.data.municipalityId);
   return new Response(null, { status: 204 });
 }

@@ -133,7 +133,8 @@ function Cell({
 
 type ExportState = { kind: 'idle' } | { kind: 'building' } | { kind: 'failed'; message: string };
 
-function ExportButton({
+/** The export of a table: a server download with progress, or the rows as a CSV built here. */
+export function ExportButton({
   columns,
   rows,
   exportName,

@@ -1,0 +1,23 @@
+'use client';
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { problemOf } from '../../../lib/errors';
+import { de } from '../../../messages/de';
+
+/** A query's answer, or a loading line (announced), or the server's German message. */
+export function Async<T, E>({
+  query,
+  children,
+}: {
+  query: UseQueryResult<T, E>;
+  children: (data: T) => ReactNode;
+}) {
+  if (query.isError)
+    return (
+      <p className="error" role="alert">
+        {de.dashboard.failed} {problemOf(query.error).message}
+      </p>
+    );
+  if (query.data === undefined) return <p role="status">{de.errors.loading}</p>;
+  return <>{children(query.data)}</>;
+}

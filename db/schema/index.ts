@@ -7,3 +7,4 @@ export * from './notifications';
 export * from './policies';
 export * from './reports';
 export * from './telematics';
+export * from './privacy';

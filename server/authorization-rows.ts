@@ -133,6 +133,15 @@ export const rows: Record<string, Row> = {
     }),
     expect: managersOfA,
   },
+  // Every manager sizes the region; stations in detail only their own (sizing.test.ts).
+  'reports.sizing': {
+    input: () => ({ from: '2026-10-01', to: '2026-11-01' }),
+    shows: (answer, w) =>
+      (answer as { stations: { municipalityId: string | null }[] }).stations.some(
+        (row) => row.municipalityId === w.municipalityId,
+      ),
+    expect: { ...noSession, ...noStaff, fleetOwn: 'ok', fleetOther: 'hidden', operator: 'ok' },
+  },
   'reports.settlement': {
     input: () => ({ month: '2026-10-01' }),
     expect: { ...noSession, ...noStaff, fleetOwn: 'ok', fleetOther: 'ok', operator: 'ok' },

@@ -5,6 +5,6 @@ export * from './calendar';
 export * from './fleet';
 export * from './notifications';
 export * from './policies';
+export * from './privacy';
 export * from './reports';
 export * from './telematics';
-export * from './privacy';

@@ -2,10 +2,23 @@ import { z } from 'zod';
 import { fleetManagerProcedure, operatorProcedure, router } from '../trpc';
 import { groupings } from './queries';
 import { figures, freezeMonth, setCo2Factors, setTariff, settlement, setVehicleCosts } from './service';
+import { sizing } from './sizing';
 
 const localDate = z.iso.date();
 const money = z.number().min(0).max(1_000_000);
 const MAX_PERIOD_MS = 3_653 * 86_400_000;
+/** Sizing walks every quarter hour of the period: a year at most. */
+const MAX_SIZING_MS = 366 * 86_400_000;
+
+const period = (longest: number, tooLong: string) =>
+  z
+    .object({ from: localDate, to: localDate })
+    // ISO dates compare as text; a period is [from, to), so it must end after it starts.
+    .refine((p) => p.to > p.from, {
+      path: ['to'],
+      message: 'Das Ende des Zeitraums muss nach seinem Beginn liegen.',
+    })
+    .refine((p) => Date.parse(p.to) - Date.parse(p.from) <= longest, { path: ['to'], message: tooLong });
 
 export const reportsRouter = router({
   figures: fleetManagerProcedure
@@ -28,6 +41,9 @@ export const reportsRouter = router({
         }),
     )
     .query(({ ctx, input }) => figures(ctx.db, ctx.user, input, ctx.settings.timeZone)),
+  sizing: fleetManagerProcedure
+    .input(period(MAX_SIZING_MS, 'Ein Zeitraum für die Bedarfsrechnung umfasst höchstens ein Jahr.'))
+    .query(({ ctx, input }) => sizing(ctx.db, ctx.user, input, ctx.settings.timeZone)),
   settlement: fleetManagerProcedure
     .input(z.object({ month: localDate }))
     .query(({ ctx, input }) => settlement(ctx.db, ctx.user, input.month, ctx.settings.timeZone)),

@@ -6,6 +6,7 @@ import { logger } from './logger';
 import { licenceNoticeSettings } from './notifications/licence-notices';
 import { mailContextFromEnv, mailerFromEnv } from './notifications/mailer';
 import { startNotificationWorker } from './notifications/worker';
+import { startRetention } from './privacy/retention';
 import { type Booted, OWN_SERVER_ENV, processState } from './process/state';
 import { settings } from './settings';
 import { startTripHealing } from './telematics/trips';
@@ -32,6 +33,10 @@ async function boot(): Promise<Booted> {
   if (engine === 'pglite') void launchDemo(db);
   const stopScheduler = startScheduler(database, licenceNoticeSettings(config));
   const stopTripHealing = startTripHealing(database);
+  const stopRetention = startRetention(database, {
+    months: config.RETENTION_MONTHS,
+    timeZone: config.TIME_ZONE,
+  });
   const mailer = mailerFromEnv(config);
   const mailWorker = startNotificationWorker(
     async () => (await database()).db,
@@ -53,6 +58,7 @@ async function boot(): Promise<Booted> {
       running = false;
       await stopScheduler();
       stopTripHealing();
+      await stopRetention();
       await mailWorker.stop().catch((error: unknown) => log.error({ err: error }, 'mail worker stop failed'));
       mailer.close();
       await stopBackground();

@@ -27,8 +27,11 @@ CREATE TABLE "trip_access_log" (
 	"subject_id" uuid,
 	"purpose" text NOT NULL,
 	"reason" text NOT NULL,
+	"period_from" date NOT NULL,
+	"period_to" date NOT NULL,
 	"at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "trip_access_log_purpose_known" CHECK ("trip_access_log"."purpose" in ('damage', 'fine', 'billing')),
+	CONSTRAINT "trip_access_log_period_order" CHECK ("trip_access_log"."period_to" > "trip_access_log"."period_from"),
 	CONSTRAINT "trip_access_log_reason_given" CHECK (length(btrim("trip_access_log"."reason")) >= 10)
 );
 --> statement-breakpoint

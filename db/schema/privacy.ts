@@ -64,12 +64,16 @@ export const tripAccessLog = pgTable(
     subjectId: uuid('subject_id').references(() => users.id, { onDelete: 'set null' }),
     purpose: text('purpose', { enum: ['damage', 'fine', 'billing'] }).notNull(),
     reason: text('reason').notNull(),
+    /** The local dates [from, to) the lookup asked for: a lookup is for a stated span, not a life. */
+    periodFrom: date('period_from').notNull(),
+    periodTo: date('period_to').notNull(),
     at: instant('at').notNull().defaultNow(),
   },
   (t) => [
     index('trip_access_log_subject_at_idx').on(t.subjectId, t.at),
     index('trip_access_log_viewer_at_idx').on(t.viewerId, t.at),
     check('trip_access_log_purpose_known', sql`${t.purpose} in ('damage', 'fine', 'billing')`),
+    check('trip_access_log_period_order', sql`${t.periodTo} > ${t.periodFrom}`),
     check('trip_access_log_reason_given', sql`length(btrim(${t.reason})) >= 10`),
   ],
 );

@@ -123,6 +123,32 @@ export const rows: Record<string, Row> = {
     expect: managersOfA,
   },
 
+  // Privacy: one's own trips and who looked at them; a person's trips only to who manages them, with a reason.
+  'privacy.myTrips': { input: none, expect: signedIn },
+  'privacy.myLookups': { input: none, expect: signedIn },
+  'privacy.people': {
+    input: none,
+    shows: (answer, w) => ids(answer).includes(w.users.staffOwn?.id ?? ''),
+    expect: managedList,
+  },
+  'privacy.lookUpTrips': {
+    input: (w) => ({
+      userId: w.users.staffOwn?.id ?? '',
+      purpose: 'damage',
+      reason: 'Kratzer an der Heckklappe gemeldet',
+      from: '2026-10-01',
+      to: '2026-11-01',
+    }),
+    missing: () => ({
+      userId: randomUUID(),
+      purpose: 'damage',
+      reason: 'Kratzer an der Heckklappe gemeldet',
+      from: '2026-10-01',
+      to: '2026-11-01',
+    }),
+    expect: { ...noSession, ...noStaff, fleetOwn: 'ok', fleetOther: 'PERSON_NOT_FOUND', operator: 'ok' },
+  },
+
   // Reports: fleet managers and the operator; a foreign manager never sees A's cars one by one.
   'reports.figures': {
     input: (w) => ({

@@ -1,3 +1,5 @@
+import { reportTableDe } from './report-table';
+
 /** Every German text of the UI, in one place: a later English or Sorbian file has the same keys. */
 export const de = {
   app: { name: 'ParthelandMobil', tagline: 'Dienstwagen der Kommunen buchen' },
@@ -302,4 +304,5 @@ export const de = {
     generic: 'Das hat nicht geklappt. Bitte versuchen Sie es erneut.',
     loading: 'Wird geladen …',
   },
+  reportTable: reportTableDe,
 } as const;

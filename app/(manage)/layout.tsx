@@ -15,6 +15,8 @@ export default function ManageLayout({ children }: { children: ReactNode }) {
     { href: '/fuhrpark/freigaben', label: de.manage.sections.approvals },
     { href: '/fuhrpark/sperrzeiten', label: de.manage.sections.blocks },
     { href: '/fuhrpark/regeln', label: de.manage.sections.rules },
+    { href: '/fuhrpark/berichte/bedarf', label: de.sizing.section },
+    { href: '/fuhrpark/fahrten', label: de.tripLookup.section },
   ];
   return (
     <>

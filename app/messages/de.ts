@@ -1,3 +1,4 @@
+import { myTripsDe, sizingDe, tripLookupDe } from './privacy-sizing';
 import { reportTableDe } from './report-table';
 
 /** Every German text of the UI, in one place: a later English or Sorbian file has the same keys. */
@@ -305,4 +306,7 @@ export const de = {
     loading: 'Wird geladen …',
   },
   reportTable: reportTableDe,
+  sizing: sizingDe,
+  myTrips: myTripsDe,
+  tripLookup: tripLookupDe,
 } as const;

@@ -337,10 +337,11 @@ export const rows: Record<string, Row> = {
     missing: () => ({ jobId: randomUUID() }),
     expect: bookingReaders('JOB_NOT_FOUND'),
   },
+  // Per-person trip data: the booker only; managers look up through privacy.lookUpTrips, logged.
   'telematics.trips': {
     input: (w) => ({ bookingId: w.current.id }),
     missing: () => ({ bookingId: randomUUID() }),
-    expect: bookingReaders('BOOKING_NOT_FOUND'),
+    expect: bookerOnly('BOOKING_NOT_FOUND'),
   },
   'telematics.demo.status': { input: none, expect: signedIn },
   // The demo here simulates none of the world's cars: the booker gets past the access check to

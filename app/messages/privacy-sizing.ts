@@ -9,7 +9,9 @@ export const sizingDe = {
   from: 'Von',
   to: 'Bis (ausschließlich)',
   show: 'Berechnen',
-  caption: (from: string, to: string) => `Fahrzeugbedarf ${from} bis ${to} (ausschließlich)`,
+  caption: (from: string, to: string) => `Fahrzeugbedarf je Station, ${from} bis ${to} (ausschließlich)`,
+  regionCaption: (from: string, to: string) =>
+    `Fahrzeugbedarf der Region, ${from} bis ${to} (ausschließlich)`,
   columns: {
     station: 'Station',
     requestedHours: 'Gewünschte Zeit (h)',

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { retentionRuns } from '@/db/schema';
+import type { Env } from '../env';
 import { logger } from '../logger';
 import { localDate, retentionCutoff } from './rules';
 
@@ -12,6 +13,13 @@ export interface RetentionSettings {
   /** The region's zone: the cutoff is a local midnight, a run is once per local day. */
   timeZone: string;
 }
+
+export const retentionSettings = (
+  config: Pick<Env, 'RETENTION_MONTHS' | 'TIME_ZONE'>,
+): RetentionSettings => ({
+  months: config.RETENTION_MONTHS,
+  timeZone: config.TIME_ZONE,
+});
 
 /**
  * Removes the per-person detail of every booking that ended before `cutoff`, and keeps what the

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readEnv } from '../env';
+import { retentionSettings } from './retention';
 import { monthsBefore, retentionCutoff } from './rules';
 
 describe('the retention cutoff', () => {
@@ -16,5 +18,16 @@ describe('the retention cutoff', () => {
     expect(retentionCutoff(new Date('2026-08-10T12:00:00Z'), 24, 'Europe/Berlin').toISOString()).toBe(
       '2024-08-09T22:00:00.000Z',
     );
+  });
+});
+
+describe('the retention setting', () => {
+  it('takes RETENTION_MONTHS, 24 unless set, and names it when malformed', () => {
+    expect(retentionSettings(readEnv({ NODE_ENV: 'test' }))).toEqual({
+      months: 24,
+      timeZone: 'Europe/Berlin',
+    });
+    expect(retentionSettings(readEnv({ NODE_ENV: 'test', RETENTION_MONTHS: '36' })).months).toBe(36);
+    expect(() => readEnv({ NODE_ENV: 'test', RETENTION_MONTHS: '0' })).toThrow('RETENTION_MONTHS');
   });
 });

@@ -52,12 +52,9 @@ export default function SizingPage() {
   }
 
   const problem = sizing.error ? problemOf(sizing.error) : null;
-  const rows = sizing.data
-    ? [
-        ...sizing.data.stations.map((row) => ({ ...row, station: row.stationName ?? '' })),
-        { ...sizing.data.region, station: t.region },
-      ]
-    : [];
+  const stations = sizing.data?.stations.map((row) => ({ ...row, station: row.stationName ?? '' })) ?? [];
+  // The region in a table of its own: sorting the stations must not move the sum among them.
+  const region = sizing.data ? [{ ...sizing.data.region, station: t.region }] : [];
   return (
     <>
       <h1>{t.title}</h1>
@@ -85,12 +82,20 @@ export default function SizingPage() {
       {!sizing.data || !shown ? (
         !problem && <p>{de.errors.loading}</p>
       ) : (
-        <ReportTable
-          caption={t.caption(shown.from, shown.to)}
-          columns={columns}
-          rows={rows}
-          exportName={`bedarf-${shown.from}-${shown.to}`}
-        />
+        <>
+          <ReportTable
+            caption={t.caption(shown.from, shown.to)}
+            columns={columns}
+            rows={stations}
+            exportName={`bedarf-stationen-${shown.from}-${shown.to}`}
+          />
+          <ReportTable
+            caption={t.regionCaption(shown.from, shown.to)}
+            columns={columns}
+            rows={region}
+            exportName={`bedarf-region-${shown.from}-${shown.to}`}
+          />
+        </>
       )}
       {sizing.data && (
         <section aria-labelledby="method-title">

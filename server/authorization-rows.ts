@@ -123,6 +123,32 @@ export const rows: Record<string, Row> = {
     expect: managersOfA,
   },
 
+  // Privacy: one's own trips and who looked at them; a person's trips only to who manages them, with a reason.
+  'privacy.myTrips': { input: none, expect: signedIn },
+  'privacy.myLookups': { input: none, expect: signedIn },
+  'privacy.people': {
+    input: none,
+    shows: (answer, w) => ids(answer).includes(w.users.staffOwn?.id ?? ''),
+    expect: managedList,
+  },
+  'privacy.lookUpTrips': {
+    input: (w) => ({
+      userId: w.users.staffOwn?.id ?? '',
+      purpose: 'damage',
+      reason: 'Kratzer an der Heckklappe gemeldet',
+      from: '2026-10-01',
+      to: '2026-11-01',
+    }),
+    missing: () => ({
+      userId: randomUUID(),
+      purpose: 'damage',
+      reason: 'Kratzer an der Heckklappe gemeldet',
+      from: '2026-10-01',
+      to: '2026-11-01',
+    }),
+    expect: { ...noSession, ...noStaff, fleetOwn: 'ok', fleetOther: 'PERSON_NOT_FOUND', operator: 'ok' },
+  },
+
   // Reports: fleet managers and the operator; a foreign manager never sees A's cars one by one.
   'reports.figures': {
     input: (w) => ({
@@ -137,6 +163,15 @@ export const rows: Record<string, Row> = {
   'reports.heatmap': {
     input: (w) => ({ from: '2026-10-01', to: '2026-11-01', vehicleId: w.car.id }),
     expect: managersOfA,
+  },
+  // Every manager sizes the region; stations in detail only their own (sizing.test.ts).
+  'reports.sizing': {
+    input: () => ({ from: '2026-10-01', to: '2026-11-01' }),
+    shows: (answer, w) =>
+      (answer as { stations: { municipalityId: string | null }[] }).stations.some(
+        (row) => row.municipalityId === w.municipalityId,
+      ),
+    expect: { ...noSession, ...noStaff, fleetOwn: 'ok', fleetOther: 'hidden', operator: 'ok' },
   },
   'reports.settlement': {
     input: () => ({ month: '2026-10-01' }),
@@ -353,10 +388,11 @@ export const rows: Record<string, Row> = {
     missing: () => ({ jobId: randomUUID() }),
     expect: bookingReaders('JOB_NOT_FOUND'),
   },
+  // Per-person trip data: the booker only; managers look up through privacy.lookUpTrips, logged.
   'telematics.trips': {
     input: (w) => ({ bookingId: w.current.id }),
     missing: () => ({ bookingId: randomUUID() }),
-    expect: bookingReaders('BOOKING_NOT_FOUND'),
+    expect: bookerOnly('BOOKING_NOT_FOUND'),
   },
   'telematics.demo.status': { input: none, expect: signedIn },
   // The demo here simulates none of the world's cars: the booker gets past the access check to

@@ -6,6 +6,7 @@ import { logger } from './logger';
 import { licenceNoticeSettings } from './notifications/licence-notices';
 import { mailContextFromEnv, mailerFromEnv } from './notifications/mailer';
 import { startNotificationWorker } from './notifications/worker';
+import { retentionSettings, startRetention } from './privacy/retention';
 import { type Booted, OWN_SERVER_ENV, processState } from './process/state';
 import { settings } from './settings';
 import { startTripHealing } from './telematics/trips';
@@ -19,9 +20,9 @@ const log = logger.child({ part: 'boot' });
 /**
  * What a web process does once at start: the configuration checked (on PostgreSQL every instance
  * must hold the same keys), the database ready, the app's own clockwork (no-shows, late returns,
- * reminders) and the mail outbox running; and on the embedded database (the `npm start` demo)
- * the demo's station gateways and simulated cars, in the background so the first page does not
- * wait for them. Throws when the start cannot succeed: the process must end, not answer 500.
+ * reminders, the daily retention of per-person detail) and the mail outbox running; and on the
+ * embedded database (the `npm start` demo) the demo's station gateways and simulated cars, in the
+ * background so the first page does not wait for them. Throws when the start cannot succeed: the process must end, not answer 500.
  */
 async function boot(): Promise<Booted> {
   const config = env();
@@ -32,6 +33,7 @@ async function boot(): Promise<Booted> {
   if (engine === 'pglite') void launchDemo(db);
   const stopScheduler = startScheduler(database, licenceNoticeSettings(config));
   const stopTripHealing = startTripHealing(database);
+  const stopRetention = startRetention(database, retentionSettings(config));
   const mailer = mailerFromEnv(config);
   const mailWorker = startNotificationWorker(
     async () => (await database()).db,
@@ -53,6 +55,7 @@ async function boot(): Promise<Booted> {
       running = false;
       await stopScheduler();
       stopTripHealing();
+      await stopRetention();
       await mailWorker.stop().catch((error: unknown) => log.error({ err: error }, 'mail worker stop failed'));
       mailer.close();
       await stopBackground();

@@ -77,6 +77,11 @@ const envSchema = z.object({
   ),
   /** Days before a licence check runs out that the person and their fleet managers are told. */
   LICENCE_NOTICE_DAYS: optional(z.coerce.number().int().min(1).max(365)).transform((value) => value ?? 14),
+  /**
+   * Months a finished booking keeps its person (who booked, the purpose, who acted on it) before
+   * the daily retention job removes them; the reports' figures stay (server/privacy/retention.ts).
+   */
+  RETENTION_MONTHS: optional(z.coerce.number().int().min(1).max(120)).transform((value) => value ?? 24),
   /** Where the demo transport writes its .eml files; unset → DATA_DIR/mail. */
   MAIL_DIR: optional(z.string()),
   /**

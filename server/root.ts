@@ -4,6 +4,7 @@ import { blocksRouter } from './bookings/blocks-router';
 import { bookingsRouter, policiesRouter } from './bookings/router';
 import { calendarRouter } from './calendar/router';
 import { stationsRouter, vehiclesRouter } from './fleet/router';
+import { privacyRouter } from './privacy/router';
 import { regionRouter } from './region/router';
 import { reportsRouter } from './reports/router';
 import { gatewayRouter } from './telematics/gateway-router';
@@ -17,6 +18,7 @@ export const appRouter = router({
   calendar: calendarRouter,
   gateway: gatewayRouter,
   policies: policiesRouter,
+  privacy: privacyRouter,
   region: regionRouter,
   reports: reportsRouter,
   stations: stationsRouter,

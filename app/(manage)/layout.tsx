@@ -18,6 +18,8 @@ export default function ManageLayout({ children }: { children: ReactNode }) {
     { href: '/fuhrpark/kosten', label: de.manage.sections.costs },
     { href: '/fuhrpark/verrechnung', label: de.manage.sections.settlement },
     { href: '/fuhrpark/berichte', label: de.dashboard.nav },
+    { href: '/fuhrpark/berichte/bedarf', label: de.sizing.section },
+    { href: '/fuhrpark/fahrten', label: de.tripLookup.section },
   ];
   return (
     <>

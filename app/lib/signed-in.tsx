@@ -47,6 +47,7 @@ export function TopBar({ me, current }: { me: Me; current?: 'manage' | 'reports'
       </Link>
       <Link href="/">{de.nav.search}</Link>
       <Link href="/buchungen">{de.nav.bookings}</Link>
+      <Link href="/fahrten">{de.myTrips.nav}</Link>
       <Link href="/kalender">{de.calendar.nav}</Link>
       {isManager(me) && (
         <Link href="/fuhrpark/freigaben" aria-current={current === 'manage' ? 'true' : undefined}>

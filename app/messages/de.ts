@@ -1,5 +1,6 @@
 import { costsDe, settlementDe } from './costs';
 import { dashboardDe } from './dashboard';
+import { myTripsDe, sizingDe, tripLookupDe } from './privacy-sizing';
 import { reportTableDe } from './report-table';
 
 /** Every German text of the UI, in one place: a later English or Sorbian file has the same keys. */
@@ -316,4 +317,7 @@ export const de = {
   costs: costsDe,
   settlement: settlementDe,
   dashboard: dashboardDe,
+  sizing: sizingDe,
+  myTrips: myTripsDe,
+  tripLookup: tripLookupDe,
 } as const;

@@ -70,7 +70,7 @@ async function storedKeys(ctx: ImportContext, kind: 'block' | 'booking', keys: r
 
 const bookingColumns = (b: {
   vehicleId: string;
-  userId: string;
+  userId: string | null;
   startsAt: Date;
   endsAt: Date;
   status: string;

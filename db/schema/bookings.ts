@@ -57,9 +57,8 @@ export const bookings = pgTable(
     vehicleId: uuid('vehicle_id')
       .notNull()
       .references(() => vehicles.id, { onDelete: 'restrict' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'restrict' }),
+    /** The person who booked; null once retention removed it (personalDataRemovedAt says when). */
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'restrict' }),
     /**
      * The driver's municipality when the booking was made (set by the database from the user):
      * settlement charges it, and a later move to another municipality does not rewrite the past.
@@ -84,6 +83,8 @@ export const bookings = pgTable(
     cancelledAt: instant('cancelled_at'),
     reminderSentAt: instant('reminder_sent_at'),
     lateReturnNoticedAt: instant('late_return_noticed_at'),
+    /** When retention (server/privacy/retention.ts) removed the person and their purpose text. */
+    personalDataRemovedAt: instant('personal_data_removed_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -99,6 +100,11 @@ export const bookings = pgTable(
     check(
       'bookings_cancelled_at_matches_status',
       sql`(${t.status} = 'cancelled') = (${t.cancelledAt} is not null)`,
+    ),
+    // A booking loses its person only to retention, and then for good.
+    check(
+      'bookings_person_until_retention',
+      sql`(${t.userId} is null) = (${t.personalDataRemovedAt} is not null)`,
     ),
     check('bookings_sequence_non_negative', sql`${t.sequence} >= 0`),
     check(

@@ -7,6 +7,7 @@ export * from './fleet';
 export * from './imports';
 export * from './notifications';
 export * from './policies';
+export * from './privacy';
 export * from './reports';
 export * from './rollups';
 export * from './telematics';

@@ -51,7 +51,8 @@ function bookingsInTheWay(db: Db, vehicleId: string, window: TimeRange) {
       status: bookings.status,
       startsAt: bookings.startsAt,
       endsAt: bookings.endsAt,
-      userId: bookings.userId,
+      // The joined person's id: typed non-null, as every booking a block can still hit has one.
+      userId: users.id,
       booker: users.name,
     })
     .from(bookings)

@@ -3,6 +3,7 @@ import type { SessionUser } from '../auth/queries';
 import { HOUR, windowProblems } from '../bookings/rules';
 import { invalidInput } from '../errors';
 import { recordDemandMiss } from '../reports/queries';
+import { recordSlotMisses } from '../reports/sizing-queries';
 import { findAlternatives, findFreeVehicles, municipalityExists, stationExists } from './queries';
 import { rankVehicles } from './rules';
 import type { SearchVehiclesInput } from './schema';
@@ -29,7 +30,10 @@ export async function searchVehicles(
   if (vehicles.length > 0) return { vehicles, alternatives: null };
   // Only an empty answer can hide a place that does not exist: ask then, not on every search.
   await assertPlaceExists(db, input);
-  if (input.stationId) await recordDemandMiss(db, input.stationId, input.from);
+  if (input.stationId) {
+    await recordDemandMiss(db, input.stationId, input.from);
+    await recordSlotMisses(db, { stationId: input.stationId, searcherId: user.id, window }, now);
+  }
   if (!input.stationId && !input.municipalityId) return { vehicles, alternatives: null };
   const shifts = SHIFTS_HOURS.map((hours) => ({
     hours,

@@ -51,12 +51,14 @@ export async function notify(db: Db, notice: Notice, notBefore?: Date): Promise<
   }
   const recipientId =
     notice.kind === 'approval_requested' ? notice.managerId : await bookerOf(db, notice.bookingId);
+  // Retention removed the person of the booking: there is nobody left to tell.
+  if (recipientId === null) return;
   const snapshot = await findCalendarBooking(db, notice.bookingId);
   const { kind, bookingId, ...payload } = notice;
   await db.insert(notifications).values({ recipientId, bookingId, kind, payload, snapshot, notBefore });
 }
 
-async function bookerOf(db: Db, bookingId: string): Promise<string> {
+async function bookerOf(db: Db, bookingId: string): Promise<string | null> {
   const [row] = await db.select({ userId: bookings.userId }).from(bookings).where(eq(bookings.id, bookingId));
   if (!row) throw new Error(`notify: booking ${bookingId} does not exist`);
   return row.userId;

@@ -5,10 +5,23 @@ import { heatmap } from './heatmap';
 import { groupings } from './queries';
 import { co2FactorRows, rateHistory, tariffs, vehicleCosts } from './rates';
 import { figures, freezeMonth, setCo2Factors, setTariff, settlement, setVehicleCosts } from './service';
+import { sizing } from './sizing';
 
 const localDate = z.iso.date();
 const money = z.number().min(0).max(1_000_000);
 const MAX_PERIOD_MS = 3_653 * 86_400_000;
+/** Sizing walks every quarter hour of the period: a year at most. */
+const MAX_SIZING_MS = 366 * 86_400_000;
+
+const period = (longest: number, tooLong: string) =>
+  z
+    .object({ from: localDate, to: localDate })
+    // ISO dates compare as text; a period is [from, to), so it must end after it starts.
+    .refine((p) => p.to > p.from, {
+      path: ['to'],
+      message: 'Das Ende des Zeitraums muss nach seinem Beginn liegen.',
+    })
+    .refine((p) => Date.parse(p.to) - Date.parse(p.from) <= longest, { path: ['to'], message: tooLong });
 
 /** A report period `[from, to)` of local dates: it must end after it starts, and span ten years at most. */
 const asPeriod = <T extends z.ZodObject<{ from: typeof localDate; to: typeof localDate }>>(schema: T) =>
@@ -36,6 +49,9 @@ export const reportsRouter = router({
       ),
     )
     .query(({ ctx, input }) => figures(ctx.db, ctx.user, input, ctx.settings.timeZone)),
+  sizing: fleetManagerProcedure
+    .input(period(MAX_SIZING_MS, 'Ein Zeitraum für die Bedarfsrechnung umfasst höchstens ein Jahr.'))
+    .query(({ ctx, input }) => sizing(ctx.db, ctx.user, input, ctx.settings.timeZone)),
   settlement: fleetManagerProcedure
     .input(z.object({ month: localDate }))
     .query(({ ctx, input }) => settlement(ctx.db, ctx.user, input.month, ctx.settings.timeZone)),

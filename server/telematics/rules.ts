@@ -25,7 +25,8 @@ export function opName(code: number): OpName | null {
 export const rightsFor = (op: OpName): number => rightForOp(opCodes[op]);
 
 export interface KeyBooking {
-  userId: string;
+  /** Null once retention removed the person: then nobody's key. */
+  userId: string | null;
   status: BookingStatus;
   startsAt: Date;
   endsAt: Date;

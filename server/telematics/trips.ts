@@ -3,7 +3,6 @@ import type { Db } from '@/db/client';
 import { bookings, boxRecords, gatewayJobs, tripIgnitions, trips, vehicles } from '@/db/schema';
 import { LogEvent, Op, Status } from '@/telematics/protocol';
 import type { SessionUser } from '../auth/queries';
-import { maySeeBooking } from '../auth/scope';
 import { AppError } from '../errors';
 import { logger } from '../logger';
 import { findKeyBooking } from './queries';
@@ -152,13 +151,13 @@ export function startTripHealing(database: () => Promise<{ db: Db }>, intervalMs
 }
 
 /**
- * The trips of a booking: for the person who drove, and for a fleet manager of the car's
- * municipality or the operator (per-person trip data, seen by whom the staff council agreed).
+ * The trips of a booking, for the person who booked it only: per-person trip data reaches a fleet
+ * manager only through the logged lookup for a stated purpose (server/privacy), never in passing.
  */
 export async function tripsForUser(db: Db, user: SessionUser, bookingId: string) {
   const booking = await findKeyBooking(db, bookingId);
   // Someone else's booking is, to this caller, a booking that does not exist.
-  if (!booking || !maySeeBooking(user, booking)) throw new AppError('BOOKING_NOT_FOUND');
+  if (!booking || booking.userId !== user.id) throw new AppError('BOOKING_NOT_FOUND');
   return tripsOfBooking(db, bookingId);
 }
 

@@ -166,15 +166,9 @@ beforeAll(async () => {
   });
 });
 
-/**
- * The month's figures of both municipalities in every grouping, and the settlement between them.
- * Read with PostgreSQL's JIT off: it compiles the figures statement anew for each call (about 6 s
- * each on this small database, as its cost estimate is high), which would only slow this test;
- * the answers are the same either way.
- */
+/** The month's figures of both municipalities in every grouping, and the settlement between them. */
 function reportOfTheMonth() {
   return database.db.transaction(async (tx) => {
-    await tx.execute(sql`set local jit = off`);
     const api = callerFor(tx, operator);
     const figures = [];
     for (const municipality of [a, b])

@@ -88,17 +88,26 @@ describe('daily roll-ups', () => {
   }, 60_000);
 
   // PGlite only: the run's PostgreSQL is shared by files running at once, and the zone is one per database.
-  it.skipIf(process.env.DATABASE_URL)('are cut anew when the report zone changes', async () => {
-    const fleet = await makeFleet(database.db);
-    for (const w of fc.sample(write, { numRuns: 40, seed: 25 })) await apply(database.db, fleet, w);
-    try {
-      await ensureRollupZone(database.db, 'UTC');
-      expect(await staleRows(database.db, 'UTC', fleet.vehicles)).toEqual([]);
-      const q = figureQuery({ from: '2026-10-22', to: '2026-11-02' }, 'UTC', fleet.municipality.id, 'vehicle');
-      expectSameFigures(await vehicleFigures(database.db, q), await rawVehicleFigures(database.db, q));
-    } finally {
-      await ensureRollupZone(database.db, zone);
-    }
-    expect(await staleRows(database.db, zone, fleet.vehicles)).toEqual([]);
-  }, 60_000);
+  it.skipIf(process.env.DATABASE_URL)(
+    'are cut anew when the report zone changes',
+    async () => {
+      const fleet = await makeFleet(database.db);
+      for (const w of fc.sample(write, { numRuns: 40, seed: 25 })) await apply(database.db, fleet, w);
+      try {
+        await ensureRollupZone(database.db, 'UTC');
+        expect(await staleRows(database.db, 'UTC', fleet.vehicles)).toEqual([]);
+        const q = figureQuery(
+          { from: '2026-10-22', to: '2026-11-02' },
+          'UTC',
+          fleet.municipality.id,
+          'vehicle',
+        );
+        expectSameFigures(await vehicleFigures(database.db, q), await rawVehicleFigures(database.db, q));
+      } finally {
+        await ensureRollupZone(database.db, zone);
+      }
+      expect(await staleRows(database.db, zone, fleet.vehicles)).toEqual([]);
+    },
+    60_000,
+  );
 });

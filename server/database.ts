@@ -5,8 +5,8 @@ import { type Database, type DatabaseConfig, openDatabase } from '@/db/client';
 import { readRegion } from '@/db/region';
 import { municipalities } from '@/db/schema';
 import { seedRegion } from '@/db/seed';
-import { ensureRollupZone } from './reports/rollups';
 import { type Env, env } from './env';
+import { ensureRollupZone } from './reports/rollups';
 import { processSingleton } from './singleton';
 
 /** `DATABASE_URL` set → PostgreSQL; unset → embedded PGlite in the data folder. */

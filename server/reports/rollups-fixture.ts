@@ -118,7 +118,7 @@ export const write = fc.oneof(
   },
   fc.record({ op: fc.constant('unignite' as const), which: pick }),
 );
-export type Write = typeof write extends fc.Arbitrary<infer T> ? T : never;
+type Write = typeof write extends fc.Arbitrary<infer T> ? T : never;
 
 const nth = async <T>(rows: Promise<T[]>, which: number) => {
   const all = await rows;

@@ -13,11 +13,13 @@ export const groupKey: Record<Grouping, SQL> = {
 
 /**
  * Makes the database cut its roll-ups by `zone` (the settings' report zone). Cheap when it already
- * does; a different zone rebuilds them all in one transaction (migration rollups).
+ * does; a different zone, or a bulk load that deferred them, rebuilds them all in one
+ * transaction (migration rollups).
  */
 export async function ensureRollupZone(db: Db, zone: string) {
-  const [row] = rowsOf(await db.execute(sql`select zone from rollup_zone`));
+  const [row] = rowsOf(await db.execute(sql`select zone, stale from rollup_zone`));
   if (row?.zone !== zone) await db.execute(sql`select rollups_set_zone(${zone})`);
+  else if (row?.stale === true) await rebuildRollups(db);
 }
 
 /** Every roll-up recomputed from the raw rows: after a bulk load, or to repair by hand. */
@@ -98,6 +100,14 @@ export async function vehicleFigures(db: Db, q: FigureQuery) {
     with days as (
       select ${q.from}::date + i as day from generate_series(0, ${periodLength(q).days - 1}::int) as i
     ),
+    -- each rate with the day the next takes over: one join per car-day, no lookup per row
+    rates as (
+      select r.*, lead(r.valid_from) over (partition by r.vehicle_id order by r.valid_from) as valid_to
+      from vehicle_cost_rates r
+    ),
+    factors as (
+      select c.*, lead(c.valid_from) over (order by c.valid_from) as valid_to from co2_factors c
+    ),
     service as (
       select distinct on (vehicle_id) vehicle_id, commissioned_on, retired_on
       from vehicle_cost_rates order by vehicle_id, valid_from desc
@@ -122,10 +132,11 @@ export async function vehicleFigures(db: Db, q: FigureQuery) {
           else 0 end as co2_saved_kg
       from vehicles v cross join days d
       left join service sv on sv.vehicle_id = v.id
-      left join vehicle_day_figures f on f.vehicle_id = v.id and f.day = d.day
-      left join lateral (select * from vehicle_cost_rates r where r.vehicle_id = v.id and r.valid_from <= d.day
-        order by r.valid_from desc limit 1) r on true
-      left join lateral (select * from co2_factors c where c.valid_from <= d.day order by c.valid_from desc limit 1) c on true
+      -- the bounds spelled out, so the day index reads the period's rows only (flat in history)
+      left join (select * from vehicle_day_figures where day >= ${q.from}::date and day < ${q.to}::date) f
+        on f.vehicle_id = v.id and f.day = d.day
+      left join rates r on r.vehicle_id = v.id and d.day >= r.valid_from and (r.valid_to is null or d.day < r.valid_to)
+      left join factors c on d.day >= c.valid_from and (c.valid_to is null or d.day < c.valid_to)
       where ${q.municipalityId}::uuid is null or v.owner_municipality_id = ${q.municipalityId}::uuid
     )
     select ${groupKey[q.groupBy]} as key, ${figureSums} from per_day group by 1 order by 1`);

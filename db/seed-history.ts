@@ -111,11 +111,11 @@ export function demoHistory(
           between(history.stateOfChargeAtStart),
         );
         odometer.set(car.id, trip.row.odometerEnd);
-        const drivingMs = Math.min(
-          (km / history.averageSpeedKmh) * 3_600_000,
-          0.8 * (+endsAt - +startsAt - 600_000),
+        // Whole seconds, as a box reports them; at most 80 % of the trip.
+        const drivingSeconds = Math.round(
+          Math.min((km / history.averageSpeedKmh) * 3600, 0.8 * ((+endsAt - +startsAt) / 1000 - 600)),
         );
-        const ignitions = ignitionsOf(trip.row.startedAt, trip.endedAt, drivingMs);
+        const ignitions = ignitionsOf(trip.row.startedAt, trip.endedAt, drivingSeconds * 1000);
         tripRows.push({
           ...trip.row,
           ignitionSeconds: ignitions.reduce((s, i) => s + Math.round((+i.offAt - +i.onAt) / 1000), 0),
@@ -198,7 +198,7 @@ function ignitionsOf(startedAt: Date, endedAt: Date, drivingMs: number) {
   const on = new Date(+startedAt + 120_000);
   const off = new Date(+endedAt - 120_000);
   if (drivingMs < 30 * 60_000) return [{ onAt: on, offAt: new Date(+on + Math.round(drivingMs)) }];
-  const half = Math.round(drivingMs / 2);
+  const half = 1000 * Math.round(drivingMs / 2000);
   return [
     { onAt: on, offAt: new Date(+on + half) },
     { onAt: new Date(+off - half), offAt: off },

@@ -39,6 +39,8 @@ const demoHistory = z.object({
   /** Local hours of a working day; bookings stay inside a slot, so slots apart by more than the buffer never overlap. */
   slots: z.array(z.object({ fromHour: z.number().int().min(0), toHour: z.number().int().max(24) })).min(1),
   bookingChancePerSlot: z.number().min(0).max(1),
+  /** For slots not yet over: kept low so no demo person nears the open-bookings cap (booking policy). */
+  upcomingBookingChancePerSlot: z.number().min(0).max(1),
   crossMunicipalShare: z.number().min(0).max(1),
   cancellationShare: z.number().min(0).max(1),
   noShowShare: z.number().min(0).max(1),

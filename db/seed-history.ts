@@ -74,7 +74,9 @@ export function demoHistory(
     if (day.getDay() === 0 || day.getDay() === 6) continue;
     for (const car of cars) {
       for (const slot of history.slots) {
-        if (random() > history.bookingChancePerSlot) continue;
+        // Fewer ahead than behind: people book near the day, and each has a cap on open bookings.
+        const open = local(day, slot.toHour) > now;
+        if (random() > (open ? history.upcomingBookingChancePerSlot : history.bookingChancePerSlot)) continue;
         const startHour = slot.fromHour + Math.floor(random() * (slot.toHour - slot.fromHour));
         const hours = 1 + Math.floor(random() * (slot.toHour - startHour));
         const startsAt = local(day, startHour);

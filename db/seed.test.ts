@@ -1,11 +1,15 @@
-import { inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
+import type { SessionUser } from '@/server/auth/queries';
+import { ensureRollupZone } from '@/server/reports/rollups';
+import { figures, settlement } from '@/server/reports/service';
 import { type Region, readRegion } from './region';
-import { bookings, municipalities, users, vehicles } from './schema';
+import { bookings, municipalities, users, vehicleBlocks, vehicles } from './schema';
 import { seedRegion } from './seed';
 import { testDatabaseForFile } from './test-db';
 
 const database = testDatabaseForFile();
+const db = () => database.db;
 
 // Only the region's own rows: other test files add theirs to the same PostgreSQL database meanwhile.
 async function regionCounts(region: Region) {
@@ -31,9 +35,11 @@ async function regionCounts(region: Region) {
   return [m?.n, v?.n, people.length, b?.n];
 }
 
+const options = { now: new Date('2026-11-26T09:00:00Z'), timeZone: 'Europe/Berlin' };
+
 it('seeds the region file once, however often it runs', async () => {
   const region = await readRegion('db/regions/partheland.json');
-  const options = { now: new Date('2026-11-26T09:00:00Z'), timeZone: 'Europe/Berlin' };
+  await ensureRollupZone(database.db, options.timeZone);
   await seedRegion(database.db, region, options);
   const first = await regionCounts(region);
   await seedRegion(database.db, region, options);
@@ -42,6 +48,52 @@ it('seeds the region file once, however often it runs', async () => {
   expect(first[1]).toBe(26);
   expect(first[2]).toBe(12);
   expect(first[3]).toBeGreaterThan(50);
+});
+
+// The seed ran above (same file, same database): the demo's last completed month has real figures.
+it('gives every municipality held hours, km and costs last month, and a settlement between them', async () => {
+  const region = await readRegion('db/regions/partheland.json');
+  const [operator] = await db().select().from(users).where(eq(users.email, 'tom.braun@betreiber.example'));
+  if (!operator) throw new Error('the demo operator is missing');
+  const user: SessionUser = { ...operator, role: 'operator' };
+  const ids = await db()
+    .select({ id: municipalities.id })
+    .from(municipalities)
+    .where(
+      inArray(
+        municipalities.slug,
+        region.municipalities.map((m) => m.slug),
+      ),
+    );
+  const month = { from: '2026-10-01', to: '2026-11-01', groupBy: 'municipality' as const };
+  const { rows } = await figures(db(), user, month, options.timeZone);
+  for (const { id } of ids) {
+    const row = rows.find((r) => r.key === id);
+    expect(row?.heldHours, id).toBeGreaterThan(0);
+    expect(row?.km, id).toBeGreaterThan(0);
+    expect(row?.fixedCost, id).toBeGreaterThan(0);
+    expect(row?.variableCost, id).toBeGreaterThan(0);
+  }
+  const region2 = rows.filter((r) => ids.some((m) => m.id === r.key));
+  expect(region2.reduce((n, r) => n + r.noShows, 0)).toBeGreaterThan(0);
+  expect(region2.reduce((n, r) => n + r.cancellations, 0)).toBeGreaterThan(0);
+  const { matrix } = await settlement(db(), user, '2026-10-01', options.timeZone);
+  const cells = matrix.filter((c) => ids.some((m) => m.id === c.ownerMunicipalityId));
+  expect(cells.length).toBeGreaterThan(0);
+  expect(cells.every((c) => c.amount > 0 && !c.linesWithoutTariff)).toBe(true);
+});
+
+it('keeps the demo bookings off the maintenance blocks, buffers included', async () => {
+  const clashes = await db()
+    .select({ n: sql<number>`count(*)::int` })
+    .from(bookings)
+    .innerJoin(vehicleBlocks, eq(vehicleBlocks.vehicleId, bookings.vehicleId))
+    .where(
+      sql`booking_holds_vehicle(${bookings.status}) and ${vehicleBlocks.period} && booking_blocked_range(${bookings.period}, ${bookings.bufferMinutes})`,
+    );
+  const [blocks] = await db().select({ n: sql<number>`count(*)::int` }).from(vehicleBlocks);
+  expect(blocks?.n).toBeGreaterThanOrEqual(2);
+  expect(clashes[0]?.n).toBe(0);
 });
 
 it('rejects a region file that names an unknown vehicle model', async () => {

@@ -1,4 +1,3 @@
-import { TZDate } from '@date-fns/tz';
 import { hashPassword } from 'better-auth/crypto';
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from './client';
@@ -6,18 +5,21 @@ import type { Region } from './region';
 import {
   accounts,
   bookings,
+  co2Factors,
   municipalities,
   municipalityAccounting,
+  municipalityTariffs,
   stations,
   users,
+  vehicleCostRates,
   vehicles,
 } from './schema';
-
-type BookingRow = typeof bookings.$inferInsert;
+import { demoHistory, writeHistory } from './seed-history';
 
 /**
  * Fills the database from a region file. Idempotent: what exists (by slug, station name, plate,
- * e-mail) is kept, and demo bookings are made only while the demo people have none.
+ * e-mail) is kept; rates, tariffs and CO₂ factors are written by their valid-from day (a second
+ * run updates them in place); the demo history is made only while the demo people have no bookings.
  */
 export async function seedRegion(db: Db, region: Region, options: { now: Date; timeZone: string }) {
   const municipalityIds = new Map<string, string>();
@@ -36,6 +38,16 @@ export async function seedRegion(db: Db, region: Region, options: { now: Date; t
         .insert(municipalityAccounting)
         .values({ municipalityId: row.id, ...values })
         .onConflictDoUpdate({ target: municipalityAccounting.municipalityId, set: values });
+    }
+    for (const t of m.tariffs) {
+      const rate = { perHour: t.perHour, perKm: t.perKm };
+      await db
+        .insert(municipalityTariffs)
+        .values({ municipalityId: row.id, validFrom: t.validFrom, ...rate })
+        .onConflictDoUpdate({
+          target: [municipalityTariffs.municipalityId, municipalityTariffs.validFrom],
+          set: rate,
+        });
     }
     for (const s of m.stations) {
       const [stationRow] = await db
@@ -72,39 +84,76 @@ export async function seedRegion(db: Db, region: Region, options: { now: Date; t
     }
   }
 
-  const userIds = await seedDemoUsers(db, region, municipalityIds, options.now);
+  for (const f of region.co2Factors) {
+    const factor = { referenceGPerKm: f.referenceGPerKm, electricityGPerKm: f.electricityGPerKm };
+    await db
+      .insert(co2Factors)
+      .values({ validFrom: f.validFrom, ...factor })
+      .onConflictDoUpdate({ target: co2Factors.validFrom, set: factor });
+  }
+  const cars = await seedVehicleCosts(db, region);
+
+  const people = await seedDemoUsers(db, region, municipalityIds, options.now);
+  const userIds = people.map((p) => p.id);
   const haveBookings = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(bookings)
     .where(inArray(bookings.userId, userIds));
-  if ((haveBookings[0]?.n ?? 0) === 0 && userIds.length > 0) {
-    const plates = region.municipalities.flatMap((m) =>
-      m.stations.flatMap((s) => s.vehicles.map((v) => v.plate)),
+  if ((haveBookings[0]?.n ?? 0) === 0 && region.demoHistory) {
+    const staff = people.flatMap((p) =>
+      p.municipalityId ? [{ id: p.id, municipalityId: p.municipalityId }] : [],
     );
-    const regionVehicles = await db
-      .select({ id: vehicles.id })
-      .from(vehicles)
-      .where(inArray(vehicles.plate, plates));
-    const rows = demoBookings(
-      regionVehicles.map((v) => v.id),
-      userIds,
-      options,
-    );
-    for (let i = 0; i < rows.length; i += 200) await db.insert(bookings).values(rows.slice(i, i + 200));
+    await writeHistory(db, demoHistory(region.demoHistory, cars, staff, options));
   }
   return { municipalities: municipalityIds.size, newVehicles, users: userIds.length };
 }
 
+/** Each car's cost rates from its commissioning day; returns the region's cars for the history. */
+async function seedVehicleCosts(db: Db, region: Region) {
+  const fleet = region.municipalities.flatMap((m) => m.stations.flatMap((s) => s.vehicles));
+  const rows = await db
+    .select({ id: vehicles.id, plate: vehicles.plate, municipalityId: vehicles.ownerMunicipalityId })
+    .from(vehicles)
+    .where(
+      inArray(
+        vehicles.plate,
+        fleet.map((v) => v.plate),
+      ),
+    );
+  const byPlate = new Map(rows.map((r) => [r.plate, r]));
+  const cars = [];
+  for (const v of fleet) {
+    const car = byPlate.get(v.plate);
+    const model = region.models[v.model];
+    if (!car || !model) throw new Error(`seed: vehicle ${v.plate} not written`);
+    cars.push({ ...car, model });
+    if (!v.commissionedOn || !v.costs) continue;
+    await db
+      .insert(vehicleCostRates)
+      .values({
+        vehicleId: car.id,
+        validFrom: v.commissionedOn,
+        commissionedOn: v.commissionedOn,
+        ...v.costs,
+      })
+      .onConflictDoUpdate({
+        target: [vehicleCostRates.vehicleId, vehicleCostRates.validFrom],
+        set: { commissionedOn: v.commissionedOn, ...v.costs },
+      });
+  }
+  return cars;
+}
+
 async function seedDemoUsers(db: Db, region: Region, municipalityIds: Map<string, string>, now: Date) {
   const passwordHash = await hashPassword(region.demoPassword);
-  const ids: string[] = [];
+  const ids: { id: string; municipalityId: string | null }[] = [];
   for (const person of region.demoUsers) {
     const existing = await db
-      .select({ id: users.id })
+      .select({ id: users.id, municipalityId: users.municipalityId })
       .from(users)
       .where(eq(sql`lower(${users.email})`, person.email.toLowerCase()));
     if (existing[0]) {
-      ids.push(existing[0].id);
+      ids.push(existing[0]);
       continue;
     }
     const validUntil = new Date(now.getTime() + person.licenceCheckValidForDays * 86_400_000);
@@ -118,84 +167,14 @@ async function seedDemoUsers(db: Db, region: Region, municipalityIds: Map<string
         municipalityId: person.municipality ? municipalityIds.get(person.municipality) : null,
         licenceCheckValidUntil: validUntil.toISOString().slice(0, 10),
       })
-      .returning({ id: users.id });
+      .returning({ id: users.id, municipalityId: users.municipalityId });
     if (!row) throw new Error(`seed: user ${person.email} not written`);
     // better-auth's e-mail/password accounts: provider "credential", account id = user id.
     await db
       .insert(accounts)
       .values({ userId: row.id, accountId: row.id, providerId: 'credential', password: passwordHash })
       .onConflictDoNothing();
-    ids.push(row.id);
+    ids.push(row);
   }
   return ids;
-}
-
-const purposes = [
-  'Außentermin Bauamt',
-  'Ortsbegehung',
-  'Schulung im Landratsamt',
-  'Kita-Besuch',
-  'Vor-Ort-Termin Bürgerservice',
-  'Botenfahrt',
-  'Sitzung Zweckverband',
-];
-
-/** Three weeks back and ahead, at most one booking a car a working day, so none can overlap. */
-function demoBookings(
-  vehicleIds: string[],
-  userIds: string[],
-  { now, timeZone }: { now: Date; timeZone: string },
-): BookingRow[] {
-  const random = mulberry32(20_261_126);
-  const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)] as T;
-  const today = new TZDate(now, timeZone);
-  const rows: BookingRow[] = [];
-  for (let offset = -21; offset <= 21; offset++) {
-    const day = new TZDate(today.getFullYear(), today.getMonth(), today.getDate() + offset, timeZone);
-    if (day.getDay() === 0 || day.getDay() === 6) continue;
-    for (const vehicleId of vehicleIds) {
-      if (random() > 0.35) continue;
-      const startHour = 7 + Math.floor(random() * 9);
-      const hours = 1 + Math.floor(random() * 4);
-      const startsAt = new TZDate(day.getFullYear(), day.getMonth(), day.getDate(), startHour, 0, timeZone);
-      const endsAt = new TZDate(
-        day.getFullYear(),
-        day.getMonth(),
-        day.getDate(),
-        startHour + hours,
-        0,
-        timeZone,
-      );
-      const roll = random();
-      const status = demoStatus(startsAt, endsAt, now, roll);
-      rows.push({
-        vehicleId,
-        userId: pick(userIds),
-        startsAt: new Date(startsAt.getTime()),
-        endsAt: new Date(endsAt.getTime()),
-        status,
-        purpose: pick(purposes),
-        cancelledAt: status === 'cancelled' ? new Date(startsAt.getTime() - 86_400_000) : null,
-      });
-    }
-  }
-  return rows;
-}
-
-function demoStatus(startsAt: Date, endsAt: Date, now: Date, roll: number): BookingRow['status'] {
-  if (roll < 0.05) return 'cancelled';
-  if (endsAt <= now) return roll < 0.09 ? 'no_show' : 'completed';
-  if (startsAt <= now) return 'active';
-  return 'reserved';
-}
-
-// A small seeded generator: the demo data is the same on every machine.
-function mulberry32(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }

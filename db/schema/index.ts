@@ -6,4 +6,5 @@ export * from './fleet';
 export * from './notifications';
 export * from './policies';
 export * from './reports';
+export * from './rollups';
 export * from './telematics';

@@ -8,14 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   bookings,
   boxes,
-  boxRecords,
   settlementLines,
   settlementPeriods,
+  tripIgnitions,
   trips,
   vehicleBlocks,
 } from '@/db/schema';
 import { testDatabaseForFile } from '@/db/test-db';
-import { LogEvent } from '@/telematics/protocol';
 import type { SessionUser } from '../auth/queries';
 import { randomMac } from '../telematics/test-fixtures';
 import { callerFor, makeMunicipality, makeUser, makeVehicle } from '../test-support';
@@ -71,22 +70,11 @@ async function boxFor(vehicleId: string) {
   return id;
 }
 
-let seq = 1;
-async function ignition(boxId: string, bookingId: string, on: string, off: string) {
-  for (const [event, when] of [
-    [LogEvent.IGNITION_ON, on],
-    [LogEvent.IGNITION_OFF, off],
-  ] as const)
-    await database.db.insert(boxRecords).values({
-      boxId,
-      seq: seq++,
-      at: at(when),
-      event,
-      bookingId,
-      odometer: 0,
-      soc: 50,
-      raw: randomBytes(112),
-    });
+/** An ignition-on interval of the booking's trip (its trip is written first). */
+async function ignition(bookingId: string, on: string, off: string) {
+  const [row] = await database.db.select({ id: trips.id }).from(trips).where(eq(trips.bookingId, bookingId));
+  if (!row) throw new Error('no trip');
+  await database.db.insert(tripIgnitions).values({ tripId: row.id, onAt: at(on), offAt: at(off) });
 }
 
 async function trip(
@@ -204,7 +192,7 @@ beforeAll(async () => {
     [100_000, 100_425],
     8.5,
   );
-  await ignition(box1, booking.b1 ?? '', '2026-10-24T06:10Z', '2026-10-24T08:10Z');
+  await ignition(booking.b1 ?? '', '2026-10-24T06:10Z', '2026-10-24T08:10Z');
   // b2: B's no-show on car1, 14:00–16:00 CEST: 2 h held, no trip.
   await book('b2', car1.id, staffB, '2026-10-24T12:00Z', '2026-10-24T14:00Z', 'no_show');
   // b3: B cancelled, 18:00–19:00 CEST: nothing.
@@ -219,7 +207,7 @@ beforeAll(async () => {
     [100_425, 100_625],
     4,
   );
-  await ignition(box1, booking.b4 ?? '', '2026-10-24T22:15Z', '2026-10-25T01:15Z');
+  await ignition(booking.b4 ?? '', '2026-10-24T22:15Z', '2026-10-25T01:15Z');
   // b7: A's own staff on A's car2 01:00–02:00Z (no charge), during b4: two bookings at A's station at once.
   await book('b7', car2.id, staffA, '2026-10-25T01:00Z', '2026-10-25T02:00Z');
   // b5: B's staff on car1 Sat 31 Oct 22:00 CET → Sun 1 Nov 02:00 CET (21Z → 01Z): 4 h, into November.

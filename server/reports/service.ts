@@ -23,8 +23,8 @@ import {
   settledSoFar,
   stationFigures,
   storedLines,
-  vehicleFigures,
 } from './queries';
+import { vehicleFigures } from './rollups';
 import { figureRules, type LocalDate, monthOf, periodBounds } from './rules';
 
 /** Groupings that show single cars or stations: a fleet manager sees them for their own municipality only. */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { boxRecords, trips } from '@/db/schema';
+import { boxRecords, tripIgnitions, trips } from '@/db/schema';
 import { testDatabaseForFile } from '@/db/test-db';
 import { CarSimulator } from '@/telematics/box';
 import {
@@ -80,8 +80,13 @@ const cursor = async (s: Setting) =>
 async function tripOf(bookingId: string) {
   const [trip] = await database.db.select().from(trips).where(eq(trips.bookingId, bookingId));
   if (!trip) throw new Error('no trip');
+  const ignitions = await database.db
+    .select({ onAt: tripIgnitions.onAt, offAt: tripIgnitions.offAt })
+    .from(tripIgnitions)
+    .where(eq(tripIgnitions.tripId, trip.id))
+    .orderBy(asc(tripIgnitions.onAt));
   const { id: _id, bookingId: _b, boxId: _x, derivedAt: _d, ...rest } = trip;
-  return rest;
+  return { ...rest, ignitions };
 }
 
 describe('gateway.uploadLog', () => {
@@ -112,6 +117,9 @@ describe('gateway.uploadLog', () => {
     expect(trip.endedAt).toBeInstanceOf(Date);
     expect((trip.odometerEnd - trip.odometerStart) / 10).toBe(7 * 20 * 6);
     expect(trip.ignitionSeconds).toBe(7 * 20 * 9 * 60);
+    // Each drive's interval is kept (reports clip them to the day), once though derived many times.
+    expect(trip.ignitions.length).toBe(7 * 20);
+    expect(trip.ignitions.every((i) => i.offAt.getTime() - i.onAt.getTime() === 9 * 60_000)).toBe(true);
     expect(trip.energyKwh).toBeGreaterThan(0);
     expect(trip.chargedKwh).toBeGreaterThan(0);
   });

@@ -87,6 +87,11 @@ describe('deriveTrip', () => {
       socStart: 80,
       socEnd: 65,
       ignitionSeconds: 30 * 60 + 10 * 60,
+      // the second interval is still on at the end: clipped there
+      ignitions: [
+        { onAt: at(31), offAt: at(61) },
+        { onAt: at(81), offAt: at(91) },
+      ],
       energyKwh: 12.5,
       chargedKwh: 5,
     });
@@ -160,6 +165,7 @@ describe('deriveTrip across epochs and from the box’s answers', () => {
       socStart: 79,
       socEnd: 70,
       ignitionSeconds: null,
+      ignitions: [],
       energyKwh: 4.5,
       chargedKwh: 0,
     });

@@ -29,6 +29,11 @@ export interface TripEvidence {
   bookingOver?: boolean;
 }
 
+export interface IgnitionInterval {
+  onAt: Date;
+  offAt: Date;
+}
+
 export interface DerivedTrip {
   startedAt: Date;
   endedAt: Date | null;
@@ -39,6 +44,11 @@ export interface DerivedTrip {
   socEnd: number | null;
   /** Null when no record of the trip arrived: then only the box's answers are known. */
   ignitionSeconds: number | null;
+  /**
+   * The ignition-on intervals behind `ignitionSeconds`, in order: reports clip them to the day,
+   * so a drive across midnight counts on both days. Empty when no record arrived.
+   */
+  ignitions: IgnitionInterval[];
   /** State-of-charge drops × battery; null without a battery. */
   energyKwh: number | null;
   /** State-of-charge rises × battery (charging during the trip), kept apart from energy. */
@@ -81,7 +91,7 @@ export function deriveTrip(
   const last = span[span.length - 1] ?? start;
   const closed = endIndex !== -1 || endAnswer !== null || evidence.bookingOver === true;
 
-  let ignitionSeconds = 0;
+  const ignitions: IgnitionInterval[] = [];
   let ignitionSince: Date | null = null;
   let drop = 0;
   let rise = 0;
@@ -89,7 +99,7 @@ export function deriveTrip(
   for (const record of span) {
     if (record.event === LogEvent.IGNITION_ON && ignitionSince === null) ignitionSince = record.at;
     if (record.event === LogEvent.IGNITION_OFF && ignitionSince !== null) {
-      ignitionSeconds += seconds(ignitionSince, record.at);
+      ignitions.push({ onAt: ignitionSince, offAt: maxDate(record.at, ignitionSince) });
       ignitionSince = null;
     }
     const soc = knownSoc(record.soc);
@@ -100,7 +110,8 @@ export function deriveTrip(
     }
   }
   // Ignition still on at the end of what we know: clipped there, never beyond the trip.
-  if (ignitionSince !== null) ignitionSeconds += seconds(ignitionSince, last.at);
+  if (ignitionSince !== null) ignitions.push({ onAt: ignitionSince, offAt: maxDate(last.at, ignitionSince) });
+  const ignitionSeconds = ignitions.reduce((sum, i) => sum + seconds(i.onAt, i.offAt), 0);
 
   return {
     startedAt: start.at,
@@ -111,6 +122,7 @@ export function deriveTrip(
     socStart: knownSoc(start.soc),
     socEnd: knownSoc(last.soc),
     ignitionSeconds: logged.length > 0 ? ignitionSeconds : null,
+    ignitions,
     energyKwh: batteryKwh === null ? null : round2((drop / 100) * batteryKwh),
     chargedKwh: batteryKwh === null ? null : round2((rise / 100) * batteryKwh),
   };

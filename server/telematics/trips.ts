@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { bookings, boxRecords, gatewayJobs, trips, vehicles } from '@/db/schema';
+import { bookings, boxRecords, gatewayJobs, tripIgnitions, trips, vehicles } from '@/db/schema';
 import { LogEvent, Op, Status } from '@/telematics/protocol';
 import type { SessionUser } from '../auth/queries';
 import { maySeeBooking } from '../auth/scope';
@@ -40,9 +40,10 @@ async function commandEvidence(db: Db, bookingId: string) {
 }
 
 /**
- * Replaces the booking's trip with the one its stored records and the box's answers give now. It
- * reads everything of the booking each time, so arrival order never matters and running it twice
- * changes nothing.
+ * Replaces the booking's trip, and its ignition intervals with it, by the one its stored records
+ * and the box's answers give now. It reads everything of the booking each time, so arrival order
+ * never matters and running it twice changes nothing. One transaction: the reports' roll-ups
+ * (database triggers) never see a trip without its intervals.
  */
 export async function deriveTrips(db: Db, bookingId: string): Promise<void> {
   const records = await db
@@ -75,15 +76,23 @@ export async function deriveTrips(db: Db, bookingId: string): Promise<void> {
         { unlocked: onBox(unlocked), ended: onBox(ended), bookingOver: booking?.status === 'completed' },
       )
     : null;
-  if (!trip || !boxId) {
-    await db.delete(trips).where(eq(trips.bookingId, bookingId));
-    return;
-  }
-  const row = { ...trip, boxId, derivedAt: new Date() };
-  await db
-    .insert(trips)
-    .values({ bookingId, ...row })
-    .onConflictDoUpdate({ target: trips.bookingId, set: row });
+  await db.transaction(async (tx) => {
+    if (!trip || !boxId) {
+      await tx.delete(trips).where(eq(trips.bookingId, bookingId));
+      return;
+    }
+    const { ignitions, ...fields } = trip;
+    const row = { ...fields, boxId, derivedAt: new Date() };
+    const [stored] = await tx
+      .insert(trips)
+      .values({ bookingId, ...row })
+      .onConflictDoUpdate({ target: trips.bookingId, set: row })
+      .returning({ id: trips.id });
+    if (!stored) throw new Error('trip not stored');
+    await tx.delete(tripIgnitions).where(eq(tripIgnitions.tripId, stored.id));
+    if (ignitions.length > 0)
+      await tx.insert(tripIgnitions).values(ignitions.map((i) => ({ tripId: stored.id, ...i })));
+  });
 }
 
 /** How many trips one healing pass re-derives at most; the next pass takes the rest. */

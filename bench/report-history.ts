@@ -1,9 +1,9 @@
 import type { SessionUser } from '@/server/auth/queries';
 import type { Raw } from './database';
 
-export const MUNICIPALITIES = 6;
+const MUNICIPALITIES = 6;
 const STATIONS_PER_MUNICIPALITY = 4;
-export const VEHICLES = 200;
+const VEHICLES = 200;
 const STAFF_PER_MUNICIPALITY = 100;
 /** Cars commissioned late (a few days apart, about 100 days before the end): a car entering service mid-month. */
 const LATE_CAR = 'n % 50 = 7';

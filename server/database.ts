@@ -6,6 +6,7 @@ import { readRegion } from '@/db/region';
 import { municipalities } from '@/db/schema';
 import { seedRegion } from '@/db/seed';
 import { type Env, env } from './env';
+import { ensureRollupZone } from './reports/rollups';
 import { processSingleton } from './singleton';
 
 /** `DATABASE_URL` set → PostgreSQL; unset → embedded PGlite in the data folder. */
@@ -21,6 +22,8 @@ export const databaseConfig = (config: Env): DatabaseConfig =>
 export async function openConfiguredDatabase(config: Env = env()): Promise<Database> {
   const database = await openDatabase(databaseConfig(config));
   await database.migrate();
+  // Before anything is written: the reports' roll-ups are cut by the configured zone's days.
+  await ensureRollupZone(database.db, config.TIME_ZONE);
   if (database.engine === 'pglite') {
     const [row] = await database.db.select({ n: sql<number>`count(*)::int` }).from(municipalities);
     if (row?.n === 0) {

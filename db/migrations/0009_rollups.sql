@@ -1,6 +1,7 @@
 CREATE TABLE "rollup_zone" (
 	"only" boolean PRIMARY KEY DEFAULT true NOT NULL,
 	"zone" text,
+	"stale" boolean DEFAULT false NOT NULL,
 	CONSTRAINT "rollup_zone_single_row" CHECK ("rollup_zone"."only")
 );
 --> statement-breakpoint
@@ -135,6 +136,7 @@ BEGIN
   IF z IS NOT NULL THEN
     INSERT INTO vehicle_day_figures SELECT * FROM rollups_compute(z, NULL, NULL, NULL);
   END IF;
+  UPDATE rollup_zone SET stale = false;
 END $$;
 --> statement-breakpoint
 -- Cuts roll-ups by `zone` from now on; a different zone than before rebuilds them all.
@@ -149,8 +151,18 @@ END $$;
 --> statement-breakpoint
 -- The zone for a writer's trigger, read FOR SHARE: a zone change (which rebuilds) waits for the
 -- writers in flight, and writers after it wait for it and then cut by the new zone.
-CREATE FUNCTION rollup_zone_for_writer() RETURNS text LANGUAGE sql VOLATILE
-  RETURN (SELECT zone FROM rollup_zone FOR SHARE);
+-- A bulk load may `set local rollups.defer = on`: its statements then only mark the roll-ups
+-- stale, and the next report (or rollups_rebuild) recuts them once instead of per statement.
+CREATE FUNCTION rollup_zone_for_writer() RETURNS text LANGUAGE plpgsql VOLATILE AS $$
+DECLARE z text;
+BEGIN
+  IF current_setting('rollups.defer', true) = 'on' THEN
+    UPDATE rollup_zone SET stale = true WHERE NOT stale;
+    RETURN NULL;
+  END IF;
+  SELECT zone INTO z FROM rollup_zone FOR SHARE;
+  RETURN z;
+END $$;
 --> statement-breakpoint
 CREATE FUNCTION rollup_day(zone text, at timestamptz) RETURNS date LANGUAGE sql STABLE
   RETURN (at AT TIME ZONE zone)::date;

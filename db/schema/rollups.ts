@@ -54,13 +54,15 @@ export const vehicleDayFigures = pgTable(
 /**
  * The one zone whose local days the roll-ups are cut by, written from the settings at boot
  * (`ensureRollupZone`); null until then, and the triggers keep nothing while it is null. A
- * change rebuilds every roll-up in the same transaction.
+ * change rebuilds every roll-up in the same transaction. `stale`: a bulk load wrote with the
+ * triggers deferred (`set local rollups.defer = on`); the next report rebuilds first.
  */
 export const rollupZone = pgTable(
   'rollup_zone',
   {
     only: boolean('only').primaryKey().default(true),
     zone: text('zone'),
+    stale: boolean('stale').notNull().default(false),
   },
   (t) => [check('rollup_zone_single_row', sql`${t.only}`)],
 );

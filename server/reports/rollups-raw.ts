@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import type { FigureQuery } from './queries';
-import { figureRow, figureSums, groupKey } from './rollups';
+import { figureRow, figureSums, groupKey, periodLength } from './rollups';
 
 const hours = (range: ReturnType<typeof sql>) =>
   sql`coalesce(extract(epoch from upper(${range}) - lower(${range})) / 3600, 0)`;
@@ -18,8 +18,8 @@ export async function rawVehicleFigures(db: Db, q: FigureQuery) {
       select m::date as month,
         tstzrange(greatest(${q.start}::timestamptz, m at time zone ${tz}),
                   least(${q.end}::timestamptz, (m + interval '1 month') at time zone ${tz}), '[)') as slice
-      from generate_series(date_trunc('month', ${q.from}::date::timestamp),
-                           (${q.to}::date - 1)::timestamp, interval '1 month') as m
+      from generate_series(0, ${periodLength(q).months - 1}::int) as i
+      cross join lateral (select date_trunc('month', ${q.from}::date::timestamp) + make_interval(months => i) as m) as months
     ),
     service as (
       select distinct on (vehicle_id) vehicle_id, commissioned_on, retired_on,

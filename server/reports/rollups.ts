@@ -13,11 +13,13 @@ export const groupKey: Record<Grouping, SQL> = {
 
 /**
  * Makes the database cut its roll-ups by `zone` (the settings' report zone). Cheap when it already
- * does; a different zone rebuilds them all in one transaction (migration rollups).
+ * does; a different zone, or a bulk load that deferred them, rebuilds them all in one
+ * transaction (migration rollups).
  */
 export async function ensureRollupZone(db: Db, zone: string) {
-  const [row] = rowsOf(await db.execute(sql`select zone from rollup_zone`));
+  const [row] = rowsOf(await db.execute(sql`select zone, stale from rollup_zone`));
   if (row?.zone !== zone) await db.execute(sql`select rollups_set_zone(${zone})`);
+  else if (row?.stale === true) await rebuildRollups(db);
 }
 
 /** Every roll-up recomputed from the raw rows: after a bulk load, or to repair by hand. */
@@ -34,6 +36,20 @@ export const figureSums = sql`sum(available_hours)::float8 as available_hours, s
   sum(cancellations)::int as cancellations,
   round(sum(fixed_cost), 2)::float8 as fixed_cost, round(sum(variable_cost), 2)::float8 as variable_cost,
   sum(co2_saved_kg)::float8 as co2_saved_kg`;
+
+const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
+const monthNumber = (day: string) => Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7));
+
+/**
+ * How many days and calendar months `[from, to)` touches: the series are made over integers from
+ * these, so the planner knows their length (a date series it guesses at 1000 rows, and the cost
+ * of that guess alone switched on JIT compilation, seconds on a small table).
+ */
+export function periodLength(q: Pick<FigureQuery, 'from' | 'to'>) {
+  const days = dayNumber(q.to) - dayNumber(q.from);
+  const last = new Date((dayNumber(q.to) - 1) * 86_400_000).toISOString().slice(0, 10);
+  return { days, months: monthNumber(last) - monthNumber(q.from) + 1 };
+}
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
 
@@ -82,7 +98,15 @@ export async function vehicleFigures(db: Db, q: FigureQuery) {
   await ensureRollupZone(db, tz);
   const result = await db.execute(sql`
     with days as (
-      select d::date as day from generate_series(${q.from}::date::timestamp, (${q.to}::date - 1)::timestamp, interval '1 day') as d
+      select ${q.from}::date + i as day from generate_series(0, ${periodLength(q).days - 1}::int) as i
+    ),
+    -- each rate with the day the next takes over: one join per car-day, no lookup per row
+    rates as (
+      select r.*, lead(r.valid_from) over (partition by r.vehicle_id order by r.valid_from) as valid_to
+      from vehicle_cost_rates r
+    ),
+    factors as (
+      select c.*, lead(c.valid_from) over (order by c.valid_from) as valid_to from co2_factors c
     ),
     service as (
       select distinct on (vehicle_id) vehicle_id, commissioned_on, retired_on
@@ -108,10 +132,11 @@ export async function vehicleFigures(db: Db, q: FigureQuery) {
           else 0 end as co2_saved_kg
       from vehicles v cross join days d
       left join service sv on sv.vehicle_id = v.id
-      left join vehicle_day_figures f on f.vehicle_id = v.id and f.day = d.day
-      left join lateral (select * from vehicle_cost_rates r where r.vehicle_id = v.id and r.valid_from <= d.day
-        order by r.valid_from desc limit 1) r on true
-      left join lateral (select * from co2_factors c where c.valid_from <= d.day order by c.valid_from desc limit 1) c on true
+      -- the bounds spelled out, so the day index reads the period's rows only (flat in history)
+      left join (select * from vehicle_day_figures where day >= ${q.from}::date and day < ${q.to}::date) f
+        on f.vehicle_id = v.id and f.day = d.day
+      left join rates r on r.vehicle_id = v.id and d.day >= r.valid_from and (r.valid_to is null or d.day < r.valid_to)
+      left join factors c on d.day >= c.valid_from and (c.valid_to is null or d.day < c.valid_to)
       where ${q.municipalityId}::uuid is null or v.owner_municipality_id = ${q.municipalityId}::uuid
     )
     select ${groupKey[q.groupBy]} as key, ${figureSums} from per_day group by 1 order by 1`);

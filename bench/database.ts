@@ -27,20 +27,24 @@ export interface BenchDatabase {
  * database made on that server for this run and dropped after it, so the figures never depend on
  * what tests left behind. The domain (drizzle) and the raw baseline share the same connections.
  */
-export async function openBenchDatabase(poolSize: number): Promise<BenchDatabase> {
+export async function openBenchDatabase(
+  poolSize: number,
+  options: { pgliteDir?: string | undefined } = {},
+): Promise<BenchDatabase> {
   const url = process.env.DATABASE_URL;
-  return url ? openPostgres(url, poolSize) : openPglite();
+  return url ? openPostgres(url, poolSize) : openPglite(options.pgliteDir);
 }
 
-async function openPglite(): Promise<BenchDatabase> {
-  const client = await PGlite.create({ extensions: { btree_gist } });
+/** In memory, or in `dataDir` on disk for a history bigger than the WebAssembly heap holds. */
+async function openPglite(dataDir?: string): Promise<BenchDatabase> {
+  const client = await PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions: { btree_gist } });
   await client.exec(`SET timezone = 'UTC'`);
   await migratePglite(drizzlePglite({ client }), { migrationsFolder });
   const version = await client.query<{ v: string }>('select version() as v');
   const raw: Raw = (text, params) => client.query(text, params);
   return {
     engine: 'pglite',
-    description: `PGlite (embedded, in memory) — ${version.rows[0]?.v ?? '?'}`,
+    description: `PGlite (embedded, ${dataDir ? `on disk in ${dataDir}` : 'in memory'}) — ${version.rows[0]?.v ?? '?'}`,
     db: drizzlePglite({ client, schema }),
     raw,
     rawTransaction: (work) => client.transaction((tx) => work((text, params) => tx.query(text, params))),

@@ -9,6 +9,10 @@ import os from 'node:os';
 
 const sections: [string, string[]][] = [
   ['Booking engine: search, create, contention (bench/bookings.ts)', ['bench/bookings.ts']],
+  [
+    'Reports: the month for all municipalities at 250k, 500k, 1M trips vs bare SQL (bench/reports.ts)',
+    ['bench/reports.ts'],
+  ],
   ['Telematics box: verify per command (telematics/box/bench.ts)', ['telematics/box/bench.ts']],
   [
     'Telematics relay: unlock round trip by leg, real app router over HTTP (bench/relay.ts)',

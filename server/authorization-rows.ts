@@ -1,119 +1,34 @@
 /** The authorization matrix's table: for every procedure, the outcome each persona must get. */
 import { randomUUID } from 'node:crypto';
-import { blockWindow, type Persona, seriesInput, type World } from './authorization-fixtures';
+import { blockWindow, seriesInput } from './authorization-fixtures';
+import {
+  bookerOnly,
+  bookingReaders,
+  everyone,
+  gateways,
+  HOUR,
+  ids,
+  keyHolder,
+  managedList,
+  managersOfA,
+  none,
+  noSession,
+  type Row,
+  reason,
+  signedIn,
+} from './authorization-presets';
+import { reportRows } from './authorization-rows-reports';
 import { defaultPolicy } from './bookings/policy';
-import type { AppErrorCode } from './errors';
 import { randomMac } from './telematics/test-fixtures';
 import { hoursFromNow } from './test-support';
-
-/**
- * `ok`: answered (and, where the row says what A's object looks like in the answer, it is there);
- * `hidden`: answered without A's object (a list or cursor that must not show another's things);
- * otherwise the AppError code of the refusal, which fixes its tRPC code (errors.ts).
- */
-export type Outcome = 'ok' | 'hidden' | AppErrorCode;
-
-export interface Row {
-  /** A valid input naming A's object. Called once per persona: a call that changes state makes its own. */
-  input: (w: World) => unknown;
-  /**
-   * The same input naming an object that does not exist. Required where one persona reaches the
-   * object and another is answered NOT_FOUND: that answer must be exactly the one for a
-   * non-existent id (code, AppError code, message), so it tells nothing.
-   */
-  missing?: (w: World) => unknown;
-  /** Whether an answer shows A's object; with it, `ok` means shown and `hidden` means not. */
-  shows?: (answer: unknown, w: World) => boolean;
-  expect: Record<Persona, Outcome>;
-}
-
-// The columns most rows share.
-const noSession = {
-  anonymous: 'UNAUTHENTICATED',
-  gatewayOwn: 'UNAUTHENTICATED',
-  gatewayOther: 'UNAUTHENTICATED',
-} as const;
-const everyone = {
-  anonymous: 'ok',
-  staffOwn: 'ok',
-  staffOther: 'ok',
-  fleetOwn: 'ok',
-  fleetOther: 'ok',
-  operator: 'ok',
-  gatewayOwn: 'ok',
-  gatewayOther: 'ok',
-} as const;
-const signedIn = { ...everyone, ...noSession } as const;
-const noStaff = { staffOwn: 'FORBIDDEN_ROLE', staffOther: 'FORBIDDEN_ROLE' } as const;
-/** Administrative acts on A's things everyone may see (cars, stations, gateways, policies). */
-const managersOfA = {
-  ...noSession,
-  ...noStaff,
-  fleetOwn: 'ok',
-  fleetOther: 'OTHER_MUNICIPALITY',
-  operator: 'ok',
-} as const;
-/** Lists of managed things: each manager gets a list, but only of what they manage. */
-const managedList = {
-  ...noSession,
-  ...noStaff,
-  fleetOwn: 'ok',
-  fleetOther: 'hidden',
-  operator: 'ok',
-} as const;
-/** Private to the booker: anyone else hears what they would for a booking that does not exist. */
-const bookerOnly = (notFound: AppErrorCode) =>
-  ({
-    ...noSession,
-    staffOwn: 'ok',
-    staffOther: notFound,
-    fleetOwn: notFound,
-    fleetOther: notFound,
-    operator: notFound,
-  }) as const;
-/** What hangs on a booking (trips, jobs): its booker and whoever manages the car's municipality. */
-const bookingReaders = (notFound: AppErrorCode) =>
-  ({
-    ...noSession,
-    staffOwn: 'ok',
-    staffOther: notFound,
-    fleetOwn: 'ok',
-    fleetOther: notFound,
-    operator: 'ok',
-  }) as const;
-/** Keys and the car itself: the booker alone (telematics/rules.ts keyRefusal); to anyone else the booking does not exist. */
-const keyHolder = (booker: Outcome) =>
-  ({
-    ...noSession,
-    staffOwn: booker,
-    staffOther: 'BOOKING_NOT_FOUND',
-    fleetOwn: 'BOOKING_NOT_FOUND',
-    fleetOther: 'BOOKING_NOT_FOUND',
-    operator: 'BOOKING_NOT_FOUND',
-  }) as const;
-/** Station gateways by token: people are not gateways; a gateway reaches its own station only. */
-const gateways = (other: Outcome) =>
-  ({
-    anonymous: 'GATEWAY_UNAUTHORIZED',
-    staffOwn: 'GATEWAY_UNAUTHORIZED',
-    staffOther: 'GATEWAY_UNAUTHORIZED',
-    fleetOwn: 'GATEWAY_UNAUTHORIZED',
-    fleetOther: 'GATEWAY_UNAUTHORIZED',
-    operator: 'GATEWAY_UNAUTHORIZED',
-    gatewayOwn: 'ok',
-    gatewayOther: other,
-  }) as const;
-
-const HOUR = 3_600_000;
-const none = () => undefined;
-const ids = (answer: unknown) => (answer as { id: string }[]).map((row) => row.id);
-const reason = 'Fahrzeug wird für den Winterdienst gebraucht';
 
 /**
  * One row per procedure path (as `appRouter._def.procedures` names it). A new procedure: add its
  * path with an input builder and the outcome for each persona; a state-changing one builds a
  * fresh object per call from the world's `fresh…` helpers (authorization-fixtures.ts).
  */
+export type { Outcome, Row } from './authorization-presets';
+
 export const rows: Record<string, Row> = {
   'auth.me': { input: none, expect: everyone },
   'region.settings': { input: none, expect: everyone },
@@ -123,149 +38,7 @@ export const rows: Record<string, Row> = {
     expect: managersOfA,
   },
 
-  // Privacy: one's own trips and who looked at them; a person's trips only to who manages them, with a reason.
-  'privacy.myTrips': { input: none, expect: signedIn },
-  'privacy.myLookups': { input: none, expect: signedIn },
-  'privacy.people': {
-    input: none,
-    shows: (answer, w) => ids(answer).includes(w.users.staffOwn?.id ?? ''),
-    expect: managedList,
-  },
-  'privacy.lookUpTrips': {
-    input: (w) => ({
-      userId: w.users.staffOwn?.id ?? '',
-      purpose: 'damage',
-      reason: 'Kratzer an der Heckklappe gemeldet',
-      from: '2026-10-01',
-      to: '2026-11-01',
-    }),
-    missing: () => ({
-      userId: randomUUID(),
-      purpose: 'damage',
-      reason: 'Kratzer an der Heckklappe gemeldet',
-      from: '2026-10-01',
-      to: '2026-11-01',
-    }),
-    expect: { ...noSession, ...noStaff, fleetOwn: 'ok', fleetOther: 'PERSON_NOT_FOUND', operator: 'ok' },
-  },
-
-  // Reports: fleet managers and the operator; a foreign manager never sees A's cars one by one.
-  'reports.figures': {
-    input: (w) => ({
-      from: '2026-10-01',
-      to: '2026-11-01',
-      groupBy: 'vehicle',
-      municipalityId: w.municipalityId,
-    }),
-    expect: managersOfA,
-  },
-  // One car's heatmap: like the figures by car, only A's managers and the operator.
-  'reports.heatmap': {
-    input: (w) => ({ from: '2026-10-01', to: '2026-11-01', vehicleId: w.car.id }),
-    expect: managersOfA,
-  },
-  // Every manager sizes the region; stations in detail only their own (sizing.test.ts).
-  'reports.sizing': {
-    input: () => ({ from: '2026-10-01', to: '2026-11-01' }),
-    shows: (answer, w) =>
-      (answer as { stations: { municipalityId: string | null }[] }).stations.some(
-        (row) => row.municipalityId === w.municipalityId,
-      ),
-    expect: { ...noSession, ...noStaff, fleetOwn: 'ok', fleetOther: 'hidden', operator: 'ok' },
-  },
-  'reports.settlement': {
-    input: () => ({ month: '2026-10-01' }),
-    expect: { ...noSession, ...noStaff, fleetOwn: 'ok', fleetOther: 'ok', operator: 'ok' },
-  },
-  // A month not yet over: the operator reaches the rule without freezing a real month region-wide.
-  'reports.freezeMonth': {
-    input: () => ({ month: '2099-01-01' }),
-    expect: {
-      ...noSession,
-      ...noStaff,
-      fleetOwn: 'FORBIDDEN_ROLE',
-      fleetOther: 'FORBIDDEN_ROLE',
-      operator: 'SETTLEMENT_MONTH_OPEN',
-    },
-  },
-  'reports.setTariff': {
-    input: (w) => ({ municipalityId: w.municipalityId, validFrom: '2026-01-01', perHour: 4, perKm: 0.3 }),
-    expect: managersOfA,
-  },
-  'reports.setVehicleCosts': {
-    input: (w) => ({
-      vehicleId: w.car.id,
-      validFrom: '2026-01-01',
-      commissionedOn: '2026-01-01',
-      retiredOn: null,
-      leasingMonthly: 200,
-      insuranceMonthly: 50,
-      taxMonthly: 10,
-      boxFeeMonthly: 20,
-      otherMonthly: 30,
-      perKm: 0.1,
-      perKwh: 0.3,
-      perLitre: 0,
-    }),
-    expect: managersOfA,
-  },
-  // Region-wide factors from a date long past, so no other test's figures change.
-  'reports.setCo2Factors': {
-    input: () => ({ validFrom: '1990-01-01', referenceGPerKm: 150, electricityGPerKm: 50 }),
-    expect: {
-      ...noSession,
-      ...noStaff,
-      fleetOwn: 'FORBIDDEN_ROLE',
-      fleetOther: 'FORBIDDEN_ROLE',
-      operator: 'ok',
-    },
-  },
-  // A municipality's accounting and invoice data: read and set by whoever manages it.
-  'reports.accounting': {
-    input: (w) => ({ municipalityId: w.municipalityId }),
-    expect: managersOfA,
-  },
-  'reports.setAccounting': {
-    input: (w) => ({
-      municipalityId: w.municipalityId,
-      costCentre: 'KST-TEST',
-      expenseAccount: '4711',
-      revenueAccount: '3411',
-      legalName: 'Testgemeinde',
-      street: 'Markt 1',
-      postalCode: '04821',
-      city: 'Brandis',
-      countryCode: 'DE',
-      leitwegId: '04011000-1234512345-06',
-      vatId: null,
-      taxNumber: '231/114/00001',
-      iban: 'DE89370400440532013000',
-      bic: null,
-      contactName: 'Kämmerei',
-      contactPhone: '+49 34292 0',
-      contactEmail: 'kaemmerei@test.example',
-    }),
-    expect: managersOfA,
-  },
-  // Reading the cost model (reports/rates.ts): a car's rates are its municipality's business; a
-  // tariff is what the other municipalities pay, so every manager reads every one.
-  'reports.vehicleCosts': {
-    input: (w) => ({ vehicleId: w.car.id }),
-    missing: () => ({ vehicleId: randomUUID() }),
-    expect: { ...noSession, ...noStaff, fleetOwn: 'ok', fleetOther: 'VEHICLE_NOT_FOUND', operator: 'ok' },
-  },
-  'reports.tariffs': {
-    input: (w) => ({ municipalityId: w.municipalityId }),
-    expect: { ...noSession, ...noStaff, fleetOwn: 'ok', fleetOther: 'ok', operator: 'ok' },
-  },
-  'reports.co2Factors': {
-    input: none,
-    expect: { ...noSession, ...noStaff, fleetOwn: 'ok', fleetOther: 'ok', operator: 'ok' },
-  },
-  'reports.rateHistory': {
-    input: (w) => ({ municipalityId: w.municipalityId }),
-    expect: managersOfA,
-  },
+  ...reportRows,
 
   'stations.list': {
     input: none,

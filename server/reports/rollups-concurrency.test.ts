@@ -59,6 +59,7 @@ async function round(first: Db, second: Db, fleet: Fleet, i: number) {
         .values({
           bookingId: earlier.id,
           startedAt: on25th(2 * i, 5),
+          endedAt: on25th(2 * i, 35),
           odometerStart: 0,
           odometerEnd: 100 + i,
         })

@@ -215,6 +215,8 @@ async function tripWrite(
       .values({
         bookingId: b.id,
         startedAt: new Date(b.startsAt.getTime() + w.offset * QUARTER),
+        // Closed, as a completed booking's trip is (an open one would be trip healing's to redo).
+        endedAt: new Date(b.startsAt.getTime() + (w.offset + 1) * QUARTER),
         odometerStart: 10_000,
         odometerEnd: 10_000 + w.km,
         energyKwh: w.kwh === null ? null : w.kwh / 100,

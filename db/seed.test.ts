@@ -89,7 +89,7 @@ it('keeps the demo bookings off the maintenance blocks, buffers included', async
     .from(bookings)
     .innerJoin(vehicleBlocks, eq(vehicleBlocks.vehicleId, bookings.vehicleId))
     .where(
-      sql`booking_holds_vehicle(${bookings.status}) and ${vehicleBlocks.period} && booking_blocked_range(${bookings.period}, ${bookings.bufferMinutes})`,
+      sql`booking_holds_vehicle(${bookings.status}) and ${vehicleBlocks.cancelledAt} is null and ${vehicleBlocks.period} && booking_blocked_range(${bookings.period}, ${bookings.bufferMinutes})`,
     );
   const [blocks] = await db().select({ n: sql<number>`count(*)::int` }).from(vehicleBlocks);
   expect(blocks?.n).toBeGreaterThanOrEqual(2);

@@ -77,16 +77,22 @@ describe('daily roll-ups', () => {
     );
   }, 120_000);
 
-  it('a rebuild gives the rows the triggers kept', async () => {
-    const fleet = await makeFleet(database.db);
-    const writes = fc.sample(write, { numRuns: 60, seed: 8 });
-    for (const w of writes) await apply(database.db, fleet, w);
-    const before = await staleRows(database.db, zone, fleet.vehicles);
-    await rebuildRollups(database.db);
-    expect(before).toEqual([]);
-    expect(await staleRows(database.db, zone, fleet.vehicles)).toEqual([]);
-    await expectFiguresOfRawRows(fleet, [{ from: '2026-10-01', to: '2026-11-15' }]);
-  }, 60_000);
+  // PGlite only: a rebuild truncates and recomputes the one roll-up table that every file on the
+  // run's shared PostgreSQL writes through, holding them all up (the bench rebuilds on PostgreSQL).
+  it.skipIf(process.env.DATABASE_URL)(
+    'a rebuild gives the rows the triggers kept',
+    async () => {
+      const fleet = await makeFleet(database.db);
+      const writes = fc.sample(write, { numRuns: 60, seed: 8 });
+      for (const w of writes) await apply(database.db, fleet, w);
+      const before = await staleRows(database.db, zone, fleet.vehicles);
+      await rebuildRollups(database.db);
+      expect(before).toEqual([]);
+      expect(await staleRows(database.db, zone, fleet.vehicles)).toEqual([]);
+      await expectFiguresOfRawRows(fleet, [{ from: '2026-10-01', to: '2026-11-15' }]);
+    },
+    60_000,
+  );
 
   // PGlite only: the run's PostgreSQL is shared by files running at once, and the zone is one per database.
   it.skipIf(process.env.DATABASE_URL)(

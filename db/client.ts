@@ -55,6 +55,10 @@ function openPostgres(connectionString: string, max: number): Database {
   // compile them for seconds each call (figures: ~6 s with JIT, 30–100 ms without, on a near-empty
   // database); the app's statements are short and gain nothing from it.
   const pool = new pg.Pool({ connectionString, max, options: '-c timezone=UTC -c jit=off' });
+  // The server may end a connection the pool holds idle or is closing (a restart, a terminated
+  // backend): the pool drops it and opens another when needed. Without a listener that error
+  // would end the whole process.
+  pool.on('error', (error) => console.warn(`PostgreSQL ended a pooled connection: ${error.message}`));
   const db: Db = drizzlePg(pool, { schema });
   return {
     db,

@@ -11,8 +11,16 @@ import {
 import { attempt, compare, type ImportContext, markBroken, problem, refer } from './context';
 import type { blockRecord, bookingRecord, ignitionRecord, Parsed, tripRecord } from './parse';
 
-const unknownPlate = (plate: string) =>
-  `Das Kennzeichen „${plate}“ steht weder in vehicles.csv noch in der Datenbank.`;
+/** The car a row's plate names, or a problem at its plate cell. */
+const vehicleAt = (ctx: ImportContext, file: 'blocks.csv' | 'bookings.csv', line: number, plate: string) =>
+  refer(
+    ctx,
+    ctx.vehicles,
+    'plates',
+    { file, line, column: 'plate' },
+    plate,
+    `Das Kennzeichen „${plate}“ steht weder in vehicles.csv noch in der Datenbank.`,
+  );
 
 /** Blocks by their key in the earlier logbook (import_keys). */
 export async function writeBlocks(ctx: ImportContext, records: Parsed<typeof blockRecord>[]) {
@@ -23,14 +31,7 @@ export async function writeBlocks(ctx: ImportContext, records: Parsed<typeof blo
     records.map((r) => r.key),
   );
   for (const { line, key, plate, ...block } of records) {
-    const vehicle = refer(
-      ctx,
-      ctx.vehicles,
-      'plates',
-      { file, line, column: 'plate' },
-      plate,
-      unknownPlate(plate),
-    );
+    const vehicle = vehicleAt(ctx, file, line, plate);
     if (!vehicle) continue;
     const values = { vehicleId: vehicle.id, ...block };
     const existingId = stored.get(key);
@@ -99,14 +100,7 @@ export async function writeBookings(ctx: ImportContext, records: Parsed<typeof b
     records.map((r) => r.key),
   );
   for (const { line, key, plate, email, ...booking } of records) {
-    const vehicle = refer(
-      ctx,
-      ctx.vehicles,
-      'plates',
-      { file, line, column: 'plate' },
-      plate,
-      unknownPlate(plate),
-    );
+    const vehicle = vehicleAt(ctx, file, line, plate);
     const userId = refer(
       ctx,
       ctx.users,

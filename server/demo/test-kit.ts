@@ -1,6 +1,6 @@
 /** What the demo's end-to-end tests share: booking as a driver and pressing buttons as the web does. */
 import type { Db } from '@/db/client';
-import { silentLogger } from '@/telematics/gateway/log';
+import type { GatewayLogger } from '@/telematics/gateway/log';
 import { fleetKeys } from '../telematics/keys';
 import { callerFor, type makeMunicipality, makeUser, type makeVehicle } from '../test-support';
 import { type DemoRuntime, setCurrentDemo } from './current';
@@ -8,8 +8,15 @@ import { startDemo } from './runtime';
 
 type Api = ReturnType<typeof callerFor>;
 
+/** The demo gateways' last log lines: quiet while tests pass, printed when one times out. */
+const journal: string[] = [];
+const recordingLogger: GatewayLogger = (entry) => {
+  journal.push(`${new Date().toISOString()} ${JSON.stringify(entry)}`);
+  if (journal.length > 40) journal.shift();
+};
+
 export async function until<T>(
-  what: string,
+  what: string | (() => string),
   probe: () => Promise<T | undefined>,
   timeoutMs = 10_000,
 ): Promise<T> {
@@ -17,7 +24,10 @@ export async function until<T>(
   for (;;) {
     const value = await probe();
     if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `timed out waiting for ${typeof what === 'string' ? what : what()}; the demo gateways' last lines:\n${journal.join('\n')}`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -44,10 +54,15 @@ export async function driverWithBooking(
 /** Presses a button and waits, as the web does, until the job is finished. */
 export async function press(api: Api, bookingId: string, op: 'unlock' | 'lock' | 'end') {
   const { jobId } = await api.telematics.command({ bookingId, op });
-  return until('the job', async () => {
-    const job = await api.telematics.job({ jobId });
-    return job.state === 'done' || job.state === 'failed' ? job : undefined;
-  });
+  let state = 'unread';
+  return until(
+    () => `the job (${op}, last seen ${state})`,
+    async () => {
+      const job = await api.telematics.job({ jobId });
+      state = job.state;
+      return job.state === 'done' || job.state === 'failed' ? job : undefined;
+    },
+  );
 }
 
 export const endedTrip = (api: Api, bookingId: string) =>
@@ -59,7 +74,7 @@ export async function startTestDemo(db: Db, municipalityId: string, radio?: 'sim
     keys: await fleetKeys(),
     secret: 'demo secret for tests',
     municipalityIds: [municipalityId],
-    logger: silentLogger,
+    logger: recordingLogger,
     pullWaitMs: 5_000,
     ...(radio ? { radio } : {}),
   });

@@ -163,7 +163,10 @@ describe('fleet sizing', () => {
     expect(ofA.stations[0]).toMatchObject(stationA);
     const ofB = await callerFor(database.db, fleetB).reports.sizing(day);
     expect(ofB.stations.map((row) => row.stationId)).toEqual([b.station.id]);
-    expect(ofB.region).toEqual(ofA.region);
+    // Other test files add cars to the shared database's region meanwhile: B's region is A's as
+    // read just before or just after it.
+    const ofAAfter = await callerFor(database.db, fleetA).reports.sizing(day);
+    expect([ofA.region, ofAAfter.region]).toContainEqual(ofB.region);
   });
 
   it('counts nothing outside the period', async () => {

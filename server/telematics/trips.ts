@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import { bookings, boxRecords, gatewayJobs, tripIgnitions, trips, vehicles } from '@/db/schema';
 import { LogEvent, Op, Status } from '@/telematics/protocol';
 import type { SessionUser } from '../auth/queries';
+import { lockVehicleSchedule } from '../bookings/schedule';
 import { AppError } from '../errors';
 import { logger } from '../logger';
 import { findKeyBooking } from './queries';
@@ -45,6 +46,15 @@ async function commandEvidence(db: Db, bookingId: string) {
  * (database triggers) never see a trip without its intervals.
  */
 export async function deriveTrips(db: Db, bookingId: string): Promise<void> {
+  const [booking] = await db
+    .select({ status: bookings.status, batteryKwh: vehicles.batteryKwh, vehicleId: bookings.vehicleId })
+    .from(bookings)
+    .innerJoin(vehicles, eq(vehicles.id, bookings.vehicleId))
+    .where(eq(bookings.id, bookingId));
+  // The car's schedule lock before the trip's row, in the order every booking write takes them:
+  // the roll-up triggers take it after the row, and a log upload deriving the trip while the box's
+  // answer to "end" derives it too would otherwise deadlock (seen: the answer lost after 1 s).
+  if (booking) await lockVehicleSchedule(db, booking.vehicleId);
   const records = await db
     .select({
       boxId: boxRecords.boxId,
@@ -58,11 +68,6 @@ export async function deriveTrips(db: Db, bookingId: string): Promise<void> {
     .from(boxRecords)
     .where(eq(boxRecords.bookingId, bookingId))
     .orderBy(asc(boxRecords.epoch), asc(boxRecords.seq));
-  const [booking] = await db
-    .select({ status: bookings.status, batteryKwh: vehicles.batteryKwh })
-    .from(bookings)
-    .innerJoin(vehicles, eq(vehicles.id, bookings.vehicleId))
-    .where(eq(bookings.id, bookingId));
   const { unlocked, ended } = await commandEvidence(db, bookingId);
   // Seqs only order records of one box: the trip is on the box that was unlocked first.
   const boxId = records.find((r) => r.event === LogEvent.UNLOCKED)?.boxId ?? unlocked?.boxId;

@@ -20,10 +20,11 @@ const database = testDatabaseForFile(stopWakeups);
 
 /** Whether some other transaction of this database waits for a lock right now. */
 async function someoneWaits() {
-  const rows = await database.db.execute(
-    sql`select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
-  );
-  return rows.rows.length > 0;
+  const [row] = await database.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(sql`pg_stat_activity`)
+    .where(sql`datname = current_database() and wait_event_type = 'Lock'`);
+  return (row?.n ?? 0) > 0;
 }
 
 // Two transactions interleaved need two connections: PGlite has one, so this runs on PostgreSQL.

@@ -18,12 +18,12 @@ import { stopWakeups } from './wakeups';
 
 const database = testDatabaseForFile(stopWakeups);
 
-/** Whether some other transaction of this database waits for a lock right now. */
-async function someoneWaits() {
+/** Whether another connection waits for a lock that backend `pid` holds (not just any test's wait). */
+async function blockedBy(pid: number) {
   const [row] = await database.db
     .select({ n: sql<number>`count(*)::int` })
     .from(sql`pg_stat_activity`)
-    .where(sql`datname = current_database() and wait_event_type = 'Lock'`);
+    .where(sql`${pid}::int = any (pg_blocking_pids(pid))`);
   return (row?.n ?? 0) > 0;
 }
 
@@ -54,25 +54,26 @@ it.runIf(process.env.DATABASE_URL)(
     const released = new Promise<void>((resolve) => {
       release = resolve;
     });
-    let locked: () => void = () => undefined;
-    const carHeld = new Promise<void>((resolve) => {
+    let locked: (pid: number) => void = () => undefined;
+    const carHeld = new Promise<number>((resolve) => {
       locked = resolve;
     });
     // As the box's answer to "end" does: the car first, then the trip.
     const answer = database.db.transaction(async (tx) => {
       await lockVehicleSchedule(tx, s.car.id);
-      locked();
+      const [me] = await tx.select({ pid: sql<number>`pg_backend_pid()` }).from(sql`(select 1) as one`);
+      locked(me?.pid ?? 0);
       await released;
       await deriveTrips(tx, booking.id);
     });
-    await carHeld;
+    const holder = await carHeld;
     // The gateway's log upload, meanwhile.
     const upload = uploadAll();
     let waited = false;
     try {
       for (let i = 0; i < 100 && !waited; i++) {
         await new Promise((r) => setTimeout(r, 20));
-        waited = await someoneWaits();
+        waited = await blockedBy(holder);
       }
     } finally {
       release();

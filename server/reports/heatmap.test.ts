@@ -108,8 +108,10 @@ beforeAll(async () => {
   await book(car1.id, staffA, '2026-10-26T07:00Z', '2026-10-26T09:00Z', true);
   // Mon 23:00 CET – Tue 01:00 CET on car1: only Monday 23:00–24:00 lies in the period.
   await book(car1.id, staffA, '2026-10-26T22:00Z', '2026-10-27T00:00Z');
-  // B's car, Sunday 05:00–06:00 CET: never in A's heatmaps.
-  await book(carB.id, staffA, '2026-10-25T04:00Z', '2026-10-25T05:00Z');
+  // B's car, Sunday 05:00–06:00 CET: never in A's heatmaps. Booked by B's own staff: a booking
+  // across municipalities would need B's tariff before anyone can freeze October (the tests
+  // share one PostgreSQL database, and reports.test.ts freezes that month).
+  await book(carB.id, await makeUser(db, b), '2026-10-25T04:00Z', '2026-10-25T05:00Z');
 });
 
 type Cells = Awaited<ReturnType<typeof heatmap>>['cells'];

@@ -67,6 +67,17 @@ export function refer<T>(
   return undefined;
 }
 
+/** The car a row's plate names, or a problem at its plate cell. */
+export const vehicleAt = (ctx: ImportContext, file: FileName, line: number, plate: string) =>
+  refer(
+    ctx,
+    ctx.vehicles,
+    'plates',
+    { file, line, column: 'plate' },
+    plate,
+    `Das Kennzeichen „${plate}“ steht weder in vehicles.csv noch in der Datenbank.`,
+  );
+
 type Comparable = string | number | boolean | Date | null | undefined;
 const same = (a: Comparable, b: Comparable) =>
   a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : (a ?? null) === (b ?? null);

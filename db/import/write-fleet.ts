@@ -8,7 +8,7 @@ import {
   vehicleCostRates,
   vehicles,
 } from '../schema';
-import { attempt, compare, type ImportContext, markBroken, problem, refer } from './context';
+import { attempt, compare, type ImportContext, markBroken, problem, vehicleAt } from './context';
 import type { costRecord, Parsed, personRecord, tariffRecord, vehicleRecord } from './parse';
 
 async function municipalityIds(ctx: ImportContext) {
@@ -125,14 +125,7 @@ const rateColumns = (r: Omit<typeof vehicleCostRates.$inferInsert, 'vehicleId' |
 export async function writeCosts(ctx: ImportContext, records: Parsed<typeof costRecord>[]) {
   const file = 'vehicle-costs.csv';
   for (const { line, plate, ...rates } of records) {
-    const vehicle = refer(
-      ctx,
-      ctx.vehicles,
-      'plates',
-      { file, line, column: 'plate' },
-      plate,
-      `Das Kennzeichen „${plate}“ steht weder in vehicles.csv noch in der Datenbank.`,
-    );
+    const vehicle = vehicleAt(ctx, file, line, plate);
     if (!vehicle) continue;
     const input = { vehicleId: vehicle.id, ...rates };
     const [existing] = await ctx.tx

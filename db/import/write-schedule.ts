@@ -8,19 +8,8 @@ import {
   vehicleBlocks,
   vehicles,
 } from '../schema';
-import { attempt, compare, type ImportContext, markBroken, problem, refer } from './context';
+import { attempt, compare, type ImportContext, markBroken, problem, refer, vehicleAt } from './context';
 import type { blockRecord, bookingRecord, ignitionRecord, Parsed, tripRecord } from './parse';
-
-/** The car a row's plate names, or a problem at its plate cell. */
-const vehicleAt = (ctx: ImportContext, file: 'blocks.csv' | 'bookings.csv', line: number, plate: string) =>
-  refer(
-    ctx,
-    ctx.vehicles,
-    'plates',
-    { file, line, column: 'plate' },
-    plate,
-    `Das Kennzeichen „${plate}“ steht weder in vehicles.csv noch in der Datenbank.`,
-  );
 
 /** Blocks by their key in the earlier logbook (import_keys). */
 export async function writeBlocks(ctx: ImportContext, records: Parsed<typeof blockRecord>[]) {

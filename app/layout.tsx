@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import './globals.css';
+import { getLanguage } from './lib/i18n-server';
 import { de } from './messages/de';
 import { Providers } from './providers';
 
@@ -12,10 +13,11 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 // Content-Security-Policy (proxy.ts), which a page prerendered at build time could not.
 export default async function RootLayout({ children }: { children: ReactNode }) {
   await connection();
+  const language = await getLanguage();
   return (
-    <html lang="de">
+    <html lang={language}>
       <body>
-        <Providers>{children}</Providers>
+        <Providers language={language}>{children}</Providers>
       </body>
     </html>
   );

@@ -4,11 +4,17 @@ import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { type ReactNode, useState } from 'react';
 import superjson from 'superjson';
 import type { AppRouter } from '@/server/root';
+import { LanguageProvider } from './lib/i18n';
+import type { Language } from './lib/language';
+import { queryDefaults } from './lib/query-defaults';
 import { TRPCProvider } from './lib/trpc';
 
-export function Providers({ children }: { children: ReactNode }) {
+export function Providers({ language, children }: { language: Language; children: ReactNode }) {
   const [queryClient] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: false } } }),
+    () =>
+      new QueryClient({
+        defaultOptions: { queries: queryDefaults, hydrate: { deserializeData: superjson.deserialize } },
+      }),
   );
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
@@ -17,10 +23,12 @@ export function Providers({ children }: { children: ReactNode }) {
     }),
   );
   return (
-    <QueryClientProvider client={queryClient}>
-      <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-        {children}
-      </TRPCProvider>
-    </QueryClientProvider>
+    <LanguageProvider language={language}>
+      <QueryClientProvider client={queryClient}>
+        <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+          {children}
+        </TRPCProvider>
+      </QueryClientProvider>
+    </LanguageProvider>
   );
 }

@@ -1,43 +1,13 @@
-'use client';
-import Link from 'next/link';
-import { usePathname } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { isManager, TopBar, useSignedIn } from '../lib/signed-in';
-import { de } from '../messages/de';
-import styles from './manage.module.css';
+import { HydrateClient, prefetch, trpc } from '../lib/trpc-server';
+import { ManageShell } from './manage-shell';
 
-/** Pages for fleet managers and the operator: signed-out people go to sign-in, staff back to the search. */
-export default function ManageLayout({ children }: { children: ReactNode }) {
-  const pathname = usePathname();
-  const me = useSignedIn(isManager);
-  if (!me) return <main>{de.errors.loading}</main>;
-  const sections = [
-    { href: '/fuhrpark/freigaben', label: de.manage.sections.approvals },
-    { href: '/fuhrpark/sperrzeiten', label: de.manage.sections.blocks },
-    { href: '/fuhrpark/regeln', label: de.manage.sections.rules },
-    { href: '/fuhrpark/kosten', label: de.manage.sections.costs },
-    { href: '/fuhrpark/verrechnung', label: de.manage.sections.settlement },
-    { href: '/fuhrpark/berichte', label: de.dashboard.nav },
-    { href: '/fuhrpark/berichte/bedarf', label: de.sizing.section },
-    { href: '/fuhrpark/fahrten', label: de.tripLookup.section },
-  ];
+/** The first view comes from the server with the signed-in person and the region's settings in it. */
+export default async function ManageLayout({ children }: { children: ReactNode }) {
+  await prefetch(trpc.auth.me.queryOptions(), trpc.region.settings.queryOptions());
   return (
-    <>
-      <TopBar me={me} current={pathname.startsWith('/fuhrpark/berichte') ? 'reports' : 'manage'} />
-      <main>
-        <nav className={styles.sections} aria-label={de.manage.sectionsLabel}>
-          {sections.map((section) => (
-            <Link
-              key={section.href}
-              href={section.href}
-              aria-current={pathname === section.href ? 'page' : undefined}
-            >
-              {section.label}
-            </Link>
-          ))}
-        </nav>
-        {children}
-      </main>
-    </>
+    <HydrateClient>
+      <ManageShell>{children}</ManageShell>
+    </HydrateClient>
   );
 }

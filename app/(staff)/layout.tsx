@@ -1,16 +1,13 @@
-'use client';
 import type { ReactNode } from 'react';
-import { TopBar, useSignedIn } from '../lib/signed-in';
-import { de } from '../messages/de';
+import { HydrateClient, prefetch, trpc } from '../lib/trpc-server';
+import { StaffShell } from './staff-shell';
 
-/** Pages for signed-in people: the top bar, and the way back to sign-in for everyone else. */
-export default function StaffLayout({ children }: { children: ReactNode }) {
-  const me = useSignedIn();
-  if (!me) return <main>{de.errors.loading}</main>;
+/** The first view comes from the server with the signed-in person and the region's settings in it. */
+export default async function StaffLayout({ children }: { children: ReactNode }) {
+  await prefetch(trpc.auth.me.queryOptions(), trpc.region.settings.queryOptions());
   return (
-    <>
-      <TopBar me={me} />
-      <main>{children}</main>
-    </>
+    <HydrateClient>
+      <StaffShell>{children}</StaffShell>
+    </HydrateClient>
   );
 }

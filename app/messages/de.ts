@@ -320,4 +320,7 @@ export const de = {
   sizing: sizingDe,
   myTrips: myTripsDe,
   tripLookup: tripLookupDe,
-} as const;
+};
+
+/** The shape every language's file has (en.ts). */
+export type Messages = typeof de;

@@ -8,4 +8,15 @@ export const reportTableDe = {
   exportFailedWith: (message: string) => `Der Export ist fehlgeschlagen: ${message}`,
   empty: 'Für diesen Zeitraum gibt es keine Daten.',
   none: '–',
-} as const;
+};
+
+export const reportTableEn: typeof reportTableDe = {
+  sortBy: (label: string) => `Sort by “${label}”`,
+  exportCsv: 'Export as CSV',
+  exportFile: 'Export',
+  exporting: 'Creating export …',
+  exportFailed: 'The export failed. Please try again.',
+  exportFailedWith: (message: string) => `The export failed: ${message}`,
+  empty: 'There is no data for this period.',
+  none: '–',
+};

@@ -1,7 +1,7 @@
 import 'server-only';
 import { cookies } from 'next/headers';
-import { de, type Messages } from '../messages/de';
-import { en } from '../messages/en';
+import { messagesFor } from '../messages/catalogs';
+import type { Messages } from '../messages/de';
 import { type Language, languageCookie, languageFrom } from './language';
 
 /** The language of this request's page: the person's choice as the cookie carries it, else German. */
@@ -11,5 +11,5 @@ export async function getLanguage(): Promise<Language> {
 
 /** The texts for a server component: `const t = await getMessages();`. */
 export async function getMessages(): Promise<Messages> {
-  return (await getLanguage()) === 'en' ? en : de;
+  return messagesFor(await getLanguage());
 }

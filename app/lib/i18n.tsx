@@ -1,10 +1,9 @@
 'use client';
 import { createContext, type ReactNode, useContext } from 'react';
-import { de, type Messages } from '../messages/de';
-import { en } from '../messages/en';
+import { messagesFor } from '../messages/catalogs';
+import type { Messages } from '../messages/de';
 import { defaultLanguage, type Language } from './language';
 
-const catalogs: Record<Language, Messages> = { de, en };
 const LanguageContext = createContext<Language>(defaultLanguage);
 
 /** The page's language, chosen on the server (app/lib/i18n-server.ts) and handed to every client component. */
@@ -15,6 +14,4 @@ export function LanguageProvider({ language, children }: { language: Language; c
 export const useLanguage = (): Language => useContext(LanguageContext);
 
 /** Every text of the UI in the page's language: `const t = useMessages(); t.search.title`. */
-export const useMessages = (): Messages => catalogs[useLanguage()];
-
-export const messagesFor = (language: Language): Messages => catalogs[language];
+export const useMessages = (): Messages => messagesFor(useLanguage());

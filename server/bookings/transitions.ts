@@ -39,7 +39,8 @@ export async function applyTransition(
       })
       .from(bookings)
       .where(eq(bookings.id, bookingId))
-      .for('update');
+      // A step changes no key: records that refer to the booking (a log upload) need not wait for it.
+      .for('no key update');
     if (!row) throw new AppError('BOOKING_NOT_FOUND');
     const result = transition(row, event, now);
     if (!result.ok) throw new AppError('TRANSITION_REFUSED', { message: result.reason });

@@ -111,6 +111,8 @@ const regionSchema = z
           slug: z.string().regex(/^[a-z0-9-]+$/),
           name: z.string().min(1),
           costCentre: z.string().min(1),
+          /** Its bookings need a logbook entry (purpose, destination, person visited) after the trip. */
+          logbookRequired: z.boolean().default(false),
           accounting: accounting.optional(),
           /** The internal tariff another municipality pays for this one's cars. */
           tariffs: z.array(z.object({ validFrom: localDate, perHour: money, perKm: money })).default([]),

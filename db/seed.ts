@@ -27,8 +27,11 @@ export async function seedRegion(db: Db, region: Region, options: { now: Date; t
   for (const m of region.municipalities) {
     const [row] = await db
       .insert(municipalities)
-      .values({ slug: m.slug, name: m.name, costCentre: m.costCentre })
-      .onConflictDoUpdate({ target: municipalities.slug, set: { name: m.name, costCentre: m.costCentre } })
+      .values({ slug: m.slug, name: m.name, costCentre: m.costCentre, logbookRequired: m.logbookRequired })
+      .onConflictDoUpdate({
+        target: municipalities.slug,
+        set: { name: m.name, costCentre: m.costCentre, logbookRequired: m.logbookRequired },
+      })
       .returning({ id: municipalities.id });
     if (!row) throw new Error(`seed: municipality ${m.slug} not written`);
     municipalityIds.set(m.slug, row.id);

@@ -15,6 +15,8 @@ import { createdAt, id, instant, updatedAt } from './columns';
 import { municipalities } from './fleet';
 
 export const role = pgEnum('role', ['staff', 'fleet_manager', 'operator']);
+/** The languages of the UI, mails and calendar texts (app/lib/language.ts). */
+export const language = pgEnum('language', ['de', 'en']);
 
 /** better-auth's user model, with what the domain needs of a person beside it. */
 export const users = pgTable(
@@ -29,6 +31,8 @@ export const users = pgTable(
     municipalityId: uuid('municipality_id').references(() => municipalities.id, { onDelete: 'restrict' }),
     role: role('role').notNull().default('staff'),
     licenceCheckValidUntil: date('licence_check_valid_until', { mode: 'string' }),
+    /** Chosen by the person; pages, mails and calendar texts follow it. */
+    language: language('language').notNull().default('de'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

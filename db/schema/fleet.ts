@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   doublePrecision,
   index,
@@ -21,6 +22,8 @@ export const municipalities = pgTable(
     slug: text('slug').notNull(),
     name: text('name').notNull(),
     costCentre: text('cost_centre').notNull(),
+    /** Whether its bookings need a logbook entry (purpose, destination, person visited); region file. */
+    logbookRequired: boolean('logbook_required').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -3,6 +3,7 @@ export * from './auth';
 export * from './blocks';
 export * from './bookings';
 export * from './calendar';
+export * from './damages';
 export * from './fleet';
 export * from './imports';
 export * from './notifications';

@@ -20,6 +20,13 @@ export type Notice =
   | { kind: 'approval_pending'; bookingId: string }
   | { kind: 'approval_granted'; bookingId: string }
   | { kind: 'approval_declined'; bookingId: string; name: string; reason: string }
+  | {
+      kind: 'damage_reported';
+      bookingId: string;
+      managerId: string;
+      description: string;
+      drivable: boolean;
+    }
   // About an account, not a booking: the person whose password was guessed at.
   | { kind: 'sign_in_locked'; recipientId: string; failures: number; lockedUntil: string }
   | LicenceNotice;
@@ -50,7 +57,9 @@ export async function notify(db: Db, notice: Notice, notBefore?: Date): Promise<
     return;
   }
   const recipientId =
-    notice.kind === 'approval_requested' ? notice.managerId : await bookerOf(db, notice.bookingId);
+    notice.kind === 'approval_requested' || notice.kind === 'damage_reported'
+      ? notice.managerId
+      : await bookerOf(db, notice.bookingId);
   // Retention removed the person of the booking: there is nobody left to tell.
   if (recipientId === null) return;
   const snapshot = await findCalendarBooking(db, notice.bookingId);

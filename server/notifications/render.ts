@@ -15,6 +15,7 @@ import {
   bookingReminder,
   lateReturnWarning,
 } from './booking-mails';
+import { damageReported } from './damage-mails';
 import { licenceExpiring } from './licence-mails';
 import type { MailContext, MailMessage } from './message';
 import { signInLocked } from './sign-in-mails';
@@ -74,6 +75,7 @@ const payloads = {
   approval_pending: z.object({}),
   approval_granted: z.object({}),
   approval_declined: z.object({ name: z.string(), reason: z.string().nullable() }),
+  damage_reported: z.object({ managerId: z.uuid(), description: z.string(), drivable: z.boolean() }),
   sign_in_locked: z.object({ failures: z.number().int().positive(), lockedUntil: z.coerce.date() }),
   licence_expiring: z.object({
     person: z.object({ id: z.uuid(), name: z.string(), email: z.string() }),
@@ -195,6 +197,8 @@ export async function renderNotice(db: Db, row: OutboxRow, context: MailContext)
     parsePayload(kind, row.payload);
     return approvalRequested(found, recipient, context);
   }
+  if (kind === 'damage_reported')
+    return damageReported(found, recipient, parsePayload(kind, row.payload), context);
   // The booker as they are now (a corrected name or address counts), greeted by that name.
   const booking: CalendarBooking = { ...found, booker: recipient };
   switch (kind) {

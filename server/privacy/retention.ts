@@ -32,6 +32,8 @@ export const retentionSettings = (
  *   stay for the key audit), and the signed frame that carries it: long expired, never sent again;
  * - its queued and sent mails (they name the person) and a series no booking with a person is left in;
  * - trip lookups logged before the cutoff, and the searcher marks of fleet sizing past their hour.
+ * A booking with a logbook entry keeps all of it: the logbook (who drove where, and why) is kept
+ * for 10 years, longer than this retention.
  * Idempotent: the later steps take every booking retention ever reached, so a run cut short is
  * finished by the next. Returns how many bookings lost their person in this run.
  */
@@ -41,6 +43,7 @@ export function removePersonalDetail(db: Db, cutoff: Date, now: Date): Promise<n
       update bookings set user_id = null, purpose = null, personal_data_removed_at = ${now}::timestamptz
       where user_id is not null and ends_at < ${cutoff}::timestamptz
         and status not in ('pending', 'reserved', 'active')
+        and not exists (select 1 from logbook_entries l where l.booking_id = bookings.id)
       returning id`);
     const retained = sql`(select id from bookings where personal_data_removed_at is not null)`;
     await tx.execute(sql`

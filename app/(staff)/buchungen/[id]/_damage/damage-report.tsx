@@ -1,0 +1,144 @@
+'use client';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useId, useRef, useState } from 'react';
+import { problemOf } from '../../../../lib/errors';
+import { useMessages } from '../../../../lib/i18n';
+import { formatDateTime } from '../../../../lib/time';
+import { useTRPC } from '../../../../lib/trpc';
+import { FieldError, invalidProps } from './field';
+
+/** Sends one photo as the raw body; the server checks it by its bytes. Returns the refusal's sentence, if any. */
+async function uploadPhoto(damageId: string, file: File): Promise<string | null> {
+  const answer = await fetch(`/api/schaeden/fotos?meldung=${encodeURIComponent(damageId)}`, {
+    method: 'POST',
+    body: file,
+    headers: { 'Content-Type': file.type || 'application/octet-stream' },
+  });
+  if (answer.ok) return null;
+  const body = (await answer.json().catch(() => null)) as { error?: { message?: string } } | null;
+  return body?.error?.message ?? answer.statusText;
+}
+
+/** „Schaden melden“ at the car: a description, whether it still drives, photos; and what was reported before. */
+export function DamageReport({ bookingId, timeZone }: { bookingId: string; timeZone: string }) {
+  const t = useMessages().damage;
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const ids = useId();
+  const result = useRef<HTMLParagraphElement>(null);
+  const [outcome, setOutcome] = useState<{ text: string; failures: string[] } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const reports = useQuery(trpc.damage.ofBooking.queryOptions({ bookingId }));
+  const report = useMutation(trpc.damage.report.mutationOptions());
+  const fields = report.error ? problemOf(report.error).fields : {};
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    const files = data.getAll('photos').filter((f): f is File => f instanceof File && f.size > 0);
+    setBusy(true);
+    setOutcome(null);
+    try {
+      const drivable = data.get('drivable');
+      const { id } = await report.mutateAsync({
+        bookingId,
+        description: String(data.get('description') ?? ''),
+        drivable: drivable === 'yes' ? true : drivable === 'no' ? false : null,
+      });
+      const failures: string[] = [];
+      for (const file of files) {
+        const refusal = await uploadPhoto(id, file);
+        if (refusal) failures.push(t.photoFailed(file.name, refusal));
+      }
+      form.reset();
+      setOutcome({ text: t.reported(files.length - failures.length), failures });
+      await queryClient.invalidateQueries({ queryKey: trpc.damage.ofBooking.queryKey({ bookingId }) });
+    } catch {
+      // The mutation's error is shown at its fields below.
+    } finally {
+      setBusy(false);
+      requestAnimationFrame(() => result.current?.focus());
+    }
+  }
+
+  const general = report.error && Object.keys(fields).length === 0 ? problemOf(report.error).message : null;
+  return (
+    <section aria-labelledby={`${ids}-title`} className="card">
+      <h2 id={`${ids}-title`}>{t.title}</h2>
+      <p className="hint">{t.intro}</p>
+      <form onSubmit={submit} noValidate>
+        <label htmlFor={`${ids}-description`}>{t.description}</label>
+        <textarea
+          id={`${ids}-description`}
+          name="description"
+          rows={3}
+          maxLength={2000}
+          required
+          {...invalidProps(`${ids}-description-error`, fields.description)}
+        />
+        <p className="hint">{t.descriptionHint}</p>
+        <FieldError id={`${ids}-description-error`} errors={fields.description} />
+        <fieldset {...invalidProps(`${ids}-drivable-error`, fields.drivable)}>
+          <legend>{t.drivable}</legend>
+          <label>
+            <input type="radio" name="drivable" value="yes" /> {t.drivableYes}
+          </label>
+          <label>
+            <input type="radio" name="drivable" value="no" /> {t.drivableNo}
+          </label>
+          <FieldError id={`${ids}-drivable-error`} errors={fields.drivable} />
+        </fieldset>
+        <label htmlFor={`${ids}-photos`}>{t.photos}</label>
+        <input
+          id={`${ids}-photos`}
+          name="photos"
+          type="file"
+          accept="image/jpeg,image/png,image/webp"
+          multiple
+        />
+        <div className="actions">
+          <button type="submit" disabled={busy}>
+            {busy ? t.busy : t.submit}
+          </button>
+        </div>
+      </form>
+      <div ref={result} tabIndex={-1} role="status">
+        {outcome && <p className="notice">{outcome.text}</p>}
+        {outcome?.failures.map((failure) => (
+          <p key={failure} className="error">
+            {failure}
+          </p>
+        ))}
+        {general && <p className="error">{general}</p>}
+      </div>
+      {reports.data && reports.data.length > 0 && (
+        <>
+          <h3>{t.earlier}</h3>
+          <ul className="list">
+            {reports.data.map((damage) => (
+              <li key={damage.id}>
+                <p>{damage.description}</p>
+                <p className="meta">
+                  {t.reportedAt(formatDateTime(damage.createdAt, timeZone), damage.reporter)} ·{' '}
+                  {damage.drivable ? t.stillDrivable : t.notDrivable}
+                </p>
+                {damage.photos.map((photo, index) => (
+                  // Served by the app with the person's session; next/image would fetch it without.
+                  // biome-ignore lint/performance/noImgElement: private photo behind the session
+                  <img
+                    key={photo.id}
+                    src={`/api/schaeden/fotos/${photo.id}`}
+                    alt={t.photoAlt(index + 1)}
+                    width={Math.round((photo.width * 160) / photo.height)}
+                    height={160}
+                  />
+                ))}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,99 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { bookings, damagePhotos, damageReports, municipalities, users, vehicles } from '@/db/schema';
+
+/** A booking with what damage reports and the logbook ask of it: its booker, car, owner and rule. */
+export async function findBookingForReport(db: Db, bookingId: string) {
+  const [row] = await db
+    .select({
+      id: bookings.id,
+      userId: bookings.userId,
+      status: bookings.status,
+      startsAt: bookings.startsAt,
+      endsAt: bookings.endsAt,
+      vehicleId: bookings.vehicleId,
+      municipalityId: vehicles.ownerMunicipalityId,
+      logbookRequired: municipalities.logbookRequired,
+    })
+    .from(bookings)
+    .innerJoin(vehicles, eq(vehicles.id, bookings.vehicleId))
+    .innerJoin(municipalities, eq(municipalities.id, vehicles.ownerMunicipalityId))
+    .where(eq(bookings.id, bookingId));
+  return row ?? null;
+}
+export type ReportBooking = NonNullable<Awaited<ReturnType<typeof findBookingForReport>>>;
+
+/** A damage report with its booking's booker and owner: who may add photos and see them. */
+export async function findDamage(db: Db, damageId: string) {
+  const [row] = await db
+    .select({
+      id: damageReports.id,
+      bookingId: damageReports.bookingId,
+      userId: bookings.userId,
+      municipalityId: vehicles.ownerMunicipalityId,
+    })
+    .from(damageReports)
+    .innerJoin(bookings, eq(bookings.id, damageReports.bookingId))
+    .innerJoin(vehicles, eq(vehicles.id, damageReports.vehicleId))
+    .where(eq(damageReports.id, damageId));
+  return row ?? null;
+}
+
+export async function findPhoto(db: Db, photoId: string) {
+  const [row] = await db
+    .select({
+      objectKey: damagePhotos.objectKey,
+      contentType: damagePhotos.contentType,
+      damageId: damagePhotos.damageId,
+    })
+    .from(damagePhotos)
+    .where(eq(damagePhotos.id, photoId));
+  return row ?? null;
+}
+
+/** The fleet managers of a municipality: who hears of a damage to one of its cars. */
+export async function fleetManagersOf(db: Db, municipalityId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, 'fleet_manager'), eq(users.municipalityId, municipalityId)));
+  return rows.map((row) => row.id);
+}
+
+/** A booking's damage reports, oldest first, each with its photos. */
+export async function damagesOfBooking(db: Db, bookingId: string) {
+  const reports = await db
+    .select({
+      id: damageReports.id,
+      description: damageReports.description,
+      drivable: damageReports.drivable,
+      createdAt: damageReports.createdAt,
+      reporter: users.name,
+    })
+    .from(damageReports)
+    .leftJoin(users, eq(users.id, damageReports.reporterId))
+    .where(eq(damageReports.bookingId, bookingId))
+    .orderBy(asc(damageReports.createdAt));
+  const photos =
+    reports.length === 0
+      ? []
+      : await db
+          .select({
+            id: damagePhotos.id,
+            damageId: damagePhotos.damageId,
+            width: damagePhotos.width,
+            height: damagePhotos.height,
+          })
+          .from(damagePhotos)
+          .where(
+            inArray(
+              damagePhotos.damageId,
+              reports.map((r) => r.id),
+            ),
+          )
+          .orderBy(asc(damagePhotos.createdAt));
+  return reports.map((report) => ({
+    ...report,
+    photos: photos.filter((p) => p.damageId === report.id).map(({ damageId: _, ...photo }) => photo),
+  }));
+}

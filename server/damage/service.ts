@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import { count, eq } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { damagePhotos, damageReports } from '@/db/schema';
+import type { SessionUser } from '../auth/queries';
+import { maySeeBooking } from '../auth/scope';
+import { AppError } from '../errors';
+import { notify } from '../notifications/outbox';
+import type { ObjectStore } from '../storage';
+import { reencodePhoto } from './photos';
+import { damagesOfBooking, findBookingForReport, findDamage, findPhoto, fleetManagersOf } from './queries';
+
+type User = Pick<SessionUser, 'id' | 'role' | 'municipalityId'>;
+
+/** Photos one report may carry. */
+export const MAX_PHOTOS_PER_DAMAGE = 10;
+
+/** The booking, if the caller may report on it (its booker, its car's managers); else BOOKING_NOT_FOUND. */
+async function reportableBooking(db: Db, user: User, bookingId: string) {
+  const booking = await findBookingForReport(db, bookingId);
+  if (!booking || !maySeeBooking(user, booking)) throw new AppError('BOOKING_NOT_FOUND');
+  return booking;
+}
+
+/** A damage at the car: recorded with the booking, and each fleet manager of the car's municipality told. */
+export function reportDamage(
+  db: Db,
+  user: User,
+  input: { bookingId: string; description: string; drivable: boolean },
+) {
+  return db.transaction(async (tx) => {
+    const booking = await reportableBooking(tx, user, input.bookingId);
+    const [row] = await tx
+      .insert(damageReports)
+      .values({
+        vehicleId: booking.vehicleId,
+        bookingId: booking.id,
+        reporterId: user.id,
+        description: input.description,
+        drivable: input.drivable,
+      })
+      .returning({ id: damageReports.id, createdAt: damageReports.createdAt });
+    if (!row) throw new Error('damage report not written');
+    for (const managerId of await fleetManagersOf(tx, booking.municipalityId))
+      await notify(tx, {
+        kind: 'damage_reported',
+        bookingId: booking.id,
+        managerId,
+        description: input.description,
+        drivable: input.drivable,
+      });
+    return row;
+  });
+}
+
+export async function damagesForBooking(db: Db, user: User, bookingId: string) {
+  await reportableBooking(db, user, bookingId);
+  return damagesOfBooking(db, bookingId);
+}
+
+async function visibleDamage(db: Db, user: User, damageId: string) {
+  const damage = await findDamage(db, damageId);
+  if (!damage || !maySeeBooking(user, damage)) throw new AppError('DAMAGE_NOT_FOUND');
+  return damage;
+}
+
+/**
+ * One photo for a report: re-encoded first (a refused upload writes nothing), then stored under a
+ * fresh key and recorded. Whoever may not see the report hears DAMAGE_NOT_FOUND.
+ */
+export async function addDamagePhoto(
+  db: Db,
+  store: ObjectStore,
+  user: User,
+  damageId: string,
+  upload: Buffer,
+) {
+  const damage = await visibleDamage(db, user, damageId);
+  const [existing] = await db
+    .select({ n: count() })
+    .from(damagePhotos)
+    .where(eq(damagePhotos.damageId, damage.id));
+  if ((existing?.n ?? 0) >= MAX_PHOTOS_PER_DAMAGE) throw new AppError('PHOTO_LIMIT_REACHED');
+  const photo = await reencodePhoto(upload);
+  const objectKey = `damage-photos/${damage.id}/${randomUUID()}.jpg`;
+  await store.put(objectKey, photo.body, photo.contentType);
+  const [row] = await db
+    .insert(damagePhotos)
+    .values({
+      damageId: damage.id,
+      objectKey,
+      contentType: photo.contentType,
+      sizeBytes: photo.body.byteLength,
+      width: photo.width,
+      height: photo.height,
+    })
+    .returning({ id: damagePhotos.id, width: damagePhotos.width, height: damagePhotos.height });
+  if (!row) throw new Error('damage photo not written');
+  return row;
+}
+
+/** A photo's bytes, for whoever may see its report; to anyone else it does not exist. */
+export async function damagePhotoFile(db: Db, store: ObjectStore, user: User, photoId: string) {
+  const photo = await findPhoto(db, photoId);
+  if (!photo) throw new AppError('PHOTO_NOT_FOUND');
+  const damage = await findDamage(db, photo.damageId);
+  if (!damage || !maySeeBooking(user, damage)) throw new AppError('PHOTO_NOT_FOUND');
+  const body = await store.get(photo.objectKey);
+  if (!body) throw new AppError('PHOTO_NOT_FOUND');
+  return { body, contentType: photo.contentType };
+}

@@ -53,7 +53,7 @@ async function main() {
       const rawTimes: number[] = [];
       let found = { domain: 0, raw: 0 };
       for (let round = -5; round < SEARCH_ROUNDS; round++) {
-        const d = await timed(() => searchVehicles(db, searcher, c.input, now));
+        const d = await timed(() => searchVehicles(db, searcher, c.input, timeZone, now));
         // The same SQL the domain needs for this answer: the search, and the alternatives when empty.
         const r = await timed(async () => {
           const result = await raw(c.sql, c.params);

@@ -13,6 +13,10 @@ const sections: [string, string[]][] = [
     'Reports: the month for all municipalities at 250k, 500k, 1M trips vs bare SQL (bench/reports.ts)',
     ['bench/reports.ts'],
   ],
+  [
+    'Timeline: a municipality week and station views at 1,000 cars (bench/timeline.ts)',
+    ['bench/timeline.ts'],
+  ],
   ['Telematics box: verify per command (telematics/box/bench.ts)', ['telematics/box/bench.ts']],
   [
     'Telematics relay: unlock round trip by leg, real app router over HTTP (bench/relay.ts)',

@@ -97,5 +97,6 @@ export async function makePeople(raw: Raw, count: number, tag: string): Promise<
     role: 'staff' as const,
     municipalityId: String(row.municipality_id),
     licenceCheckValidUntil: '2099-01-01',
+    language: 'de',
   }));
 }

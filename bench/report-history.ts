@@ -114,6 +114,7 @@ export async function loadFleet(raw: Raw, end: Date): Promise<SessionUser> {
     role: 'operator',
     municipalityId: null,
     licenceCheckValidUntil: '2099-01-01',
+    language: 'de',
   };
 }
 

@@ -89,8 +89,24 @@ const envSchema = z.object({
    * or node-ble over a BlueZ stand-in on a private dbus-daemon (the production radio code path).
    */
   DEMO_RADIO: optional(z.enum(['simulator', 'bluez'])).transform((value) => value ?? 'simulator'),
+  /** An S3 bucket for uploaded photos; unset → files under DATA_DIR/objects (server/storage). */
+  S3_BUCKET: optional(z.string().trim().min(3)),
+  S3_ENDPOINT: optional(z.url()),
+  S3_REGION: optional(z.string().trim()).transform((value) => value ?? 'eu-central-1'),
+  S3_ACCESS_KEY_ID: optional(z.string()),
+  S3_SECRET_ACCESS_KEY: optional(z.string()),
+  S3_FORCE_PATH_STYLE: optional(z.enum(['true', 'false'])).transform((value) => value === 'true'),
   /** `on` only for the end-to-end tests (playwright.config.ts): POST /api/e2e makes and removes their data. */
   E2E_FACTORIES: optional(z.enum(['on'])),
+  /** A public Mapbox token (pk.…): the search page's map draws with mapbox-gl; unset → maplibre-gl. */
+  MAPBOX_TOKEN: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^pk\.[A-Za-z0-9._-]+$/, 'must be a public token (pk.…)'),
+  ),
+  /** The map style (style.json URL); unset → Mapbox's streets with a token, else a self-contained style. */
+  MAP_STYLE_URL: optional(z.url({ protocol: /^https?$/ })),
 });
 
 export type Env = z.infer<typeof envSchema>;

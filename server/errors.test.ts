@@ -1,21 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from './errors';
+import { z } from 'zod';
+import { germanIssue } from './errors';
+import './trpc';
 
-describe('AppError details, typed per code', () => {
-  it('carries the details its code declares', () => {
-    const conflicts = [{ start: new Date(0), end: new Date(1), reason: 'belegt' }];
-    const error = new AppError('SERIES_CONFLICTS', { details: { conflicts } });
-    expect(error.details).toEqual({ conflicts });
-    expect(new AppError('BOOKING_NOT_FOUND').details).toBeUndefined();
+describe('germanIssue', () => {
+  it('names limits in plain German, not the developer’s notation', () => {
+    const field = (schema: z.ZodType, value: unknown) => schema.safeParse(value).error?.issues[0]?.message;
+    expect(field(z.number().min(15), 3)).toBe('Der Wert muss mindestens 15 sein.');
+    expect(field(z.number().max(2000), 2500)).toBe('Der Wert muss höchstens 2.000 sein.');
+    expect(field(z.string().max(200), 'x'.repeat(201))).toBe('Bitte höchstens 200 Zeichen eingeben.');
+    expect(field(z.number(), 'zwei')).toBe('Bitte eine Zahl angeben.');
+    expect(field(z.string(), undefined)).toBe('Bitte ausfüllen.');
+    expect(field(z.email(), 'nein')).toBe('Bitte eine gültige E-Mail-Adresse angeben.');
+    expect(field(z.enum(['ev', 'ice']), 'gas')).toBe('Bitte einen der angebotenen Werte wählen.');
   });
 
-  it('refuses, at compile time, details a code does not declare or misses ones it does', () => {
-    // Each line below is a type error; tsc (npm run typecheck) fails if one of them compiles.
-    // @ts-expect-error SERIES_CONFLICTS must say which dates conflict
-    expect(() => new AppError('SERIES_CONFLICTS')).not.toThrow();
-    // @ts-expect-error BOOKING_NOT_FOUND carries no details
-    expect(() => new AppError('BOOKING_NOT_FOUND', { details: { id: 'x' } })).not.toThrow();
-    // @ts-expect-error POLICY_VIOLATION carries rules, not conflicts
-    expect(() => new AppError('POLICY_VIOLATION', { details: { conflicts: [] } })).not.toThrow();
+  it('leaves issues it has no sentence for to zod’s German locale', () => {
+    expect(germanIssue({ code: 'custom' })).toBeUndefined();
   });
 });

@@ -143,6 +143,33 @@ const catalogue = {
   MUNICIPALITY_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'Diese Kommune gibt es nicht.' },
   FORBIDDEN_ROLE: { trpc: 'FORBIDDEN', message: 'Dafür fehlt Ihnen die Berechtigung.' },
   PERSON_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'Diese Person gibt es nicht.' },
+  // Damage reports and the logbook (server/damage): photos are checked by their content.
+  DAMAGE_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'Diese Schadensmeldung gibt es nicht.' },
+  PHOTO_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'Dieses Foto gibt es nicht.' },
+  PHOTO_TYPE_NOT_ALLOWED: {
+    trpc: 'UNSUPPORTED_MEDIA_TYPE',
+    message: 'Bitte ein Foto als JPEG, PNG oder WebP hochladen; diese Datei ist kein solches Bild.',
+  },
+  PHOTO_TOO_LARGE: {
+    trpc: 'PAYLOAD_TOO_LARGE',
+    message: 'Das Foto ist zu groß; höchstens 10 MB sind möglich.',
+  },
+  PHOTO_LIMIT_REACHED: {
+    trpc: 'PRECONDITION_FAILED',
+    message: 'Zu dieser Schadensmeldung gibt es bereits die höchstmögliche Zahl an Fotos.',
+  },
+  LOGBOOK_NOT_REQUIRED: {
+    trpc: 'PRECONDITION_FAILED',
+    message: 'Für Fahrzeuge dieser Kommune wird kein Fahrtenbuch geführt.',
+  },
+  LOGBOOK_NOT_YET_OPEN: {
+    trpc: 'PRECONDITION_FAILED',
+    message: 'Das Fahrtenbuch lässt sich erst ab Beginn der Buchung ausfüllen.',
+  },
+  LOGBOOK_CLOSED: {
+    trpc: 'PRECONDITION_FAILED',
+    message: 'Das Fahrtenbuch lässt sich nur bis 7 Tage nach Ende der Buchung ausfüllen oder ändern.',
+  },
   // The demo's car simulator (server/demo): only where the embedded demo runs its own gateways.
   DEMO_NOT_RUNNING: {
     trpc: 'FORBIDDEN',
@@ -225,5 +252,51 @@ export function sqlState(error: unknown): string | undefined {
     const code = (current as { code?: unknown }).code;
     if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
   }
+  return undefined;
+}
+
+/** The parts of a zod 4 issue a German field message needs (`z.config({ customError })`). */
+export interface FieldIssue {
+  code: string;
+  origin?: string;
+  minimum?: number | bigint | Date;
+  maximum?: number | bigint | Date;
+  inclusive?: boolean;
+  expected?: string;
+  format?: string;
+  input?: unknown;
+}
+
+const amount = (limit: number | bigint | Date | undefined) =>
+  limit instanceof Date ? limit.toLocaleDateString('de-DE') : Number(limit).toLocaleString('de-DE');
+
+/** A field's problem in plain German for the person at the form; undefined leaves zod's own. */
+export function germanIssue(issue: FieldIssue): string | undefined {
+  const { code, origin } = issue;
+  if (code === 'invalid_type')
+    return issue.input === undefined || issue.input === null
+      ? 'Bitte ausfüllen.'
+      : issue.expected === 'number'
+        ? 'Bitte eine Zahl angeben.'
+        : issue.expected === 'date'
+          ? 'Bitte ein gültiges Datum angeben.'
+          : 'Diese Angabe hat nicht die erwartete Form.';
+  if (code === 'too_small' || code === 'too_big') {
+    const small = code === 'too_small';
+    const limit = amount(small ? issue.minimum : issue.maximum);
+    const bound =
+      issue.inclusive === false ? (small ? 'größer als' : 'kleiner als') : small ? 'mindestens' : 'höchstens';
+    if (origin === 'string') return `Bitte ${bound} ${limit} Zeichen eingeben.`;
+    if (origin === 'array' || origin === 'set') return `Bitte ${bound} ${limit} auswählen.`;
+    if (origin === 'date')
+      return small ? `Bitte ein Datum ab ${limit} wählen.` : `Bitte ein Datum bis ${limit} wählen.`;
+    return `Der Wert muss ${bound} ${limit} sein.`;
+  }
+  if (code === 'invalid_format')
+    return issue.format === 'email'
+      ? 'Bitte eine gültige E-Mail-Adresse angeben.'
+      : 'Diese Angabe hat nicht die erwartete Form.';
+  if (code === 'invalid_value') return 'Bitte einen der angebotenen Werte wählen.';
+  if (code === 'not_multiple_of') return 'Bitte eine ganze Zahl angeben.';
   return undefined;
 }

@@ -1,5 +1,6 @@
 import { readRegion } from '@/db/region';
 import { env } from './env';
+import { type MapSettings, mapSettings } from './http/security-headers';
 import { processSingleton } from './singleton';
 
 /** The deployment's settings a request may need, read once a process and carried in the context. */
@@ -11,6 +12,8 @@ export interface Settings {
   /** From the region file: the product's and the operator's names. */
   productName: string;
   operatorName: string;
+  /** How the search page's map draws (env MAPBOX_TOKEN, MAP_STYLE_URL). */
+  map: MapSettings;
 }
 
 export const settings = (): Promise<Settings> =>
@@ -22,5 +25,6 @@ export const settings = (): Promise<Settings> =>
       appUrl: config.APP_URL,
       productName: region.productName,
       operatorName: region.operatorName,
+      map: mapSettings(config),
     };
   });

@@ -3,12 +3,13 @@ import superjson from 'superjson';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import type { Role, SessionUser } from './auth/queries';
-import { AppError, type AppErrorCode, type AppErrorData, type FieldErrors } from './errors';
+import { AppError, type AppErrorCode, type AppErrorData, type FieldErrors, germanIssue } from './errors';
 import type { Logger } from './logger';
 import type { Settings } from './settings';
 
-// Field messages of input validation in the language of the UI.
+// Field messages of input validation in the language of the UI: plain German first, zod's locale for the rest.
 z.config(z.locales.de());
+z.config({ customError: germanIssue });
 
 export interface Context {
   db: Db;

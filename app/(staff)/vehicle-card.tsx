@@ -1,58 +1,78 @@
 'use client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
-import { useRouter } from 'next/navigation';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { AppRouter } from '@/server/root';
 import { detailsOf, problemOf } from '../lib/errors';
+import { useMessages } from '../lib/i18n';
 import { todayIn, wallTime } from '../lib/time';
 import { useTRPC } from '../lib/trpc';
-import { de } from '../messages/de';
+import type { Booked } from './_search/booked-note';
+import { spanText } from './search-results';
 import { SeriesConflicts, SeriesFields } from './series-fields';
 
 export type FoundVehicle = inferRouterOutputs<AppRouter>['vehicles']['search']['vehicles'][number];
 
-/** One free car with its facts and the two-step booking: „Buchen“, then purpose and confirm. */
+/** One free car with its facts and the booking in place: „Buchen“, then the optional purpose and confirm. */
 export function VehicleCard({
   vehicle,
   from,
   to,
   timeZone,
+  onBooked,
 }: {
   vehicle: FoundVehicle;
   from: Date;
   to: Date;
   timeZone: string;
+  onBooked: (booked: Booked) => void;
 }) {
+  const messages = useMessages();
+  const t = messages.search;
   const trpc = useTRPC();
-  const router = useRouter();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [repeat, setRepeat] = useState(false);
-  const [seriesNote, setSeriesNote] = useState<string | null>(null);
+  const purposeField = useRef<HTMLInputElement>(null);
+  const car = `${vehicle.make} ${vehicle.model} (${vehicle.plate})`;
   // A weekly repeat is a same-day slot: an overnight booking has no single weekday and time.
   const sameDay = todayIn(timeZone, from) === todayIn(timeZone, new Date(to.getTime() - 1));
+  const refresh = async () => {
+    await queryClient.invalidateQueries(trpc.bookings.mine.queryFilter());
+    await queryClient.invalidateQueries(trpc.vehicles.search.queryFilter());
+  };
   const book = useMutation(
     trpc.bookings.create.mutationOptions({
       onSuccess: async (booking) => {
-        await queryClient.invalidateQueries(trpc.bookings.mine.queryFilter());
-        await queryClient.invalidateQueries(trpc.vehicles.search.queryFilter());
-        router.push(`/buchungen/${booking.id}`);
+        onBooked({ kind: 'single', id: booking.id, car, span: spanText(from, to, timeZone) });
+        await refresh();
       },
     }),
   );
-
   const bookSeries = useMutation(
     trpc.bookings.createSeries.mutationOptions({
-      onSuccess: async (result) => {
-        setSeriesNote(de.series.booked(result.bookingIds.length, result.skipped.length));
-        await queryClient.invalidateQueries(trpc.bookings.mine.queryFilter());
-        await queryClient.invalidateQueries(trpc.vehicles.search.queryFilter());
+      onSuccess: async (result, input) => {
+        onBooked({
+          kind: 'series',
+          car,
+          rule: {
+            firstDay: input.firstDay,
+            startTime: input.startTime,
+            endTime: input.endTime,
+            weeks: input.weeks,
+          },
+          firstBookingId: result.bookingIds[0] ?? null,
+          skipped: result.skipped,
+        });
+        await refresh();
       },
     }),
   );
   const error = book.error ?? bookSeries.error;
   const conflicts = detailsOf(bookSeries.error, 'SERIES_CONFLICTS')?.conflicts;
+  useEffect(() => {
+    if (open) purposeField.current?.focus();
+  }, [open]);
 
   function confirm(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -70,37 +90,42 @@ export function VehicleCard({
     });
   }
 
+  const charge =
+    vehicle.rangeKm && vehicle.socPercent !== null
+      ? t.charge(vehicle.socPercent, Math.floor((vehicle.rangeKm * vehicle.socPercent) / 100))
+      : null;
   return (
     <li className="card" data-plate={vehicle.plate}>
       <h3>
         {vehicle.make} {vehicle.model}
       </h3>
       <p className="meta">
-        <span className="badge">{de.powertrain[vehicle.powertrain]}</span>
-        {vehicle.plate} · {de.search.seats(vehicle.seats)}
-        {vehicle.rangeKm ? ` · ${de.search.range(vehicle.rangeKm, vehicle.socPercent)}` : ''}
+        <span className="badge">{messages.powertrain[vehicle.powertrain]}</span>
+        {vehicle.plate} · {t.seats(vehicle.seats)}
+        {vehicle.rangeKm ? ` · ${t.range(vehicle.rangeKm)}` : ''}
+        {charge ? ` · ${charge}` : ''}
       </p>
       {vehicle.rangeWarning && (
         <p className="error" role="note">
-          {de.search.rangeWarning}
+          {t.rangeWarning}
         </p>
       )}
       <p className="meta">
         {vehicle.station.name}
         {vehicle.station.address ? `, ${vehicle.station.address}` : ''}
-        {vehicle.distanceKm !== null ? ` · ${de.search.distance(vehicle.distanceKm)}` : ''}
+        {vehicle.distanceKm !== null ? ` · ${t.distance(vehicle.distanceKm)}` : ''}
       </p>
-      <p className="meta">{de.search.owner(vehicle.ownerName)}</p>
+      <p className="meta">{t.owner(vehicle.ownerName)}</p>
       {open ? (
-        <form onSubmit={confirm}>
+        <form onSubmit={confirm} aria-label={t.bookThis(car)}>
           <label>
-            {de.search.purpose}
-            <input name="purpose" maxLength={200} />
+            {t.purpose}
+            <input name="purpose" maxLength={200} ref={purposeField} />
           </label>
           {sameDay && (
             <label style={{ flexDirection: 'row', alignItems: 'center', gap: '0.5rem' }}>
               <input type="checkbox" checked={repeat} onChange={(e) => setRepeat(e.target.checked)} />
-              {de.series.repeat}
+              {messages.series.repeat}
             </label>
           )}
           {repeat && <SeriesFields />}
@@ -110,17 +135,12 @@ export function VehicleCard({
             </p>
           )}
           {conflicts && <SeriesConflicts conflicts={conflicts} timeZone={timeZone} />}
-          {seriesNote && (
-            <p className="notice" role="status">
-              {seriesNote}
-            </p>
-          )}
           <div className="actions">
             <button type="submit" disabled={book.isPending || bookSeries.isPending}>
-              {book.isPending ? de.search.booking : de.search.confirm}
+              {book.isPending || bookSeries.isPending ? t.booking : t.confirm}
             </button>
             <button type="button" className="secondary" onClick={() => setOpen(false)}>
-              {de.search.cancel}
+              {t.cancel}
             </button>
           </div>
         </form>
@@ -128,14 +148,14 @@ export function VehicleCard({
         <div className="actions">
           <button
             type="button"
+            aria-label={t.bookThis(car)}
             onClick={() => {
               book.reset();
               bookSeries.reset();
-              setSeriesNote(null);
               setOpen(true);
             }}
           >
-            {de.search.book}
+            {t.book}
           </button>
         </div>
       )}

@@ -6,7 +6,7 @@ import { searchVehicles } from './service';
 export const vehiclesRouter = router({
   search: staffProcedure
     .input(searchVehiclesInput)
-    .query(({ ctx, input }) => searchVehicles(ctx.db, ctx.user, input)),
+    .query(({ ctx, input }) => searchVehicles(ctx.db, ctx.user, input, ctx.settings.timeZone)),
   /** Fleet managers: their municipality's cars; the operator: all. */
   managed: fleetManagerProcedure.query(({ ctx }) => listManagedVehicles(ctx.db, ctx.user)),
 });

@@ -4,6 +4,7 @@ import { HOUR, windowProblems } from '../bookings/rules';
 import { invalidInput } from '../errors';
 import { recordDemandMiss } from '../reports/queries';
 import { recordSlotMisses } from '../reports/sizing-queries';
+import { loadBookingContext, splitBookable } from './bookable';
 import { findAlternatives, findFreeVehicles, municipalityExists, stationExists } from './queries';
 import { rankVehicles } from './rules';
 import type { SearchVehiclesInput } from './schema';
@@ -12,29 +13,36 @@ const SHIFTS_HOURS = [-1, 1, -2, 2];
 const NEARBY_STATIONS = 5;
 
 /**
- * Time first: the cars free over the whole window, ranked (own municipality, nearest, enough
- * range). When none is free, the nearest alternatives: other stations at the same time, and the
- * same place an hour or two earlier or later.
+ * Time first: the cars free over the whole window that the person may book, ranked (own
+ * municipality, nearest, enough range); the free ones the booking rules keep from them are
+ * counted per rule (`hidden`). When none is bookable, the nearest alternatives: other stations at
+ * the same time, and the same place an hour or two earlier or later.
  */
 export async function searchVehicles(
   db: Db,
   user: SessionUser,
   input: SearchVehiclesInput,
+  timeZone: string,
   now = new Date(),
 ) {
   const window = { start: input.from, end: input.to };
   const problems = windowProblems(window, now);
   if (Object.keys(problems).length > 0) throw invalidInput(problems);
   const ranking = { ownMunicipalityId: user.municipalityId, origin: input.near, plannedKm: input.plannedKm };
-  const vehicles = rankVehicles(await findFreeVehicles(db, input, window), ranking);
-  if (vehicles.length > 0) return { vehicles, alternatives: null };
+  const [free, context] = await Promise.all([
+    findFreeVehicles(db, input, window),
+    loadBookingContext(db, user, now, timeZone),
+  ]);
+  const { bookable, hidden } = splitBookable(free, window, context);
+  const vehicles = rankVehicles(bookable, ranking);
+  if (vehicles.length > 0) return { vehicles, hidden, alternatives: null };
   // Only an empty answer can hide a place that does not exist: ask then, not on every search.
   await assertPlaceExists(db, input);
   if (input.stationId) {
     await recordDemandMiss(db, input.stationId, input.from);
     await recordSlotMisses(db, { stationId: input.stationId, searcherId: user.id, window }, now);
   }
-  if (!input.stationId && !input.municipalityId) return { vehicles, alternatives: null };
+  if (!input.stationId && !input.municipalityId) return { vehicles, hidden, alternatives: null };
   const shifts = SHIFTS_HOURS.map((hours) => ({
     hours,
     window: { start: new Date(+window.start + hours * HOUR), end: new Date(+window.end + hours * HOUR) },
@@ -47,10 +55,17 @@ export async function searchVehicles(
   );
   return {
     vehicles,
+    hidden,
     alternatives: {
-      otherStations: rankVehicles(found.elsewhere, ranking).slice(0, NEARBY_STATIONS),
+      otherStations: rankVehicles(splitBookable(found.elsewhere, window, context).bookable, ranking).slice(
+        0,
+        NEARBY_STATIONS,
+      ),
       shifted: shifts.flatMap((shift, i) => {
-        const free = rankVehicles(found.shifted[i] ?? [], ranking);
+        const free = rankVehicles(
+          splitBookable(found.shifted[i] ?? [], shift.window, context).bookable,
+          ranking,
+        );
         return free.length > 0
           ? [
               {

@@ -26,6 +26,29 @@ export const fixedSecurityHeaders: readonly Header[] = [
 /** API answers are data, never documents: they may load nothing and be framed nowhere. */
 export const apiContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
 
+/** How the search page's map draws: mapbox-gl with a token, maplibre-gl with a style URL, or a self-contained style. */
+export type MapSettings =
+  | { provider: 'mapbox'; token: string; styleUrl: string | null }
+  | { provider: 'maplibre'; styleUrl: string }
+  | { provider: 'offline' };
+
+export function mapSettings(config: { MAPBOX_TOKEN?: string; MAP_STYLE_URL?: string }): MapSettings {
+  if (config.MAPBOX_TOKEN)
+    return { provider: 'mapbox', token: config.MAPBOX_TOKEN, styleUrl: config.MAP_STYLE_URL ?? null };
+  if (config.MAP_STYLE_URL) return { provider: 'maplibre', styleUrl: config.MAP_STYLE_URL };
+  return { provider: 'offline' };
+}
+
+/** The origins the configured map fetches styles, tiles and glyphs from; none for the self-contained style. */
+export function mapOrigins(map: MapSettings): string[] {
+  const origins = new Set<string>();
+  if (map.provider === 'mapbox') {
+    for (const origin of ['https://api.mapbox.com', 'https://events.mapbox.com']) origins.add(origin);
+  }
+  if (map.provider !== 'offline' && map.styleUrl) origins.add(new URL(map.styleUrl).origin);
+  return [...origins];
+}
+
 /**
  * The policy of a page. Next.js reads the nonce from this header of the request and puts it on
  * its own scripts; 'strict-dynamic' lets those load the chunks they need. Style attributes stay
@@ -35,20 +58,23 @@ export function pageContentSecurityPolicy({
   nonce,
   https,
   dev,
+  mapOrigins = [],
 }: {
   nonce: string;
   https: boolean;
   dev: boolean;
+  mapOrigins?: string[];
 }) {
+  const map = mapOrigins.map((origin) => ` ${origin}`).join('');
   return [
     "default-src 'self'",
     // React's development build evaluates code for its error overlays; production never does.
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`,
     `style-src 'self' 'nonce-${nonce}'`,
     "style-src-attr 'unsafe-inline'",
-    "img-src 'self' blob: data:",
+    `img-src 'self' blob: data:${map}`,
     "font-src 'self'",
-    "connect-src 'self'",
+    `connect-src 'self'${map}`,
     "worker-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'self'",
@@ -71,8 +97,18 @@ export const newNonce = () => Buffer.from(crypto.getRandomValues(new Uint8Array(
  * What proxy.ts does for each page: a fresh nonce in the policy, set on the request too (Next.js
  * reads the nonce from there and puts it on the scripts it renders) and on the answer, plus HSTS.
  */
-export function withPageSecurity(request: NextRequest, appUrl: string, dev = false): NextResponse {
-  const policy = pageContentSecurityPolicy({ nonce: newNonce(), https: appUrl.startsWith('https:'), dev });
+export function withPageSecurity(
+  request: NextRequest,
+  appUrl: string,
+  dev = false,
+  origins: string[] = [],
+): NextResponse {
+  const policy = pageContentSecurityPolicy({
+    nonce: newNonce(),
+    https: appUrl.startsWith('https:'),
+    dev,
+    mapOrigins: origins,
+  });
   const headers = new Headers(request.headers);
   headers.set('content-security-policy', policy);
   const response = NextResponse.next({ request: { headers } });

@@ -14,25 +14,30 @@ test('a member of staff signs in, books a free car, finds it in „Meine Buchung
 
   await page.getByRole('link', { name: 'Fahrzeug suchen' }).click();
   const day = dayAhead(3);
-  await page.getByLabel('Datum').fill(day);
-  await page.getByLabel('Von').fill('09:00');
-  await page.getByLabel('Bis').fill('11:30');
+  await page.getByLabel('Von (Datum)').fill(day);
+  await page.getByLabel('Von (Uhrzeit)').fill('09:00');
+  await page.getByLabel('Bis (Datum)').fill(day);
+  await page.getByLabel('Bis (Uhrzeit)').fill('11:30');
   await page.getByLabel('Ort').selectOption({ label: `Alle Stationen: ${world.municipality.name}` });
   await page.getByRole('button', { name: 'Suchen' }).click();
 
   const results = page.getByRole('region', { name: /Fahrzeuge? frei/ });
   await expect(results.getByRole('heading', { level: 2 })).toContainText('09:00');
-  const first = results.getByRole('listitem').first();
+  const first = results.locator('li[data-plate]').first();
   const plate = await first.getAttribute('data-plate');
   expect(plate).toBeTruthy();
-  await first.getByRole('button', { name: 'Buchen' }).click();
+  await first.getByRole('button', { name: /buchen$/ }).click();
   // Unique per run, so bookings left by earlier runs on a reused database never match.
   const purpose = `Ortstermin Bauhof ${Date.now().toString(36)}`;
   await first.getByLabel('Zweck der Fahrt').fill(purpose);
   await first.getByRole('button', { name: 'Verbindlich buchen' }).click();
 
+  const booked = page.getByRole('status').filter({ hasText: 'Gebucht:' });
+  await expect(booked).toBeFocused();
+  await expect(booked).toContainText(plate ?? '');
+  await booked.getByRole('link', { name: 'Buchung öffnen' }).click();
   await expect(page.getByRole('heading', { name: 'Buchung bestätigt' })).toBeVisible();
-  await expect(page.getByText(plate ?? '')).toBeVisible();
+  await expect(page.getByText(plate ?? '').first()).toBeVisible();
 
   await page.getByRole('link', { name: 'Zu meinen Buchungen' }).click();
   const booking = page
@@ -60,11 +65,12 @@ test('a wrong password is refused in German', async ({ page, staff }) => {
 
 test('an end before the start is refused with the reason', async ({ signedIn: page }) => {
   await page.goto('/');
-  await page.getByLabel('Datum').fill(dayAhead(3));
-  await page.getByLabel('Von').fill('12:00');
-  await page.getByLabel('Bis').fill('10:00');
+  await page.getByLabel('Von (Datum)').fill(dayAhead(3));
+  await page.getByLabel('Von (Uhrzeit)').fill('12:00');
+  await page.getByLabel('Bis (Datum)').fill(dayAhead(3));
+  await page.getByLabel('Bis (Uhrzeit)').fill('10:00');
   await page.getByRole('button', { name: 'Suchen' }).click();
-  await expect(page.getByRole('main').getByRole('alert')).toContainText(
-    'Das Ende muss nach dem Beginn liegen.',
-  );
+  const end = page.getByLabel('Bis (Uhrzeit)');
+  await expect(end).toHaveAttribute('aria-invalid', 'true');
+  await expect(end).toHaveAccessibleDescription('Das Ende muss nach dem Beginn liegen.');
 });

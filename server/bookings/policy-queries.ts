@@ -12,7 +12,16 @@ export async function policyOf(db: Db, municipalityId: string): Promise<BookingP
     .select()
     .from(bookingPolicies)
     .where(eq(bookingPolicies.municipalityId, municipalityId));
-  if (!row) return defaultPolicy;
+  return row ? policyOfRow(row) : defaultPolicy;
+}
+
+/** Every municipality's policy that was set, by municipality id (one row each: a small table). */
+export async function allPolicies(db: Db): Promise<Map<string, BookingPolicy>> {
+  const rows = await db.select().from(bookingPolicies);
+  return new Map(rows.map((row) => [row.municipalityId, policyOfRow(row)]));
+}
+
+function policyOfRow(row: typeof bookingPolicies.$inferSelect): BookingPolicy {
   return {
     horizonDays: row.horizonDays,
     maxDurationMinutes: row.maxDurationMinutes,
@@ -32,6 +41,23 @@ export async function savePolicy(db: Db, municipalityId: string, policy: Booking
     .insert(bookingPolicies)
     .values(values)
     .onConflictDoUpdate({ target: bookingPolicies.municipalityId, set: values });
+}
+
+/** The person's live bookings that have not ended, counted per owner municipality, in one query. */
+export async function openBookingsByOwner(db: Db, userId: string, now: Date): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ owner: vehicles.ownerMunicipalityId, n: sql<number>`count(*)::int` })
+    .from(bookings)
+    .innerJoin(vehicles, eq(vehicles.id, bookings.vehicleId))
+    .where(
+      and(
+        eq(bookings.userId, userId),
+        inArray(bookings.status, [...liveBookingStatuses]),
+        gt(bookings.endsAt, now),
+      ),
+    )
+    .groupBy(vehicles.ownerMunicipalityId);
+  return new Map(rows.map((row) => [row.owner, row.n]));
 }
 
 /** The person's live bookings of this owner's cars that have not ended: what fairness counts. */

@@ -105,11 +105,18 @@ const bookingColumns = {
     powertrain: vehicles.powertrain,
     seats: vehicles.seats,
   },
-  station: { id: stations.id, name: stations.name, address: stations.address },
+  station: {
+    id: stations.id,
+    name: stations.name,
+    address: stations.address,
+    latitude: stations.latitude,
+    longitude: stations.longitude,
+  },
   ownerName: municipalities.name,
 };
 
-function bookingsWithVehicle(db: Db) {
+/** Bookings with their car, its station and owner, as every booking view shows them. */
+export function bookingsWithVehicle(db: Db) {
   return db
     .select(bookingColumns)
     .from(bookings)

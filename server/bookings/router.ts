@@ -11,6 +11,7 @@ import {
   reasonInput,
   seriesIdInput,
 } from './schema';
+import { mineSectionInput, mySection } from './sections';
 import { cancelSeries, createSeries } from './series';
 import { bookingOf, cancelBooking, changeBookingEnd, createBooking, endBooking, myBookings } from './service';
 
@@ -19,6 +20,9 @@ export const bookingsRouter = router({
     .input(createBookingInput)
     .mutation(({ ctx, input }) => createBooking(ctx.db, ctx.user, input, ctx.settings.timeZone)),
   mine: staffProcedure.query(({ ctx }) => myBookings(ctx.db, ctx.user)),
+  mineSection: staffProcedure
+    .input(mineSectionInput)
+    .query(({ ctx, input }) => mySection(ctx.db, ctx.user, input)),
   byId: staffProcedure.input(bookingIdInput).query(({ ctx, input }) => bookingOf(ctx.db, ctx.user, input.id)),
   cancel: staffProcedure
     .input(bookingIdInput)

@@ -1,10 +1,11 @@
 'use client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import type { BookingSection } from '@/server/bookings/sections';
 import { problemOf } from '../../lib/errors';
+import { useMessages } from '../../lib/i18n';
 import { instantOf, todayIn, wallTime } from '../../lib/time';
 import { useTRPC } from '../../lib/trpc';
-import { de } from '../../messages/de';
 import type { Booking } from './booking-card';
 
 /** What the booker can still do with an upcoming or running booking: change its end, cancel it or its series. */
@@ -15,30 +16,31 @@ export function BookingActions({
 }: {
   booking: Booking;
   timeZone: string;
-  onDone: (message: string) => void;
+  onDone: (message: string, movedTo?: BookingSection) => void;
 }) {
+  const t = useMessages();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [changing, setChanging] = useState(false);
-  const refresh = () => queryClient.invalidateQueries(trpc.bookings.mine.queryFilter());
-  const done = (message: string) => async () => {
+  // The lists are asked again first, so the result appears once, where the booking now stands.
+  const done = (message: string, movedTo?: BookingSection) => async () => {
     setChanging(false);
-    onDone(message);
-    await refresh();
+    await queryClient.invalidateQueries(trpc.bookings.pathFilter());
+    onDone(message, movedTo);
   };
   const cancel = useMutation(
-    trpc.bookings.cancel.mutationOptions({ onSuccess: done(de.bookings.cancelled) }),
+    trpc.bookings.cancel.mutationOptions({ onSuccess: done(t.bookings.cancelled, 'closed') }),
   );
   const cancelSeries = useMutation(
-    trpc.bookings.cancelSeries.mutationOptions({ onSuccess: done(de.bookings.seriesCancelled) }),
+    trpc.bookings.cancelSeries.mutationOptions({ onSuccess: done(t.bookings.seriesCancelled, 'closed') }),
   );
   const changeEnd = useMutation(
     trpc.bookings.changeEnd.mutationOptions({
       onSuccess: (changed) =>
         done(
           changed.status === 'pending' && booking.status !== 'pending'
-            ? de.bookings.changedPending
-            : de.bookings.changed,
+            ? t.bookings.changedPending
+            : t.bookings.changed,
         )(),
     }),
   );
@@ -65,14 +67,14 @@ export function BookingActions({
         </p>
       )}
       {changing ? (
-        <form onSubmit={submitEnd} aria-label={de.bookings.changeEnd}>
+        <form onSubmit={submitEnd} aria-label={t.bookings.changeEnd}>
           <div className="grid">
             <label>
-              {de.bookings.newEndDate}
+              {t.bookings.newEndDate}
               <input name="date" type="date" defaultValue={todayIn(timeZone, booking.endsAt)} required />
             </label>
             <label>
-              {de.bookings.newEndTime}
+              {t.bookings.newEndTime}
               <input
                 name="time"
                 type="time"
@@ -84,17 +86,17 @@ export function BookingActions({
           </div>
           <div className="actions">
             <button type="submit" disabled={changeEnd.isPending}>
-              {de.bookings.saveEnd}
+              {t.bookings.saveEnd}
             </button>
             <button type="button" className="secondary" onClick={() => setChanging(false)}>
-              {de.search.cancel}
+              {t.search.cancel}
             </button>
           </div>
         </form>
       ) : (
         <div className="actions">
           <button type="button" className="secondary" onClick={() => setChanging(true)}>
-            {de.bookings.changeEnd}
+            {t.bookings.changeEnd}
           </button>
           {beforeStart && booking.status !== 'active' && (
             <button
@@ -102,10 +104,10 @@ export function BookingActions({
               className="danger"
               disabled={cancel.isPending}
               onClick={() => {
-                if (window.confirm(de.bookings.cancelConfirm)) cancel.mutate({ id: booking.id });
+                if (window.confirm(t.bookings.cancelConfirm)) cancel.mutate({ id: booking.id });
               }}
             >
-              {de.bookings.cancel}
+              {t.bookings.cancel}
             </button>
           )}
           {booking.seriesId && (
@@ -115,11 +117,11 @@ export function BookingActions({
               disabled={cancelSeries.isPending}
               onClick={() => {
                 const seriesId = booking.seriesId;
-                if (seriesId && window.confirm(de.bookings.cancelSeriesConfirm))
+                if (seriesId && window.confirm(t.bookings.cancelSeriesConfirm))
                   cancelSeries.mutate({ seriesId });
               }}
             >
-              {de.bookings.cancelSeries}
+              {t.bookings.cancelSeries}
             </button>
           )}
         </div>

@@ -1,9 +1,10 @@
 'use client';
 import type { inferRouterOutputs } from '@trpc/server';
+import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { AppRouter } from '@/server/root';
+import { useMessages } from '../../lib/i18n';
 import { formatDateTime, formatTime } from '../../lib/time';
-import { de } from '../../messages/de';
 
 export type Booking = inferRouterOutputs<AppRouter>['bookings']['byId'];
 
@@ -16,6 +17,7 @@ export function BookingCard({
   timeZone: string;
   children?: ReactNode;
 }) {
+  const t = useMessages();
   const sameDay =
     formatDateTime(booking.startsAt, timeZone).slice(0, 10) ===
     formatDateTime(booking.endsAt, timeZone).slice(0, 10);
@@ -23,13 +25,15 @@ export function BookingCard({
   return (
     <li className="card" data-booking={booking.id}>
       <h3>
-        {booking.vehicle.make} {booking.vehicle.model} · {booking.vehicle.plate}
+        <Link href={`/buchungen/${booking.id}`}>
+          {booking.vehicle.make} {booking.vehicle.model} · {booking.vehicle.plate}
+        </Link>
       </h3>
       <p className="meta">
-        <span className={`badge ${booking.status}`}>{de.status[booking.status]}</span>
-        {booking.seriesId && <span className="badge">{de.bookings.series}</span>}
+        <span className={`badge ${booking.status}`}>{t.status[booking.status]}</span>
+        {booking.seriesId && <span className="badge">{t.bookings.series}</span>}
         {booking.status === 'active' && booking.lateReturnNoticedAt && (
-          <span className="badge cancelled">{de.bookings.late}</span>
+          <span className="badge cancelled">{t.bookings.late}</span>
         )}
         {formatDateTime(booking.startsAt, timeZone)} – {end}
       </p>
@@ -39,7 +43,7 @@ export function BookingCard({
       </p>
       {booking.purpose && (
         <p className="meta">
-          {de.bookings.purpose}: {booking.purpose}
+          {t.bookings.purpose}: {booking.purpose}
         </p>
       )}
       {children}

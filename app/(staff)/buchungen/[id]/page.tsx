@@ -1,53 +1,19 @@
-'use client';
-import { useQuery } from '@tanstack/react-query';
-import Link from 'next/link';
-import { useParams } from 'next/navigation';
-import { problemOf } from '../../../lib/errors';
-import { useTRPC } from '../../../lib/trpc';
-import { de } from '../../../messages/de';
-import { BookingCard } from '../booking-card';
-import { CarControls } from './car-controls';
+import type { Metadata } from 'next';
+import { getMessages } from '../../../lib/i18n-server';
+import { HydrateClient, prefetch, trpc } from '../../../lib/trpc-server';
+import { BookingView } from './booking-view';
 
-/** Where a new booking lands: what was booked, and the way to the list. */
-export default function BookingConfirmationPage() {
-  const { id } = useParams<{ id: string }>();
-  const trpc = useTRPC();
-  const settings = useQuery(trpc.region.settings.queryOptions());
-  const booking = useQuery(trpc.bookings.byId.queryOptions({ id }));
-  if (booking.error) return <p className="error">{problemOf(booking.error).message}</p>;
-  const timeZone = settings.data?.timeZone;
-  if (!timeZone || !booking.data) return <p>{de.errors.loading}</p>;
-  const { status, closing } = booking.data;
-  const declined = status === 'cancelled' && closing?.type === 'decline';
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getMessages()).bookings.pageTitle };
+}
+
+/** One booking, at the car or afterwards: it comes with the page, so the phone shows it at once. */
+export default async function BookingPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  await prefetch(trpc.bookings.byId.queryOptions({ id }));
   return (
-    <>
-      <h1>
-        {status === 'reserved'
-          ? de.bookings.confirmedTitle
-          : declined
-            ? de.bookings.declinedTitle
-            : de.status[status]}
-      </h1>
-      {status === 'reserved' && <p className="notice">{de.bookings.confirmedText}</p>}
-      {status === 'cancelled' && closing && (
-        <p className="notice" role="status">
-          {declined
-            ? de.bookings.declinedReason(closing.reason)
-            : de.bookings.cancelledReason(closing.reason)}
-        </p>
-      )}
-      <ul className="list">
-        <BookingCard booking={booking.data} timeZone={timeZone} />
-      </ul>
-      <CarControls booking={booking.data} timeZone={timeZone} />
-      {status !== 'cancelled' && status !== 'no_show' && (
-        <p>
-          <a href={`/api/buchungen/${encodeURIComponent(booking.data.id)}.ics`} download="buchung.ics">
-            {de.bookings.downloadIcs}
-          </a>
-        </p>
-      )}
-      <Link href="/buchungen">{de.bookings.toList}</Link>
-    </>
+    <HydrateClient>
+      <BookingView id={id} />
+    </HydrateClient>
   );
 }

@@ -1,13 +1,23 @@
-import type { NextRequest } from 'next/server';
+import { NextRequest } from 'next/server';
+import { pagePathHeader } from '@/app/lib/page-path';
 import { env } from '@/server/env';
-import { withPageSecurity } from '@/server/http/security-headers';
+import { mapOrigins, mapSettings, withPageSecurity } from '@/server/http/security-headers';
 
 /**
  * Every page gets a Content-Security-Policy with a nonce of its own, which is why pages render per
  * request (app/layout.tsx), and HSTS where APP_URL is https. The fixed headers come from next.config.ts.
  */
 export function proxy(request: NextRequest) {
-  return withPageSecurity(request, env().APP_URL, process.env.NODE_ENV === 'development');
+  // The layouts send signed-out people to sign-in on the server, and back here afterwards.
+  const headers = new Headers(request.headers);
+  headers.set(pagePathHeader, request.nextUrl.pathname + request.nextUrl.search);
+  const withPath = new NextRequest(request, { headers });
+  return withPageSecurity(
+    withPath,
+    env().APP_URL,
+    process.env.NODE_ENV === 'development',
+    mapOrigins(mapSettings(env())),
+  );
 }
 
 export const config = {

@@ -7,6 +7,7 @@ import { instantOf } from '../app/lib/time';
 import { type ParsedCalendar, parseIcs } from '../server/calendar/test-support';
 import { leaves, parseMime } from '../server/notifications/mime-test-support';
 import type { AppRouter } from '../server/root';
+import { expectAccessible } from './accessibility';
 import { dayAhead, expect, test } from './fixtures';
 
 type Out = inferRouterOutputs<AppRouter>;
@@ -63,6 +64,9 @@ function expectZonedAcrossTheChange(calendar: ParsedCalendar, raw: string, booki
   expect(event.end.getTime() - event.start.getTime()).toBe(23 * 3_600_000);
   return event;
 }
+
+// axe runs on every state the tests visit: more time than the default 30 s on a busy machine.
+test.describe.configure({ timeout: 120_000 });
 
 /** The text/calendar part of the first .eml in the e2e server's mail folder that mentions the booking. */
 async function mailedInvitation(bookingId: string): Promise<string | null> {
@@ -195,11 +199,13 @@ test('the approval mail opens its request on the approvals page; the booker then
     await expect(request).toContainText(purpose);
     await expect(request).toBeInViewport();
     await expect(manager.locator('li[aria-current="true"]')).toHaveCount(1);
+    await expectAccessible(manager, 'approvals: the request from the mail');
 
     await request.getByRole('button', { name: 'Ablehnen' }).click();
     await request.getByLabel('Grund der Ablehnung').fill('Das Fahrzeug ist an dem Tag in der Werkstatt');
     await request.getByRole('button', { name: 'Ablehnung senden' }).click();
     await expect(manager.getByRole('status')).toHaveText(`Buchung von ${booker.name} abgelehnt.`);
+    await expectAccessible(manager, 'approvals: request declined');
 
     await staff.goto(`/buchungen/${id}`);
     await expect(staff.getByRole('heading', { name: 'Anfrage abgelehnt' })).toBeVisible();

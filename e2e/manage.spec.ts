@@ -3,6 +3,7 @@ import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import superjson from 'superjson';
 import { instantOf } from '../app/lib/time';
 import type { AppRouter } from '../server/root';
+import { expectAccessible } from './accessibility';
 import { dayAhead, expect, test } from './fixtures';
 
 type In = inferRouterInputs<AppRouter>;
@@ -37,6 +38,9 @@ function book(staff: Page, car: Car, day: string, purpose: string) {
   return mutate<Out['bookings']['create']>(staff, 'bookings.create', input);
 }
 
+// axe runs on every state the tests visit: more time than the default 30 s on a busy machine.
+test.describe.configure({ timeout: 120_000 });
+
 /**
  * The car the server would move a booking to: same station, owner and powertrain, enough seats
  * (the managed cars are all the manager's municipality's).
@@ -67,9 +71,11 @@ test('with „Freigabe“ on, a booking waits until the fleet manager approves o
     const approval = manager.getByLabel('Buchungen brauchen eine Freigabe');
     await expect(approval).not.toBeChecked();
     await expect(manager.getByLabel('Buchungshorizont (Tage)')).toHaveValue(String(before.horizonDays));
+    await expectAccessible(manager, 'booking rules');
     await approval.check();
     await manager.getByRole('button', { name: 'Regeln speichern' }).click();
     await expect(manager.getByRole('status')).toHaveText('Die Buchungsregeln sind gespeichert.');
+    await expectAccessible(manager, 'booking rules saved');
 
     const wanted = await book(staff, car, day, `Freigabe ja ${run}`);
     const unwanted = await mutate<Out['bookings']['create']>(staff, 'bookings.create', {
@@ -88,6 +94,7 @@ test('with „Freigabe“ on, a booking waits until the fleet manager approves o
     const request = manager.getByRole('listitem').filter({ hasText: `Freigabe ja ${run}` });
     await expect(request).toContainText(booker.name);
     await expect(request).toContainText(car.plate);
+    await expectAccessible(manager, 'approval queue');
     await request.getByRole('button', { name: 'Freigeben' }).click();
     await expect(manager.getByRole('status')).toHaveText(`Buchung von ${booker.name} freigegeben.`);
     await expect(request).toHaveCount(0);
@@ -95,9 +102,11 @@ test('with „Freigabe“ on, a booking waits until the fleet manager approves o
     const other = manager.getByRole('listitem').filter({ hasText: `Freigabe nein ${run}` });
     await other.getByRole('button', { name: 'Ablehnen' }).click();
     await other.getByLabel('Grund der Ablehnung').fill('Fahrzeug wird für den Bauhof gebraucht');
+    await expectAccessible(manager, 'declining with a reason');
     await other.getByRole('button', { name: 'Ablehnung senden' }).click();
     await expect(manager.getByRole('status')).toHaveText(`Buchung von ${booker.name} abgelehnt.`);
     await expect(other).toHaveCount(0);
+    await expectAccessible(manager, 'approval queue after deciding');
 
     await staff.reload();
     await expect(mine).toContainText('Reserviert');
@@ -129,6 +138,8 @@ test('a block over bookings shows first which are moved and which cancelled, the
 
   await manager.goto('/fuhrpark/sperrzeiten');
   const form = manager.getByRole('form', { name: 'Fahrzeug sperren' });
+  await expect(form).toBeVisible();
+  await expectAccessible(manager, 'blocks');
   for (const [car, outcome, result] of [
     [movable, `wird auf ${standIn.plate} umgebucht`, 'Sperrzeit eingetragen: 1 Buchung umgebucht.'],
     [stranded, 'wird storniert – kein Ersatzfahrzeug frei', 'Sperrzeit eingetragen: 1 Buchung storniert.'],
@@ -147,6 +158,7 @@ test('a block over bookings shows first which are moved and which cancelled, the
     await expect(preview.getByRole('listitem')).toHaveCount(1);
     await expect(preview.getByRole('listitem')).toContainText(booker.name);
     await expect(preview.getByRole('listitem')).toContainText(outcome);
+    await expectAccessible(manager, `block preview (${outcome})`);
     await preview.getByRole('button', { name: 'Sperren, umbuchen und stornieren' }).click();
     await expect(manager.getByRole('status')).toContainText(result);
     await expect(
@@ -155,6 +167,7 @@ test('a block over bookings shows first which are moved and which cancelled, the
         .filter({ hasText: car.plate })
         .filter({ hasText: `Reifenwechsel ${run}` }),
     ).toContainText('Wartung');
+    await expectAccessible(manager, 'block entered');
   }
 
   await staff.goto('/buchungen');
@@ -200,4 +213,5 @@ test('the fleet manager reaches „Fuhrpark“ from the top bar; a wrong rule is
     'Bitte prüfen Sie die markierten Eingaben.',
   );
   await expect(manager.getByText('Das Ende muss nach dem Beginn liegen.')).toBeVisible();
+  await expectAccessible(manager, 'booking rules refused');
 });

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { expectAccessible } from './accessibility';
 import { dayAhead, expect, test } from './fixtures';
 
 /** Last month in the region, as the dashboard's „Letzter Monat“ means it: `[first, next)`. */
@@ -15,6 +16,9 @@ function weekdayCount(first: Date, day: number) {
   const days = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
   return Math.floor((days - day) / 7) + Math.ceil(day / 7);
 }
+
+// axe runs on every state the tests visit: more time than the default 30 s on a busy machine.
+test.describe.configure({ timeout: 120_000 });
 
 // The world gets a finished last month (server/e2e/report-history.ts): car 1 drives 367 km in six
 // bookings, car 2 58 km in two, car 3 210 km in one and has a no-show, a cancellation and a block.
@@ -57,6 +61,7 @@ test('a fleet manager picks a period, sorts, drills down to a car, reads the hea
   await expect(ours.getByRole('cell').nth(5)).toHaveText('635');
   await expect(page.getByText('So wird gerechnet')).toBeVisible();
   await expect(page.getByText('Gebuchte Stunden ÷ verfügbare Stunden.').first()).toBeVisible();
+  await expectAccessible(page, 'reports: region, last month');
 
   // Sorting by km (a number column starts with the largest).
   const kmHeader = municipalities.getByRole('columnheader', { name: 'km', exact: true });
@@ -80,9 +85,11 @@ test('a fleet manager picks a period, sorts, drills down to a car, reads the hea
   // 3 + 1 searches found no car; never more than one booking at a time.
   await expect(station.getByRole('cell').last()).toHaveText('4');
   await expect(station.getByRole('cell').nth(-2)).toHaveText('1');
+  await expectAccessible(page, 'reports: municipality');
   await station.getByRole('link', { name: world.station.name }).click();
   const vehicles = page.getByRole('table', { name: 'Fahrzeuge' });
   await expect(vehicles.locator('tbody tr')).toHaveCount(3);
+  await expectAccessible(page, 'reports: station');
   const plate = world.cars[0]?.plate ?? '';
   await vehicles.getByRole('link', { name: plate }).click();
   await expect(page.getByRole('navigation', { name: 'Ebene' })).toContainText(`Fahrzeug ${plate}`);
@@ -102,6 +109,7 @@ test('a fleet manager picks a period, sorts, drills down to a car, reads the hea
       .locator('td')
       .nth(9),
   ).toHaveText(expected);
+  await expectAccessible(page, 'reports: vehicle with heatmap');
   await shot('fahrzeug');
 
   // A table's CSV, built in the browser for German Excel.

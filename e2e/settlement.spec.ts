@@ -1,7 +1,11 @@
 import type { Page } from '@playwright/test';
 import superjson from 'superjson';
+import { expectAccessible } from './accessibility';
 import { createWorld, pastTrip, personOf, removeWorld } from './factories';
 import { dayAhead, expect, signInThroughApi, test } from './fixtures';
+
+// axe runs on every state the tests visit: more time than the default 30 s on a busy machine.
+test.describe.configure({ timeout: 120_000 });
 
 /** A procedure called over HTTP as the page's signed-in person, in the app's own wire format. */
 async function mutate(page: Page, path: string, input: unknown) {
@@ -15,6 +19,7 @@ test('a fleet manager sets a tariff from a date and sees it and its history entr
 }) => {
   await page.goto('/fuhrpark/kosten');
   await expect(page.getByRole('heading', { level: 1, name: 'Kosten und Tarife' })).toBeVisible();
+  await expectAccessible(page, 'costs');
   const form = page.getByRole('form', { name: 'Tarif festlegen' });
   await form.getByLabel('Gültig ab').fill('2025-03-15');
   await form.getByLabel('je Stunde (€)').fill('4.5');
@@ -28,6 +33,7 @@ test('a fleet manager sets a tariff from a date and sees it and its history entr
   const entry = history.getByRole('row').filter({ hasText: 'Tarif ab 15.03.2025' }).first();
   await expect(entry).toContainText(manager.name);
   await expect(entry).toContainText('je Stunde: 4,5');
+  await expectAccessible(page, 'costs: tariff saved');
 });
 
 test('a wrong cost rate shows the German error at its field and saves nothing', async ({
@@ -57,6 +63,7 @@ test('a wrong cost rate shows the German error at its field and saves nothing', 
   ).toBeVisible();
   await expect(form.getByRole('alert')).toHaveText('Bitte prüfen Sie die markierten Eingaben.');
   await expect(form.getByLabel('Ausgemustert ab')).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page, 'costs: cost rate refused');
   expect(await page.getByRole('table').allInnerTexts()).toEqual(tablesBefore);
 });
 
@@ -114,6 +121,7 @@ test('the operator opens a month with a cross-municipal trip and sees it in the 
     await expect(cell).toContainText('2,5');
     await expect(cell).toContainText('42');
     await expect(cell).toContainText('36,00 €');
+    await expectAccessible(page, 'settlement of a month');
     const lines = page.getByRole('table', {
       name: `${payer.municipality.name} an ${world.municipality.name}`,
     });
@@ -134,6 +142,7 @@ test('the operator opens a month with a cross-municipal trip and sees it in the 
     // „Monat abschließen“ asks first; cancelled, the month stays open.
     await page.getByRole('button', { name: 'Monat abschließen' }).click();
     await expect(page.getByRole('alertdialog')).toContainText('abschließen?');
+    await expectAccessible(page, 'settlement: closing asks first');
     await page.getByRole('button', { name: 'Abbrechen' }).click();
     await expect(page.getByRole('alertdialog')).toHaveCount(0);
 
@@ -144,6 +153,7 @@ test('the operator opens a month with a cross-municipal trip and sees it in the 
     await expect(
       page.getByRole('alert').filter({ hasText: 'Dieser Monat ist noch nicht vorbei.' }),
     ).toBeVisible();
+    await expectAccessible(page, 'settlement: running month refused');
     await context.close();
   } finally {
     await removeWorld(request, payer);

@@ -37,12 +37,18 @@ export const rows: Record<string, Row> = {
     input: (w) => ({ userId: w.users.staffOwn?.id ?? '' }),
     expect: managersOfA,
   },
+  'auth.setLanguage': { input: () => ({ language: 'de' }), expect: signedIn },
 
   ...reportRows,
 
   'stations.list': {
     input: none,
     shows: (answer, w) => ids(answer).includes(w.stationId),
+    expect: signedIn,
+  },
+  'timeline.view': {
+    input: (w) => ({ stationId: w.stationId, from: new Date().toISOString().slice(0, 10), days: 7 }),
+    shows: (answer, w) => (answer as { vehicles: { id: string }[] }).vehicles.some((v) => v.id === w.car.id),
     expect: signedIn,
   },
   'vehicles.search': { input: () => hoursFromNow(48, 1), expect: signedIn },
@@ -82,6 +88,18 @@ export const rows: Record<string, Row> = {
   'bookings.mine': {
     input: none,
     shows: (answer, w) => ids(answer).includes(w.booking.id),
+    expect: {
+      ...noSession,
+      staffOwn: 'ok',
+      staffOther: 'hidden',
+      fleetOwn: 'hidden',
+      fleetOther: 'hidden',
+      operator: 'hidden',
+    },
+  },
+  'bookings.mineSection': {
+    input: () => ({ section: 'upcoming', page: 0 }),
+    shows: (answer, w) => ids((answer as { items: unknown }).items).includes(w.booking.id),
     expect: {
       ...noSession,
       staffOwn: 'ok',
@@ -145,6 +163,33 @@ export const rows: Record<string, Row> = {
   'calendar.feed': { input: none, expect: signedIn },
   'calendar.createFeed': { input: none, expect: signedIn },
   'calendar.revokeFeed': { input: none, expect: signedIn },
+
+  // A damage at the car: its booker and the car's managers report and read; others hear NOT_FOUND.
+  'damage.report': {
+    input: async (w) => ({
+      bookingId: (await w.freshBooking()).id,
+      description: 'Kratzer an der Tür',
+      drivable: true,
+    }),
+    missing: () => ({ bookingId: randomUUID(), description: 'Kratzer an der Tür', drivable: true }),
+    expect: bookingReaders('BOOKING_NOT_FOUND'),
+  },
+  'damage.ofBooking': {
+    input: (w) => ({ bookingId: w.booking.id }),
+    missing: () => ({ bookingId: randomUUID() }),
+    expect: bookingReaders('BOOKING_NOT_FOUND'),
+  },
+  'logbook.get': {
+    input: (w) => ({ bookingId: w.booking.id }),
+    missing: () => ({ bookingId: randomUUID() }),
+    expect: bookingReaders('BOOKING_NOT_FOUND'),
+  },
+  // The booker alone writes; A keeps no logbook, so the booker gets past access to that refusal.
+  'logbook.save': {
+    input: (w) => ({ bookingId: w.current.id, purpose: 'Termin', destination: 'Rathaus' }),
+    missing: () => ({ bookingId: randomUUID(), purpose: 'Termin', destination: 'Rathaus' }),
+    expect: { ...bookerOnly('BOOKING_NOT_FOUND'), staffOwn: 'LOGBOOK_NOT_REQUIRED' },
+  },
 
   'telematics.command': {
     input: (w) => ({ bookingId: w.current.id, op: 'lock' }),

@@ -18,6 +18,7 @@ const person = (role: SessionUser['role']): SessionUser => ({
   role,
   municipalityId: role === 'operator' ? null : '00000000-0000-4000-8000-000000000002',
   licenceCheckValidUntil: null,
+  language: 'de',
 });
 const callAs = (user: SessionUser | null) => probe.createCaller(testContext({} as Db, user));
 

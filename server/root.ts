@@ -3,7 +3,9 @@ import { authRouter } from './auth/router';
 import { blocksRouter } from './bookings/blocks-router';
 import { bookingsRouter, policiesRouter } from './bookings/router';
 import { calendarRouter } from './calendar/router';
+import { damageRouter, logbookRouter } from './damage/router';
 import { stationsRouter, vehiclesRouter } from './fleet/router';
+import { timelineRouter } from './fleet/timeline-router';
 import { privacyRouter } from './privacy/router';
 import { regionRouter } from './region/router';
 import { reportsRouter } from './reports/router';
@@ -16,13 +18,16 @@ export const appRouter = router({
   blocks: blocksRouter,
   bookings: bookingsRouter,
   calendar: calendarRouter,
+  damage: damageRouter,
   gateway: gatewayRouter,
+  logbook: logbookRouter,
   policies: policiesRouter,
   privacy: privacyRouter,
   region: regionRouter,
   reports: reportsRouter,
   stations: stationsRouter,
   telematics: telematicsRouter,
+  timeline: timelineRouter,
   vehicles: vehiclesRouter,
 });
 

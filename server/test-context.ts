@@ -11,6 +11,7 @@ const testSettings: Settings = {
   appUrl: env().APP_URL,
   productName: 'ParthelandMobil',
   operatorName: 'Betreibergesellschaft Partheland mbH',
+  map: { provider: 'offline' },
 };
 
 /** A request's context as createContext makes it, for callers in tests and benches. */

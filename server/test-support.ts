@@ -80,6 +80,7 @@ export async function makeUser(
     role: row.role,
     municipalityId: row.municipalityId,
     licenceCheckValidUntil: row.licenceCheckValidUntil,
+    language: row.language,
   };
 }
 

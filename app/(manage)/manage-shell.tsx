@@ -2,15 +2,16 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import type { ReactNode } from 'react';
+import { useMessages } from '../lib/i18n';
 import { isManager, TopBar, useSignedIn } from '../lib/signed-in';
-import { de } from '../messages/de';
 import styles from './manage.module.css';
 
 /** Pages for fleet managers and the operator: signed-out people go to sign-in, staff back to the search. */
 export function ManageShell({ children }: { children: ReactNode }) {
+  const de = useMessages();
   const pathname = usePathname();
   const me = useSignedIn(isManager);
-  if (!me) return <main>{de.errors.loading}</main>;
+  if (!me) return <main id="inhalt">{de.errors.loading}</main>;
   const sections = [
     { href: '/fuhrpark/freigaben', label: de.manage.sections.approvals },
     { href: '/fuhrpark/sperrzeiten', label: de.manage.sections.blocks },
@@ -24,7 +25,7 @@ export function ManageShell({ children }: { children: ReactNode }) {
   return (
     <>
       <TopBar me={me} current={pathname.startsWith('/fuhrpark/berichte') ? 'reports' : 'manage'} />
-      <main>
+      <main id="inhalt">
         <nav className={styles.sections} aria-label={de.manage.sectionsLabel}>
           {sections.map((section) => (
             <Link

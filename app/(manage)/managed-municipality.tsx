@@ -1,8 +1,8 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
+import { useMessages } from '../lib/i18n';
 import { useTRPC } from '../lib/trpc';
-import { de } from '../messages/de';
 
 interface Props {
   labels: { municipality: string; chooseMunicipality: string };
@@ -15,11 +15,12 @@ interface Props {
  * chooses one first (null until then).
  */
 export function ManagedMunicipality({ labels, children }: Props) {
+  const messages = useMessages();
   const trpc = useTRPC();
   const me = useQuery(trpc.auth.me.queryOptions());
   const stations = useQuery(trpc.stations.list.queryOptions());
   const [chosen, setChosen] = useState('');
-  if (!me.data || !stations.data) return <p>{de.errors.loading}</p>;
+  if (!me.data || !stations.data) return <p>{messages.errors.loading}</p>;
 
   const municipalities = new Map<string, string>();
   for (const s of stations.data) municipalities.set(s.municipalityId, s.municipalityName);

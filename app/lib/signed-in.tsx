@@ -5,8 +5,10 @@ import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useEffect } from 'react';
 import type { AppRouter } from '@/server/root';
-import { de } from '../messages/de';
+import { LanguageSwitch } from '../language-switch';
 import { authClient } from './auth-client';
+import { clearBookingCache } from './booking-cache';
+import { useMessages } from './i18n';
 import { useTRPC } from './trpc';
 
 export type Me = NonNullable<inferRouterOutputs<AppRouter>['auth']['me']>;
@@ -33,35 +35,39 @@ export function useSignedIn(allowed: (me: Me) => boolean = () => true): Me | nul
 
 /** The bar on every signed-in page: where to go, who is signed in, and the way out. */
 export function TopBar({ me, current }: { me: Me; current?: 'manage' | 'reports' }) {
+  const t = useMessages();
   const router = useRouter();
   const queryClient = useQueryClient();
   async function signOut() {
     await authClient.signOut();
+    await clearBookingCache();
     queryClient.clear();
     router.replace('/anmelden');
   }
   return (
-    <nav className="topbar">
+    <nav className="topbar" aria-label={t.nav.label}>
       <Link className="brand" href="/">
-        {de.app.name}
+        {t.app.name}
       </Link>
-      <Link href="/">{de.nav.search}</Link>
-      <Link href="/buchungen">{de.nav.bookings}</Link>
-      <Link href="/fahrten">{de.myTrips.nav}</Link>
-      <Link href="/kalender">{de.calendar.nav}</Link>
+      <Link href="/">{t.nav.search}</Link>
+      <Link href="/buchungen">{t.nav.bookings}</Link>
+      <Link href="/fahrten">{t.myTrips.nav}</Link>
+      <Link href="/kalender">{t.calendar.nav}</Link>
+      <Link href="/zeitplan">{t.timeline.nav}</Link>
       {isManager(me) && (
         <Link href="/fuhrpark/freigaben" aria-current={current === 'manage' ? 'true' : undefined}>
-          {de.manage.nav}
+          {t.manage.nav}
         </Link>
       )}
       {isManager(me) && (
         <Link href="/fuhrpark/berichte" aria-current={current === 'reports' ? 'true' : undefined}>
-          {de.dashboard.nav}
+          {t.dashboard.nav}
         </Link>
       )}
       <span className="who">{me.name}</span>
+      <LanguageSwitch signedIn />
       <button type="button" className="link" onClick={signOut}>
-        {de.nav.signOut}
+        {t.nav.signOut}
       </button>
     </nav>
   );

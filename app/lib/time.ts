@@ -1,4 +1,5 @@
 import { TZDate } from '@date-fns/tz';
+import { type Language, localeOf } from './language';
 
 /** The instant a wall-clock date and time ("2026-12-01", "09:30") denote in the region's zone. */
 export function instantOf(date: string, time: string, timeZone: string): Date {
@@ -8,12 +9,20 @@ export function instantOf(date: string, time: string, timeZone: string): Date {
   return new Date(new TZDate(y ?? 0, (m ?? 1) - 1, d ?? 1, h ?? 0, min ?? 0, timeZone).getTime());
 }
 
-/** "Di., 01.12.2026, 09:30" in the region's zone, whatever zone the browser is in. */
-export const formatDateTime = (instant: Date, timeZone: string) =>
-  new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(instant);
+/** "Mi., 02.12.2026, 09:30" (English: "Wed 02/12/2026, 09:30") in the region's zone, whatever zone the browser is in. */
+export const formatDateTime = (instant: Date, timeZone: string, language: Language = 'de') =>
+  new Intl.DateTimeFormat(localeOf(language), {
+    weekday: 'short',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+  }).format(instant);
 
-export const formatTime = (instant: Date, timeZone: string) =>
-  new Intl.DateTimeFormat('de-DE', { timeStyle: 'short', timeZone }).format(instant);
+export const formatTime = (instant: Date, timeZone: string, language: Language = 'de') =>
+  new Intl.DateTimeFormat(localeOf(language), { timeStyle: 'short', timeZone }).format(instant);
 
 /** Today's date in the region, as an <input type="date"> value. */
 export const todayIn = (timeZone: string, now = new Date()) =>

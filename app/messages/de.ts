@@ -1,12 +1,29 @@
+import { bookingsDe } from './bookings';
 import { costsDe, settlementDe } from './costs';
+import { damageDe, logbookDe } from './damage';
 import { dashboardDe } from './dashboard';
+import { mapDe } from './map';
 import { myTripsDe, sizingDe, tripLookupDe } from './privacy-sizing';
 import { reportTableDe } from './report-table';
+import { searchDe } from './search';
+import { timelineDe } from './timeline';
 
 /** Every German text of the UI, in one place: a later English or Sorbian file has the same keys. */
 export const de = {
   app: { name: 'ParthelandMobil', tagline: 'Dienstwagen der Kommunen buchen' },
-  nav: { search: 'Fahrzeug suchen', bookings: 'Meine Buchungen', signOut: 'Abmelden' },
+  nav: {
+    search: 'Fahrzeug suchen',
+    bookings: 'Meine Buchungen',
+    signOut: 'Abmelden',
+    label: 'Hauptnavigation',
+  },
+  language: { switchTo: 'English', switchLabel: 'Switch to English (Sprache: Englisch)' },
+  skipLink: 'Zum Inhalt springen',
+  notFound: {
+    title: 'Seite nicht gefunden',
+    text: 'Diese Seite gibt es nicht (mehr). Vielleicht hat sich die Adresse geändert.',
+    home: 'Zur Startseite',
+  },
   signIn: {
     title: 'Anmelden',
     email: 'E-Mail-Adresse',
@@ -18,60 +35,19 @@ export const de = {
     tooManyAttemptsLater: 'Zu viele Versuche – bitte später erneut versuchen',
     noSignUp: 'Zugänge vergibt der Fuhrpark Ihrer Kommune.',
   },
-  search: {
-    title: 'Freies Fahrzeug finden',
-    date: 'Datum',
-    from: 'Von',
-    to: 'Bis',
-    place: 'Ort',
-    anywhere: 'Alle Stationen',
-    allOf: (municipality: string) => `Alle Stationen: ${municipality}`,
-    minSeats: 'Mindestens Sitze',
-    anySeats: 'beliebig',
-    powertrain: 'Antrieb',
-    anyPowertrain: 'beliebig',
-    submit: 'Suchen',
-    busy: 'Suche läuft …',
-    none: 'In diesem Zeitraum ist hier kein Fahrzeug frei. Versuchen Sie eine andere Zeit oder Station.',
-    found: (n: number) => (n === 1 ? '1 Fahrzeug frei' : `${n} Fahrzeuge frei`),
-    book: 'Buchen',
-    purpose: 'Zweck der Fahrt (optional)',
-    confirm: 'Verbindlich buchen',
-    cancel: 'Abbrechen',
-    booking: 'Wird gebucht …',
-    seats: (n: number) => `${n} Sitze`,
-    range: (km: number, soc: number | null) =>
-      soc === null ? `bis ${km} km` : `Akku ${soc} % · ca. ${Math.floor((km * soc) / 100)} km`,
-    rangeWarning: 'Die Reichweite reicht für die geplante Strecke voraussichtlich nicht.',
-    distance: (km: number) => `${km.toLocaleString('de-DE')} km entfernt`,
-    plannedKm: 'Geplante Strecke (km)',
-    nearMe: 'Nach Entfernung zu mir sortieren',
-    nearActive: 'Sortiert nach Entfernung ✓',
-    nearFailed: 'Der Standort ist nicht verfügbar; sortiert wird ohne Entfernung.',
-    otherTimes: 'Hier frei zu anderer Zeit',
-    otherStations: 'Zur gleichen Zeit an anderen Stationen frei',
-    shift: (hours: number) =>
-      `${Math.abs(hours)} ${Math.abs(hours) === 1 ? 'Stunde' : 'Stunden'} ${hours < 0 ? 'früher' : 'später'}`,
-    takeTime: 'Diese Zeit übernehmen',
-    owner: (name: string) => `Fahrzeug von ${name}`,
-  },
+  search: searchDe,
   series: {
     repeat: 'Jede Woche zur selben Zeit wiederholen',
     weeks: 'Wie viele Wochen',
     skipConflicts: 'Belegte Termine auslassen',
-    booked: (n: number, skipped: number) =>
-      `${n} Termine gebucht${skipped > 0 ? `, ${skipped} ausgelassen` : ''}.`,
   },
   powertrain: { ev: 'Elektro', phev: 'Plug-in-Hybrid', ice: 'Verbrenner' },
   bookings: {
+    ...bookingsDe,
     title: 'Meine Buchungen',
-    upcoming: 'Anstehend',
-    past: 'Vergangen',
-    none: 'Noch keine Buchungen.',
     cancel: 'Stornieren',
     cancelConfirm: 'Diese Buchung wirklich stornieren?',
     cancelled: 'Buchung storniert.',
-    details: 'Details und Fahrzeug öffnen',
     seriesCancelled: 'Die noch offenen Termine der Serie sind storniert.',
     changed: 'Das Ende der Buchung ist geändert.',
     changedPending:
@@ -314,12 +290,16 @@ export const de = {
     loading: 'Wird geladen …',
   },
   reportTable: reportTableDe,
+  map: mapDe,
   costs: costsDe,
   settlement: settlementDe,
   dashboard: dashboardDe,
   sizing: sizingDe,
   myTrips: myTripsDe,
   tripLookup: tripLookupDe,
+  damage: damageDe,
+  logbook: logbookDe,
+  timeline: timelineDe,
 };
 
 /** The shape every language's file has (en.ts). */

@@ -1,15 +1,27 @@
+import { bookingsEn } from './bookings';
 import { costsEn, settlementEn } from './costs';
+import { damageEn, logbookEn } from './damage';
 import { dashboardEn } from './dashboard';
 import type { Messages } from './de';
+import { mapEn } from './map';
 import { myTripsEn, sizingEn, tripLookupEn } from './privacy-sizing';
 import { reportTableEn } from './report-table';
+import { searchEn } from './search';
+import { timelineEn } from './timeline';
 
 const km = (value: number) => `${value.toLocaleString('en-GB', { maximumFractionDigits: 1 })} km`;
 
 /** Every English text of the UI, with the keys of de.ts. */
 export const en: Messages = {
   app: { name: 'ParthelandMobil', tagline: 'Book the municipalities’ pool cars' },
-  nav: { search: 'Find a car', bookings: 'My bookings', signOut: 'Sign out' },
+  nav: { search: 'Find a car', bookings: 'My bookings', signOut: 'Sign out', label: 'Main navigation' },
+  language: { switchTo: 'Deutsch', switchLabel: 'Auf Deutsch wechseln (language: German)' },
+  skipLink: 'Skip to content',
+  notFound: {
+    title: 'Page not found',
+    text: 'This page does not exist (any more). Perhaps its address has changed.',
+    home: 'To the start page',
+  },
   signIn: {
     title: 'Sign in',
     email: 'E-mail address',
@@ -21,60 +33,19 @@ export const en: Messages = {
     tooManyAttemptsLater: 'Too many attempts – please try again later',
     noSignUp: 'Accounts are given out by your municipality’s fleet office.',
   },
-  search: {
-    title: 'Find a free car',
-    date: 'Date',
-    from: 'From',
-    to: 'To',
-    place: 'Place',
-    anywhere: 'All stations',
-    allOf: (municipality: string) => `All stations: ${municipality}`,
-    minSeats: 'At least seats',
-    anySeats: 'any',
-    powertrain: 'Powertrain',
-    anyPowertrain: 'any',
-    submit: 'Search',
-    busy: 'Searching …',
-    none: 'No car is free here at this time. Try another time or station.',
-    found: (n: number) => (n === 1 ? '1 car free' : `${n} cars free`),
-    book: 'Book',
-    purpose: 'Purpose of the trip (optional)',
-    confirm: 'Book now',
-    cancel: 'Cancel',
-    booking: 'Booking …',
-    seats: (n: number) => `${n} seats`,
-    range: (range: number, soc: number | null) =>
-      soc === null ? `up to ${range} km` : `Battery ${soc} % · about ${Math.floor((range * soc) / 100)} km`,
-    rangeWarning: 'The range will probably not be enough for the planned distance.',
-    distance: (distance: number) => `${distance.toLocaleString('en-GB')} km away`,
-    plannedKm: 'Planned distance (km)',
-    nearMe: 'Sort by distance from me',
-    nearActive: 'Sorted by distance ✓',
-    nearFailed: 'Your location is not available; the list is not sorted by distance.',
-    otherTimes: 'Free here at another time',
-    otherStations: 'Free at other stations at the same time',
-    shift: (hours: number) =>
-      `${Math.abs(hours)} ${Math.abs(hours) === 1 ? 'hour' : 'hours'} ${hours < 0 ? 'earlier' : 'later'}`,
-    takeTime: 'Use this time',
-    owner: (name: string) => `Car of ${name}`,
-  },
+  search: searchEn,
   series: {
     repeat: 'Repeat every week at the same time',
     weeks: 'How many weeks',
     skipConflicts: 'Skip dates that are taken',
-    booked: (n: number, skipped: number) =>
-      `${n} ${n === 1 ? 'date' : 'dates'} booked${skipped > 0 ? `, ${skipped} skipped` : ''}.`,
   },
   powertrain: { ev: 'Electric', phev: 'Plug-in hybrid', ice: 'Combustion' },
   bookings: {
+    ...bookingsEn,
     title: 'My bookings',
-    upcoming: 'Upcoming',
-    past: 'Past',
-    none: 'No bookings yet.',
     cancel: 'Cancel booking',
     cancelConfirm: 'Really cancel this booking?',
     cancelled: 'Booking cancelled.',
-    details: 'Details and open the car',
     seriesCancelled: 'The remaining dates of the series are cancelled.',
     changed: 'The end of the booking has been changed.',
     changedPending:
@@ -316,4 +287,8 @@ export const en: Messages = {
   sizing: sizingEn,
   myTrips: myTripsEn,
   tripLookup: tripLookupEn,
+  damage: damageEn,
+  logbook: logbookEn,
+  timeline: timelineEn,
+  map: mapEn,
 };

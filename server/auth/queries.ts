@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import { users } from '@/db/schema';
 
 export type Role = (typeof users.$inferSelect)['role'];
+export type Language = (typeof users.$inferSelect)['language'];
 
 /** Who is calling, as the domain needs it: never the password or session. */
 export interface SessionUser {
@@ -12,6 +13,7 @@ export interface SessionUser {
   role: Role;
   municipalityId: string | null;
   licenceCheckValidUntil: string | null;
+  language: Language;
 }
 
 export async function findSessionUser(db: Db, userId: string): Promise<SessionUser | null> {
@@ -23,8 +25,13 @@ export async function findSessionUser(db: Db, userId: string): Promise<SessionUs
       role: users.role,
       municipalityId: users.municipalityId,
       licenceCheckValidUntil: users.licenceCheckValidUntil,
+      language: users.language,
     })
     .from(users)
     .where(eq(users.id, userId));
   return row ?? null;
+}
+
+export async function setLanguage(db: Db, userId: string, language: Language): Promise<void> {
+  await db.update(users).set({ language }).where(eq(users.id, userId));
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { fleetManagerProcedure, publicProcedure, router } from '../trpc';
+import { users } from '@/db/schema';
+import { fleetManagerProcedure, publicProcedure, router, staffProcedure } from '../trpc';
+import { setLanguage } from './queries';
 import { unlockSignIn } from './unlock';
 
 export const authRouter = router({
@@ -9,4 +11,8 @@ export const authRouter = router({
   unlockSignIn: fleetManagerProcedure
     .input(z.object({ userId: z.uuid() }))
     .mutation(({ ctx, input }) => unlockSignIn(ctx.db, ctx.user, input.userId)),
+  /** The person's language, kept for every device they sign in on and for their mails. */
+  setLanguage: staffProcedure
+    .input(z.object({ language: z.enum(users.language.enumValues) }))
+    .mutation(({ ctx, input }) => setLanguage(ctx.db, ctx.user.id, input.language)),
 });

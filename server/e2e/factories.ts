@@ -4,6 +4,7 @@ import { eq, inArray, or } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { accounts, bookings, municipalities, stations, users, vehicles } from '@/db/schema';
+import { purgeBookingRecords } from '../damage/purge';
 import type { Env } from '../env';
 
 /** On only when Playwright asks (E2E_FACTORIES=on), and never on PostgreSQL, where production data lives. */
@@ -31,6 +32,8 @@ export const worldSpec = z.object({
     .min(1)
     .max(10)
     .default(['staff', 'fleet_manager']),
+  /** Whether the world's municipality keeps a logbook (the booking page's logbook fields). */
+  logbookRequired: z.boolean().default(false),
 });
 
 export type WorldSpec = z.input<typeof worldSpec>;
@@ -46,11 +49,11 @@ const titles = {
  * for this world), so an end-to-end test depends on neither the demo region nor the day it runs.
  */
 export async function createWorld(db: Db, spec: WorldSpec = {}) {
-  const { cars, people } = worldSpec.parse(spec);
+  const { cars, people, logbookRequired } = worldSpec.parse(spec);
   const tag = randomUUID().slice(0, 8);
   const [municipality] = await db
     .insert(municipalities)
-    .values({ slug: `e2e-${tag}`, name: `Testgemeinde ${tag}`, costCentre: `E2E-${tag}` })
+    .values({ slug: `e2e-${tag}`, name: `Testgemeinde ${tag}`, costCentre: `E2E-${tag}`, logbookRequired })
     .returning({ id: municipalities.id, slug: municipalities.slug, name: municipalities.name });
   if (!municipality) throw new Error('e2e: no municipality');
   const [station] = await db
@@ -124,7 +127,9 @@ export async function removeWorld(db: Db, municipalityId: string) {
       .where(eq(vehicles.ownerMunicipalityId, municipalityId));
     // Bookings hold on to their car and person (restrict); their events and notices go with them,
     // and series, blocks, sessions and accounts go with the people and cars.
-    await tx.delete(bookings).where(or(inArray(bookings.userId, people), inArray(bookings.vehicleId, cars)));
+    const worldBookings = or(inArray(bookings.userId, people), inArray(bookings.vehicleId, cars));
+    await purgeBookingRecords(tx, worldBookings);
+    await tx.delete(bookings).where(worldBookings);
     await tx.delete(users).where(eq(users.municipalityId, municipalityId));
     await tx.delete(vehicles).where(eq(vehicles.ownerMunicipalityId, municipalityId));
     await tx.delete(stations).where(eq(stations.municipalityId, municipalityId));

@@ -33,6 +33,7 @@ const holder: SessionUser = {
   role: 'operator',
   municipalityId: null,
   licenceCheckValidUntil: null,
+  language: 'de',
 };
 
 class UsageError extends Error {}

@@ -1,4 +1,4 @@
-import { de } from '../../messages/de';
+import { de, type Messages } from '../../messages/de';
 
 /** What better-auth's client gives back for a refused sign-in: the answer's body and status. */
 export type SignInFailure = { status: number; retryAfter?: unknown };
@@ -7,10 +7,10 @@ export type SignInFailure = { status: number; retryAfter?: unknown };
  * The sentence for a refused sign-in. A 429 is not a wrong password: it says how long to wait,
  * in the seconds the server named (body `retryAfter`, the same number as its Retry-After header).
  */
-export function signInFailureMessage(failure: SignInFailure): string {
-  if (failure.status !== 429) return de.signIn.failed;
+export function signInFailureMessage(failure: SignInFailure, t: Messages = de): string {
+  if (failure.status !== 429) return t.signIn.failed;
   const seconds = Number(failure.retryAfter);
   return Number.isInteger(seconds) && seconds > 0
-    ? de.signIn.tooManyAttempts(seconds)
-    : de.signIn.tooManyAttemptsLater;
+    ? t.signIn.tooManyAttempts(seconds)
+    : t.signIn.tooManyAttemptsLater;
 }

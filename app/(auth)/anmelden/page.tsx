@@ -2,12 +2,18 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { type FormEvent, Suspense, useState } from 'react';
+import { LanguageSwitch } from '../../language-switch';
 import { authClient } from '../../lib/auth-client';
-import { de } from '../../messages/de';
+import { useLanguage, useMessages } from '../../lib/i18n';
+import { rememberLanguage } from '../../lib/language';
+import { useTRPC } from '../../lib/trpc';
 import { signInFailureMessage } from './failure-message';
 import { pathAfterSignIn } from './next-path';
 
 function SignInForm() {
+  const t = useMessages();
+  const language = useLanguage();
+  const trpc = useTRPC();
   const router = useRouter();
   const next = useSearchParams().get('weiter');
   const queryClient = useQueryClient();
@@ -25,21 +31,27 @@ function SignInForm() {
     });
     setBusy(false);
     if (failure) {
-      setError(signInFailureMessage(failure));
+      setError(signInFailureMessage(failure, t));
       return;
     }
     queryClient.clear();
-    router.replace(pathAfterSignIn(next));
+    const me = await queryClient.fetchQuery(trpc.auth.me.queryOptions());
+    const path = pathAfterSignIn(next);
+    // The person's own language, on this device from now on: the page loads anew in it.
+    if (me && me.language !== language) {
+      rememberLanguage(me.language);
+      window.location.assign(path);
+    } else router.replace(path);
   }
 
   return (
-    <form className="panel" onSubmit={submit} aria-label={de.signIn.title}>
+    <form className="panel" onSubmit={submit} aria-label={t.signIn.title}>
       <label>
-        {de.signIn.email}
+        {t.signIn.email}
         <input name="email" type="email" autoComplete="username" required />
       </label>
       <label style={{ marginTop: '0.75rem' }}>
-        {de.signIn.password}
+        {t.signIn.password}
         <input name="password" type="password" autoComplete="current-password" required />
       </label>
       {error && (
@@ -49,19 +61,21 @@ function SignInForm() {
       )}
       <div className="actions">
         <button type="submit" disabled={busy}>
-          {busy ? de.signIn.busy : de.signIn.submit}
+          {busy ? t.signIn.busy : t.signIn.submit}
         </button>
       </div>
-      <p className="hint">{de.signIn.noSignUp}</p>
+      <p className="hint">{t.signIn.noSignUp}</p>
     </form>
   );
 }
 
 export default function SignInPage() {
+  const t = useMessages();
   return (
-    <main style={{ maxWidth: '24rem' }}>
-      <h1>{de.app.name}</h1>
-      <p className="hint">{de.app.tagline}</p>
+    <main id="inhalt" style={{ maxWidth: '24rem' }}>
+      <LanguageSwitch signedIn={false} />
+      <h1>{t.app.name}</h1>
+      <p className="hint">{t.app.tagline}</p>
       <Suspense>
         <SignInForm />
       </Suspense>

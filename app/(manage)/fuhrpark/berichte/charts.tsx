@@ -1,11 +1,10 @@
 'use client';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { de } from '../../../messages/de';
+import { useMessages } from '../../../lib/i18n';
 import styles from './dashboard.module.css';
 import { euro, percent } from './figures';
 import { formatNumber } from './table-data';
 
-const t = de.dashboard;
 const ACCENT = '#0b6e4f';
 const SECOND = '#1f5f99';
 
@@ -40,6 +39,8 @@ export function UtilisationChart({
 }: {
   months: { name: string; timeUtilisation: number | null; drivingUtilisation: number | null }[];
 }) {
+  const messages = useMessages();
+  const t = messages.dashboard;
   const data = months.map((m) => ({
     name: m.name,
     time: (m.timeUtilisation ?? 0) * 100,
@@ -71,6 +72,8 @@ export function CostsChart({
 }: {
   municipalities: { name: string; fixedCost: number; variableCost: number }[];
 }) {
+  const messages = useMessages();
+  const t = messages.dashboard;
   return (
     // A bar per municipality, each with room for its name on two lines.
     <ChartFrame

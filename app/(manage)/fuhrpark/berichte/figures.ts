@@ -1,6 +1,6 @@
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '@/server/root';
-import { de } from '../../../messages/de';
+import type { Messages } from '../../../messages/de';
 import { formatNumber, type ReportColumn } from './table-data';
 
 type Outputs = inferRouterOutputs<AppRouter>['reports'];
@@ -10,8 +10,9 @@ export type FigureRules = Figures['rules'];
 export type StationFigure = Figures['stations'][number];
 export type HeatmapCell = Outputs['heatmap']['cells'][number];
 
-const t = de.dashboard;
-const none = de.reportTable.none;
+/** A missing figure, the same sign in every language (reportTable.none). */
+const none = '–';
+type Texts = Messages['dashboard'];
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 export const percent = (v: unknown) => (isNumber(v) ? `${formatNumber(v * 100, 1)} %` : none);
@@ -44,15 +45,15 @@ export const figureSpecs: { key: FigureKey; format: (v: unknown) => string; rule
   { key: 'co2SavedKg', format: oneDecimal, rule: 'co2Saved' },
 ];
 
-const labelOf = (key: FigureKey): string => (t.columns as Record<string, string>)[key] ?? key;
+const labelOf = (t: Texts, key: FigureKey): string => (t.columns as Record<string, string>)[key] ?? key;
 
 /** The columns of a figures table: the name of what a row is, then every figure. */
-export function figureColumns(nameLabel: string): ReportColumn[] {
+export function figureColumns(t: Texts, nameLabel: string): ReportColumn[] {
   return [
     { key: 'name', label: nameLabel },
     ...figureSpecs.map((spec) => ({
       key: spec.key,
-      label: labelOf(spec.key),
+      label: labelOf(t, spec.key),
       numeric: true,
       format: spec.format,
     })),
@@ -60,15 +61,15 @@ export function figureColumns(nameLabel: string): ReportColumn[] {
 }
 
 /** One row's figures as "figure | value | rule" rows, so each number stands beside how it is made. */
-export function figureList(row: FigureRow | undefined, rules: FigureRules) {
+export function figureList(t: Texts, row: FigureRow | undefined, rules: FigureRules) {
   return figureSpecs.map((spec) => ({
-    figure: labelOf(spec.key),
+    figure: labelOf(t, spec.key),
     value: row ? spec.format(row[spec.key]) : none,
     rule: rules[spec.rule],
   }));
 }
 
-export const figureListColumns: ReportColumn[] = [
+export const figureListColumns = (t: Texts): ReportColumn[] => [
   { key: 'figure', label: t.columns.figure },
   { key: 'value', label: t.columns.value, numeric: true },
   { key: 'rule', label: t.columns.rule },

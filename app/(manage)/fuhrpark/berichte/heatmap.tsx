@@ -1,11 +1,10 @@
 'use client';
 import { useId } from 'react';
-import { de } from '../../../messages/de';
+import { useMessages } from '../../../lib/i18n';
 import styles from './dashboard.module.css';
 import { type HeatmapCell, oneDecimal, percent } from './figures';
 import { ExportButton } from './report-table';
 
-const t = de.dashboard.heatmap;
 const hours = Array.from({ length: 24 }, (_, h) => h);
 
 /** WCAG relative luminance of an sRGB colour. */
@@ -39,6 +38,8 @@ export function Heatmap({
   rule: string;
   exportName: string;
 }) {
+  const messages = useMessages();
+  const t = messages.dashboard.heatmap;
   const captionId = useId();
   const at = new Map(cells.map((c) => [`${c.weekday}/${c.hour}`, c]));
   const rows = cells.map((c) => ({
@@ -85,7 +86,7 @@ export function Heatmap({
                           : undefined
                       }
                     >
-                      {u === null ? de.reportTable.none : Math.round(u * 100)}
+                      {u === null ? messages.reportTable.none : Math.round(u * 100)}
                     </td>
                   );
                 })}

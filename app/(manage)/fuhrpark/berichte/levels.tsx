@@ -1,6 +1,7 @@
 'use client';
+import { useMessages } from '../../../lib/i18n';
 import type { Me } from '../../../lib/signed-in';
-import { de } from '../../../messages/de';
+import type { Messages } from '../../../messages/de';
 import { Async } from './async';
 import { CostsChart, UtilisationChart } from './charts';
 import { mayDrill, type Names, useFigures, useHeatmap } from './data';
@@ -11,10 +12,11 @@ import { ReportTable } from './report-table';
 import { RulesPanel } from './rules';
 import { Summary } from './summary';
 
-const t = de.dashboard;
 const slug = (period: Period) => `${period.from}_${period.to}`;
 
 function Months({ period, municipalityId }: { period: Period; municipalityId?: string }) {
+  const messages = useMessages();
+  const t = messages.dashboard;
   const months = useFigures(period, 'month', municipalityId);
   return (
     <Async query={months}>
@@ -25,7 +27,7 @@ function Months({ period, municipalityId }: { period: Period; municipalityId?: s
             <UtilisationChart months={rows} />
             <ReportTable
               caption={t.tables.months}
-              columns={figureColumns(t.columns.month)}
+              columns={figureColumns(t, t.columns.month)}
               rows={rows}
               exportName={`monate-${slug(period)}`}
               exportHref={figuresExportHref(period, 'month', municipalityId)}
@@ -44,6 +46,8 @@ function HeatmapSection({
   period: Period;
   scope: { municipalityId?: string; stationId?: string; vehicleId?: string };
 }) {
+  const messages = useMessages();
+  const t = messages.dashboard;
   const heatmap = useHeatmap(period, scope);
   return (
     <section aria-labelledby="heatmap-title">
@@ -63,6 +67,8 @@ function HeatmapSection({
 
 /** The whole region: totals, months, every municipality as one row (links only where the caller may drill). */
 export function RegionLevel({ period, me, names }: { period: Period; me: Me; names: Names }) {
+  const messages = useMessages();
+  const t = messages.dashboard;
   const region = useFigures(period, 'region');
   const municipalities = useFigures(period, 'municipality');
   return (
@@ -95,7 +101,7 @@ export function RegionLevel({ period, me, names }: { period: Period; me: Me; nam
               <CostsChart municipalities={rows.map((row) => ({ ...row, name: row.plain }))} />
               <ReportTable
                 caption={t.tables.municipalities}
-                columns={figureColumns(t.columns.municipality)}
+                columns={figureColumns(t, t.columns.municipality)}
                 rows={rows}
                 exportName={`kommunen-${slug(period)}`}
                 exportHref={figuresExportHref(period, 'municipality')}
@@ -115,8 +121,8 @@ export function RegionLevel({ period, me, names }: { period: Period; me: Me; nam
   );
 }
 
-const stationColumns = [
-  ...figureColumns(t.columns.station),
+const stationColumnsOf = (t: Messages['dashboard']) => [
+  ...figureColumns(t, t.columns.station),
   { key: 'peakConcurrentBookings', label: t.columns.peakConcurrentBookings, numeric: true, format: whole },
   { key: 'unmetSearches', label: t.columns.unmetSearches, numeric: true, format: whole },
 ];
@@ -133,6 +139,8 @@ export function MunicipalityLevel({
   names: Names;
   municipalityId: string;
 }) {
+  const messages = useMessages();
+  const t = messages.dashboard;
   const drill = mayDrill(me, municipalityId);
   const total = useFigures(period, 'municipality', municipalityId);
   const stations = useFigures(period, 'station', municipalityId, drill);
@@ -157,8 +165,8 @@ export function MunicipalityLevel({
           {(data) => (
             <ReportTable
               caption={t.tables.stations}
-              columns={stationColumns}
-              rows={withStationFigures(data.rows, data.stations, names)}
+              columns={stationColumnsOf(t)}
+              rows={withStationFigures(t, data.rows, data.stations, names)}
               exportName={`stationen-${slug(period)}`}
               exportHref={figuresExportHref(period, 'station', municipalityId)}
               rowHref={(row) =>
@@ -179,7 +187,12 @@ export function MunicipalityLevel({
 }
 
 /** Station rows with their names, peak concurrency and searches that found no car. */
-function withStationFigures(rows: FigureRow[], stations: StationFigure[], names: Names) {
+function withStationFigures(
+  t: Messages['dashboard'],
+  rows: FigureRow[],
+  stations: StationFigure[],
+  names: Names,
+) {
   const extra = new Map(stations.map((s) => [s.stationId, s]));
   return rows.map((row) => ({
     ...row,
@@ -201,6 +214,8 @@ export function StationLevel({
   municipalityId: string;
   stationId: string;
 }) {
+  const messages = useMessages();
+  const t = messages.dashboard;
   const stations = useFigures(period, 'station', municipalityId);
   const vehicles = useFigures(period, 'vehicle', municipalityId);
   const name = names.station.get(stationId)?.name ?? t.unknown;
@@ -228,7 +243,7 @@ export function StationLevel({
             // Client CSV: the server export has every car of the municipality, this table one station's.
             <ReportTable
               caption={t.tables.vehicles}
-              columns={figureColumns(t.columns.vehicle)}
+              columns={figureColumns(t, t.columns.vehicle)}
               rows={rows}
               exportName={`fahrzeuge-${slug(period)}`}
               rowHref={(row) =>
@@ -262,6 +277,8 @@ export function VehicleLevel({
   municipalityId: string;
   vehicleId: string;
 }) {
+  const messages = useMessages();
+  const t = messages.dashboard;
   const vehicles = useFigures(period, 'vehicle', municipalityId);
   const plate = names.vehicle.get(vehicleId)?.plate ?? t.unknown;
   return (

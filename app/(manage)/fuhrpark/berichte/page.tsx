@@ -1,108 +1,36 @@
-'use client';
-import { useQuery } from '@tanstack/react-query';
-import Link from 'next/link';
-import { useRouter, useSearchParams } from 'next/navigation';
-import { Suspense } from 'react';
-import type { Me } from '../../../lib/signed-in';
-import { todayIn } from '../../../lib/time';
-import { useTRPC } from '../../../lib/trpc';
-import { de } from '../../../messages/de';
-import styles from './dashboard.module.css';
-import { mayDrill, type Names, useNames } from './data';
-import { MunicipalityLevel, RegionLevel, StationLevel, VehicleLevel } from './levels';
-import { addDays, type Drill, dashboardHref, type Period, readState } from './period';
-import { PeriodPicker } from './period-picker';
+import { pageTitle } from '../../../lib/page-title';
+import { regionToday } from '../../../lib/region-today';
+import { HydrateClient, prefetch, trpc } from '../../../lib/trpc-server';
+import { ReportsView } from './dashboard';
+import { readState } from './period';
 
-const t = de.dashboard;
+export const generateMetadata = () => pageTitle((t) => t.dashboard.title);
 
-/** The reports dashboard: period in the URL, drill-down region → municipality → station → vehicle. */
-export default function ReportsPage() {
-  return (
-    <Suspense fallback={<p role="status">{de.errors.loading}</p>}>
-      <Dashboard />
-    </Suspense>
+type Search = Record<string, string | string[] | undefined>;
+
+/**
+ * The region's figures for the period in the address (this month without one) in the first answer
+ * already, read by the same rule as the client; a deeper level is asked for by the browser.
+ */
+export default async function ReportsPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(await searchParams))
+    if (typeof value === 'string') params.set(key, value);
+  const { period, drill } = readState(params, await regionToday());
+  await prefetch(
+    trpc.vehicles.managed.queryOptions(),
+    ...(drill.municipality
+      ? []
+      : [
+          trpc.reports.figures.queryOptions({ ...period, groupBy: 'region' }),
+          trpc.reports.figures.queryOptions({ ...period, groupBy: 'municipality' }),
+          trpc.reports.figures.queryOptions({ ...period, groupBy: 'month' }),
+          trpc.reports.heatmap.queryOptions(period),
+        ]),
   );
-}
-
-function Dashboard() {
-  const trpc = useTRPC();
-  const me = useQuery(trpc.auth.me.queryOptions());
-  const settings = useQuery(trpc.region.settings.queryOptions());
-  const names = useNames();
-  const params = useSearchParams();
-  const router = useRouter();
-  const timeZone = settings.data?.timeZone;
-  if (!me.data || !timeZone || !names.ready) return <p role="status">{de.errors.loading}</p>;
-
-  const today = todayIn(timeZone);
-  const { period, drill } = readState(new URLSearchParams(params.toString()), today);
-  const choose = (next: Period) => router.push(dashboardHref(next, drill), { scroll: false });
-  const shown = (day: string) =>
-    new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeZone: 'UTC' }).format(
-      new Date(`${day}T00:00Z`),
-    );
-
   return (
-    <div className={styles.dashboard}>
-      <h1>{t.title}</h1>
-      <p className="hint">{me.data.role === 'operator' ? t.introOperator : t.intro}</p>
-      <PeriodPicker key={`${period.from}/${period.to}`} period={period} today={today} onChange={choose} />
-      <p className="hint" aria-live="polite">
-        {t.period.shown(shown(period.from), shown(addDays(period.to, -1)))}
-      </p>
-      <Crumbs period={period} drill={drill} names={names} />
-      <Level period={period} drill={drill} me={me.data} names={names} />
-    </div>
+    <HydrateClient>
+      <ReportsView />
+    </HydrateClient>
   );
-}
-
-/** The drill-down path as links back up; the last is the page itself. */
-function Crumbs({ period, drill, names }: { period: Period; drill: Drill; names: Names }) {
-  const steps: { label: string; href: string }[] = [{ label: t.crumbs.region, href: dashboardHref(period) }];
-  if (drill.municipality)
-    steps.push({
-      label: t.levels.municipality(names.municipality.get(drill.municipality) ?? t.unknown),
-      href: dashboardHref(period, { municipality: drill.municipality }),
-    });
-  if (drill.municipality && drill.station)
-    steps.push({
-      label: t.levels.station(names.station.get(drill.station)?.name ?? t.unknown),
-      href: dashboardHref(period, { municipality: drill.municipality, station: drill.station }),
-    });
-  if (drill.vehicle)
-    steps.push({
-      label: t.levels.vehicle(names.vehicle.get(drill.vehicle)?.plate ?? t.unknown),
-      href: dashboardHref(period, drill),
-    });
-  return (
-    <nav className={styles.crumbs} aria-label={t.crumbs.label}>
-      <ol>
-        {steps.map((step, index) => (
-          <li key={step.href}>
-            {index === steps.length - 1 ? (
-              <span aria-current="page">
-                <strong>{step.label}</strong>
-              </span>
-            ) : (
-              <Link href={step.href}>{step.label}</Link>
-            )}
-          </li>
-        ))}
-      </ol>
-    </nav>
-  );
-}
-
-function Level({ period, drill, me, names }: { period: Period; drill: Drill; me: Me; names: Names }) {
-  const { municipality, station, vehicle } = drill;
-  if (!municipality) return <RegionLevel period={period} me={me} names={names} />;
-  if (!station)
-    return <MunicipalityLevel period={period} me={me} names={names} municipalityId={municipality} />;
-  // A station or car of another municipality (or none at all): the same answer for both.
-  const known = names.station.get(station)?.municipalityId === municipality && mayDrill(me, municipality);
-  const car = vehicle ? names.vehicle.get(vehicle) : undefined;
-  if (!known || (vehicle && car?.station.id !== station)) return <p className="notice">{t.notFound}</p>;
-  if (vehicle)
-    return <VehicleLevel period={period} names={names} municipalityId={municipality} vehicleId={vehicle} />;
-  return <StationLevel period={period} names={names} municipalityId={municipality} stationId={station} />;
 }

@@ -1,10 +1,8 @@
 'use client';
 import { type FormEvent, useId, useState } from 'react';
-import { de } from '../../../messages/de';
+import { useMessages } from '../../../lib/i18n';
 import styles from './dashboard.module.css';
 import { addDays, isLocalDate, type Period, presetOf, presetPeriod, presets } from './period';
-
-const t = de.dashboard.period;
 
 /** From and "until" (the last day included) as the person sees them; presets set both at once. */
 export function PeriodPicker({
@@ -16,6 +14,8 @@ export function PeriodPicker({
   today: string;
   onChange: (period: Period) => void;
 }) {
+  const messages = useMessages();
+  const t = messages.dashboard.period;
   const errorId = useId();
   const [from, setFrom] = useState(period.from);
   const [until, setUntil] = useState(addDays(period.to, -1));

@@ -1,7 +1,8 @@
 'use client';
 import Link from 'next/link';
 import { useId, useState } from 'react';
-import { de } from '../../../messages/de';
+import { useMessages } from '../../../lib/i18n';
+import type { Messages } from '../../../messages/de';
 import styles from './report-table.module.css';
 import {
   cellText,
@@ -14,8 +15,6 @@ import {
 } from './table-data';
 
 export type { ReportColumn, ReportRow } from './table-data';
-
-const t = de.reportTable;
 
 type Props = {
   caption: string;
@@ -31,6 +30,8 @@ type Props = {
 
 /** A report as a semantic table: caption, headers that sort on click or Enter, and an export. */
 export function ReportTable({ caption, columns, rows, exportName, exportHref, rowHref }: Props) {
+  const messages = useMessages();
+  const t = messages.reportTable;
   const captionId = useId();
   const [sort, setSort] = useState<{ key: string; direction: SortDirection } | null>(null);
   const shown = sort ? sortRows(rows, sort.key, sort.direction) : rows;
@@ -119,6 +120,8 @@ function Cell({
   href?: string;
   header: boolean;
 }) {
+  const messages = useMessages();
+  const t = messages.reportTable;
   const text = cellText(column, row[column.key], t.none);
   const content = href ? <Link href={href}>{text}</Link> : text;
   const className = column.numeric ? styles.numeric : undefined;
@@ -140,6 +143,8 @@ export function ExportButton({
   exportName,
   exportHref,
 }: Pick<Props, 'columns' | 'rows' | 'exportName' | 'exportHref'>) {
+  const messages = useMessages();
+  const t = messages.reportTable;
   const [state, setState] = useState<ExportState>({ kind: 'idle' });
 
   async function download() {
@@ -154,7 +159,7 @@ export function ExportButton({
     try {
       const response = await fetch(exportHref, { credentials: 'same-origin' });
       if (!response.ok) {
-        setState({ kind: 'failed', message: await failureOf(response) });
+        setState({ kind: 'failed', message: await failureOf(t, response) });
         return;
       }
       const extension = new URL(exportHref, window.location.href).pathname.split('.').pop() ?? 'csv';
@@ -184,7 +189,7 @@ export function ExportButton({
 }
 
 /** The server's German message from its typed JSON error, else a general one. */
-async function failureOf(response: Response): Promise<string> {
+async function failureOf(t: Messages['reportTable'], response: Response): Promise<string> {
   try {
     const body: unknown = await response.json();
     if (typeof body === 'object' && body !== null && 'message' in body && typeof body.message === 'string')

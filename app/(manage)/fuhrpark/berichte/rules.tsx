@@ -1,12 +1,11 @@
-import { de } from '../../../messages/de';
+import { useMessages } from '../../../lib/i18n';
 import styles from './dashboard.module.css';
 import type { FigureRules } from './figures';
 
-const t = de.dashboard.rules;
-const names: Record<string, string> = t.names;
-
 /** Every figure's rule as the server states it (figureRules), denominators after the "÷". */
 export function RulesPanel({ rules, heatmapRule }: { rules: FigureRules; heatmapRule?: string }) {
+  const messages = useMessages();
+  const t = messages.dashboard.rules;
   const entries: [string, string][] = Object.entries(rules);
   return (
     <section className={styles.rules} aria-labelledby="rules-title">
@@ -15,11 +14,11 @@ export function RulesPanel({ rules, heatmapRule }: { rules: FigureRules; heatmap
       <dl>
         {entries.map(([key, rule]) => (
           <div key={key} style={{ display: 'contents' }}>
-            <dt>{names[key] ?? key}</dt>
+            <dt>{(t.names as Record<string, string>)[key] ?? key}</dt>
             <dd>{rule}</dd>
           </div>
         ))}
-        <dt>{de.dashboard.columns.peakConcurrentBookings}</dt>
+        <dt>{messages.dashboard.columns.peakConcurrentBookings}</dt>
         <dd>{t.stations}</dd>
         {heatmapRule && (
           <>

@@ -1,4 +1,4 @@
-import { de } from '../../../messages/de';
+import { useMessages } from '../../../lib/i18n';
 import styles from './dashboard.module.css';
 import {
   euro,
@@ -10,8 +10,6 @@ import {
   percent,
 } from './figures';
 import { ReportTable } from './report-table';
-
-const t = de.dashboard;
 
 /** The level's headline numbers as cards, then all of its figures beside their rules. */
 export function Summary({
@@ -25,12 +23,14 @@ export function Summary({
   level: string;
   exportName: string;
 }) {
+  const messages = useMessages();
+  const t = messages.dashboard;
   const cards = [
     { label: t.cards.timeUtilisation, value: percent(row?.timeUtilisation) },
     { label: t.cards.drivingUtilisation, value: percent(row?.drivingUtilisation) },
     { label: t.cards.km, value: oneDecimal(row?.km) },
-    { label: t.cards.costs, value: row ? `${euro(row.costs)} €` : de.reportTable.none },
-    { label: t.cards.co2, value: row ? `${oneDecimal(row.co2SavedKg)} kg` : de.reportTable.none },
+    { label: t.cards.costs, value: row ? `${euro(row.costs)} €` : messages.reportTable.none },
+    { label: t.cards.co2, value: row ? `${oneDecimal(row.co2SavedKg)} kg` : messages.reportTable.none },
   ];
   return (
     <>
@@ -44,8 +44,8 @@ export function Summary({
       </ul>
       <ReportTable
         caption={t.tables.figures(level)}
-        columns={figureListColumns}
-        rows={figureList(row, rules)}
+        columns={figureListColumns(t)}
+        rows={figureList(t, row, rules)}
         exportName={exportName}
       />
     </>

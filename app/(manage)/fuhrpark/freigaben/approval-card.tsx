@@ -4,15 +4,13 @@ import type { inferRouterOutputs } from '@trpc/server';
 import { type FormEvent, useState } from 'react';
 import type { AppRouter } from '@/server/root';
 import { problemOf } from '../../../lib/errors';
+import { useMessages } from '../../../lib/i18n';
 import { formatDateTime } from '../../../lib/time';
 import { useTRPC } from '../../../lib/trpc';
-import { de } from '../../../messages/de';
 import styles from '../../manage.module.css';
 import { formatRange } from '../format';
 
 export type PendingBooking = inferRouterOutputs<AppRouter>['bookings']['approvalQueue'][number];
-
-const t = de.manage.approvals;
 
 /** The card a mail's link points at stands out, so the manager decides the request they were asked about. */
 const linkedStyle = { outline: '3px solid var(--accent)', outlineOffset: '2px' } as const;
@@ -30,6 +28,8 @@ export function ApprovalCard({
   /** Opened from this request's mail: highlighted and named so. */
   linked?: boolean;
 }) {
+  const messages = useMessages();
+  const t = messages.manage.approvals;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [declining, setDeclining] = useState(false);
@@ -80,8 +80,8 @@ export function ApprovalCard({
         {booking.vehicle.make} {booking.vehicle.model} · {booking.vehicle.plate}
       </h3>
       <p className="meta">
-        <span className="badge pending">{de.status.pending}</span>
-        {formatRange(booking.startsAt, booking.endsAt, timeZone)}
+        <span className="badge pending">{messages.status.pending}</span>
+        {formatRange(messages, booking.startsAt, booking.endsAt, timeZone)}
       </p>
       {booking.approvedEndsAt && (
         <p className="meta">{t.extension(formatDateTime(booking.approvedEndsAt, timeZone))}</p>

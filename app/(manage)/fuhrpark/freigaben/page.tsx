@@ -1,66 +1,15 @@
-'use client';
-import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
-import { useTRPC } from '../../../lib/trpc';
-import { de } from '../../../messages/de';
-import { ApprovalCard } from './approval-card';
+import { pageTitle } from '../../../lib/page-title';
+import { HydrateClient, prefetch, trpc } from '../../../lib/trpc-server';
+import { ApprovalsView } from './approvals-view';
 
-/** The request a mail's „Anfrage prüfen“ link names: /fuhrpark/freigaben?anfrage=<id>#anfrage-<id>. */
-function useLinkedRequest(): string | null {
-  const [linked, setLinked] = useState<string | null>(null);
-  // Read after mounting (not useSearchParams): the page stays static, with no Suspense boundary.
-  useEffect(() => setLinked(new URLSearchParams(window.location.search).get('anfrage')), []);
-  return linked;
-}
+export const generateMetadata = () => pageTitle((t) => t.manage.approvals.title);
 
-/** What waits for the fleet manager's decision: approve, or decline with a reason. */
-export default function ApprovalsPage() {
-  const trpc = useTRPC();
-  const settings = useQuery(trpc.region.settings.queryOptions());
-  const queue = useQuery(trpc.bookings.approvalQueue.queryOptions(undefined, { staleTime: 0 }));
-  const [notice, setNotice] = useState<string | null>(null);
-  const timeZone = settings.data?.timeZone;
-  const linked = useLinkedRequest();
-  const linkedWaiting = linked !== null && queue.data?.some((booking) => booking.id === linked);
-
-  // The list arrives after the page, so the browser's own jump to #anfrage-<id> found nothing yet.
-  useEffect(() => {
-    if (linked && linkedWaiting)
-      document.getElementById(`anfrage-${linked}`)?.scrollIntoView({ block: 'center' });
-  }, [linked, linkedWaiting]);
-
+/** What waits for a decision, in the first answer already. */
+export default async function ApprovalsPage() {
+  await prefetch(trpc.bookings.approvalQueue.queryOptions());
   return (
-    <>
-      <h1>{de.manage.approvals.title}</h1>
-      <p className="hint">{de.manage.approvals.intro}</p>
-      {notice && (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      )}
-      {/* Not after deciding it here: then the notice above says what became of it. */}
-      {linked && queue.data && !linkedWaiting && !notice && (
-        <p className="notice" role="status">
-          {de.manage.approvals.linkedGone}
-        </p>
-      )}
-      {!timeZone || !queue.data ? (
-        <p>{de.errors.loading}</p>
-      ) : queue.data.length === 0 ? (
-        <p className="hint">{de.manage.approvals.none}</p>
-      ) : (
-        <ul className="list">
-          {queue.data.map((booking) => (
-            <ApprovalCard
-              key={booking.id}
-              booking={booking}
-              timeZone={timeZone}
-              onDone={setNotice}
-              linked={booking.id === linked}
-            />
-          ))}
-        </ul>
-      )}
-    </>
+    <HydrateClient>
+      <ApprovalsView />
+    </HydrateClient>
   );
 }

@@ -1,35 +1,39 @@
-'use client';
-import { de } from '../../../messages/de';
-import { ManagedMunicipality } from '../../managed-municipality';
-import { RateHistory } from './rate-history';
-import { Co2Factors, Tariffs } from './tariffs';
-import { VehicleCosts } from './vehicle-costs';
+import { pageTitle } from '../../../lib/page-title';
+import { managesOnServer, signedInOnServer } from '../../../lib/signed-in-server';
+import { getQueryClient, HydrateClient, prefetch, trpc } from '../../../lib/trpc-server';
+import { CostsView } from './costs-view';
 
-const t = de.costs;
+export const generateMetadata = () => pageTitle((t) => t.costs.title);
 
 /**
- * The cost model of the manager's municipality (the operator chooses one): each car's cost rates,
- * the internal tariff, the region's CO₂ factors and who changed what when.
+ * A fleet manager's cost model in the first answer already (each car's rates with it, asked for
+ * here rather than after the list arrives in the browser); the operator chooses a municipality first.
  */
-export default function CostsPage() {
+export default async function CostsPage() {
+  const me = await signedInOnServer(managesOnServer);
+  const municipalityId = me?.role === 'fleet_manager' ? me.municipalityId : null;
+  const carRates = async (owner: string) => {
+    const cars = await getQueryClient()
+      .fetchQuery(trpc.vehicles.managed.queryOptions())
+      .catch(() => []);
+    const own = cars.filter((car) => car.ownerMunicipalityId === owner);
+    await prefetch(...own.map((car) => trpc.reports.vehicleCosts.queryOptions({ vehicleId: car.id })));
+  };
+  await Promise.all([
+    prefetch(
+      trpc.reports.co2Factors.queryOptions(),
+      ...(municipalityId
+        ? [
+            trpc.reports.tariffs.queryOptions({ municipalityId }),
+            trpc.reports.rateHistory.queryOptions({ municipalityId }),
+          ]
+        : []),
+    ),
+    municipalityId ? carRates(municipalityId) : undefined,
+  ]);
   return (
-    <>
-      <h1>{t.title}</h1>
-      <p className="hint">{t.intro}</p>
-      <ManagedMunicipality labels={t}>
-        {(municipalityId, isOperator) => (
-          <>
-            {municipalityId && (
-              <div key={municipalityId}>
-                <Tariffs municipalityId={municipalityId} />
-                <VehicleCosts municipalityId={municipalityId} />
-              </div>
-            )}
-            <Co2Factors mayEdit={isOperator} />
-            {municipalityId && <RateHistory key={municipalityId} municipalityId={municipalityId} />}
-          </>
-        )}
-      </ManagedMunicipality>
-    </>
+    <HydrateClient>
+      <CostsView />
+    </HydrateClient>
   );
 }

@@ -2,12 +2,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { problemOf } from '../../../lib/errors';
+import { useMessages } from '../../../lib/i18n';
 import { useTRPC } from '../../../lib/trpc';
-import { de } from '../../../messages/de';
 import styles from '../../manage.module.css';
 import own from './costs.module.css';
-
-const t = de.costs;
 
 export type RateField = {
   key: string;
@@ -41,6 +39,8 @@ export function RateForm({
   save: (input: Input) => Promise<unknown>;
   onSaved: () => void;
 }) {
+  const messages = useMessages();
+  const t = messages.costs;
   const id = useId();
   const Heading = level === 4 ? 'h4' : 'h3';
   const [draft, setDraft] = useState<Draft>(initial);

@@ -1,15 +1,13 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
+import { useMessages } from '../../../lib/i18n';
 import { formatDateTime } from '../../../lib/time';
 import { useTRPC } from '../../../lib/trpc';
-import { de } from '../../../messages/de';
+import type { Messages } from '../../../messages/de';
 import { ReportTable } from '../berichte/report-table';
 
-const t = de.costs;
-const h = t.history;
-
 /** A recorded value as the page shows it: money and g/km in German notation, dates as dates. */
-function shown(value: unknown): string {
+function shown(t: Messages['costs'], value: unknown): string {
   if (value === null || value === undefined) return t.none;
   if (typeof value === 'number') return t.number(value);
   const text = String(value);
@@ -18,6 +16,9 @@ function shown(value: unknown): string {
 
 /** Who changed which rate of the municipality (and the region's CO₂ factors) when, from → to. */
 export function RateHistory({ municipalityId }: { municipalityId: string }) {
+  const messages = useMessages();
+  const t = messages.costs;
+  const h = t.history;
   const trpc = useTRPC();
   const zone = useQuery(trpc.region.settings.queryOptions()).data?.timeZone ?? 'Europe/Berlin';
   const history = useQuery(trpc.reports.rateHistory.queryOptions({ municipalityId }));
@@ -25,7 +26,7 @@ export function RateHistory({ municipalityId }: { municipalityId: string }) {
     <section aria-labelledby="verlauf">
       <h2 id="verlauf">{h.title}</h2>
       {!history.data ? (
-        <p>{de.errors.loading}</p>
+        <p>{messages.errors.loading}</p>
       ) : (
         <ReportTable
           caption={h.caption}
@@ -45,8 +46,8 @@ export function RateHistory({ municipalityId }: { municipalityId: string }) {
               .map((c) => {
                 const field = h.field[c.field] ?? c.field;
                 return c.before === null
-                  ? h.created(field, shown(c.after))
-                  : h.fromTo(field, shown(c.before), shown(c.after));
+                  ? h.created(field, shown(t, c.after))
+                  : h.fromTo(field, shown(t, c.before), shown(t, c.after));
               })
               .join('; '),
           }))}

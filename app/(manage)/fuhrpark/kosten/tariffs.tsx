@@ -1,19 +1,22 @@
 'use client';
 import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMessages } from '../../../lib/i18n';
 import { todayIn } from '../../../lib/time';
 import { useTRPC } from '../../../lib/trpc';
-import { de } from '../../../messages/de';
+import type { Messages } from '../../../messages/de';
 import { ReportTable } from '../berichte/report-table';
 import { dayOf, numberOf, RateForm, useRefreshReports } from './rate-form';
 
-const t = de.costs;
-const money = (v: unknown) => (typeof v === 'number' ? t.euro(v) : t.none);
-const grams = (v: unknown) => (typeof v === 'number' ? t.number(v) : t.none);
-const validity = (row: Record<string, unknown>) =>
+type Texts = Messages['costs'];
+const money = (t: Texts) => (v: unknown) => (typeof v === 'number' ? t.euro(v) : t.none);
+const grams = (t: Texts) => (v: unknown) => (typeof v === 'number' ? t.number(v) : t.none);
+const validity = (t: Texts, row: Record<string, unknown>) =>
   t.validity(t.date(String(row.validFrom)), row.validUntil ? t.date(String(row.validUntil)) : null);
 
 /** The municipality's internal tariff rows and the form to set one from a date. */
 export function Tariffs({ municipalityId }: { municipalityId: string }) {
+  const messages = useMessages();
+  const t = messages.costs;
   const trpc = useTRPC();
   const zone = useQuery(trpc.region.settings.queryOptions()).data?.timeZone ?? 'Europe/Berlin';
   const rows = useQuery(trpc.reports.tariffs.queryOptions({ municipalityId }));
@@ -25,7 +28,7 @@ export function Tariffs({ municipalityId }: { municipalityId: string }) {
       <h2 id="tarif">{t.tariffs.title}</h2>
       <p className="hint">{t.tariffs.intro}</p>
       {!rows.data ? (
-        <p>{de.errors.loading}</p>
+        <p>{messages.errors.loading}</p>
       ) : rows.data.length === 0 ? (
         <p className="notice">{t.tariffs.noTariffs}</p>
       ) : (
@@ -34,10 +37,10 @@ export function Tariffs({ municipalityId }: { municipalityId: string }) {
           exportName="tarife"
           columns={[
             { key: 'validity', label: t.validFrom },
-            { key: 'perHour', label: t.tariffs.perHour, numeric: true, format: money },
-            { key: 'perKm', label: t.tariffs.perKm, numeric: true, format: money },
+            { key: 'perHour', label: t.tariffs.perHour, numeric: true, format: money(t) },
+            { key: 'perKm', label: t.tariffs.perKm, numeric: true, format: money(t) },
           ]}
-          rows={rows.data.map((row) => ({ ...row, validity: validity(row) }))}
+          rows={rows.data.map((row) => ({ ...row, validity: validity(t, row) }))}
         />
       )}
       {rows.data && (
@@ -70,6 +73,8 @@ export function Tariffs({ municipalityId }: { municipalityId: string }) {
 
 /** The region's CO₂ factors: every manager reads them; the operator sets them. */
 export function Co2Factors({ mayEdit }: { mayEdit: boolean }) {
+  const messages = useMessages();
+  const t = messages.costs;
   const trpc = useTRPC();
   const zone = useQuery(trpc.region.settings.queryOptions()).data?.timeZone ?? 'Europe/Berlin';
   const rows = useQuery(trpc.reports.co2Factors.queryOptions());
@@ -81,7 +86,7 @@ export function Co2Factors({ mayEdit }: { mayEdit: boolean }) {
       <h2 id="co2">{t.co2.title}</h2>
       <p className="hint">{t.co2.intro}</p>
       {!rows.data ? (
-        <p>{de.errors.loading}</p>
+        <p>{messages.errors.loading}</p>
       ) : rows.data.length === 0 ? (
         <p className="notice">{t.co2.none}</p>
       ) : (
@@ -90,10 +95,10 @@ export function Co2Factors({ mayEdit }: { mayEdit: boolean }) {
           exportName="co2-faktoren"
           columns={[
             { key: 'validity', label: t.validFrom },
-            { key: 'referenceGPerKm', label: t.co2.reference, numeric: true, format: grams },
-            { key: 'electricityGPerKm', label: t.co2.electricity, numeric: true, format: grams },
+            { key: 'referenceGPerKm', label: t.co2.reference, numeric: true, format: grams(t) },
+            { key: 'electricityGPerKm', label: t.co2.electricity, numeric: true, format: grams(t) },
           ]}
-          rows={rows.data.map((row) => ({ ...row, validity: validity(row) }))}
+          rows={rows.data.map((row) => ({ ...row, validity: validity(t, row) }))}
         />
       )}
       {mayEdit && rows.data ? (

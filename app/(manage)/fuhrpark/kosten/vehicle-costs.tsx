@@ -2,18 +2,18 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '@/server/root';
+import { useMessages } from '../../../lib/i18n';
 import { todayIn } from '../../../lib/time';
 import { useTRPC } from '../../../lib/trpc';
-import { de } from '../../../messages/de';
+import type { Messages } from '../../../messages/de';
 import { ReportTable } from '../berichte/report-table';
 import own from './costs.module.css';
 import { dayOf, numberOf, optionalDayOf, type RateField, RateForm, useRefreshReports } from './rate-form';
 
 type Car = inferRouterOutputs<AppRouter>['vehicles']['managed'][number];
 type Rate = inferRouterOutputs<AppRouter>['reports']['vehicleCosts'][number];
-const t = de.costs;
-const v = t.vehicles;
-const money = (value: unknown) => (typeof value === 'number' ? t.euro(value) : t.none);
+type Texts = Messages['costs'];
+const money = (t: Texts) => (value: unknown) => (typeof value === 'number' ? t.euro(value) : t.none);
 const monthly = [
   'leasingMonthly',
   'insuranceMonthly',
@@ -23,7 +23,7 @@ const monthly = [
 ] as const;
 const variable = ['perKm', 'perKwh', 'perLitre'] as const;
 
-const fields: RateField[] = [
+const fieldsOf = (t: Texts, v = t.vehicles): RateField[] => [
   { key: 'validFrom', label: t.validFrom, hint: t.validFromHint, kind: 'date' },
   { key: 'commissionedOn', label: v.commissionedOn, kind: 'date' },
   { key: 'retiredOn', label: v.retiredOn, hint: v.retiredOnHint, kind: 'optionalDate' },
@@ -32,6 +32,8 @@ const fields: RateField[] = [
 
 /** Every car of the municipality with its cost rates and a form to add one from a date. */
 export function VehicleCosts({ municipalityId }: { municipalityId: string }) {
+  const messages = useMessages();
+  const v = messages.costs.vehicles;
   const trpc = useTRPC();
   const cars = useQuery(trpc.vehicles.managed.queryOptions());
   const own = cars.data?.filter((car) => car.ownerMunicipalityId === municipalityId);
@@ -39,7 +41,7 @@ export function VehicleCosts({ municipalityId }: { municipalityId: string }) {
     <section aria-labelledby="fahrzeugkosten">
       <h2 id="fahrzeugkosten">{v.title}</h2>
       {!own ? (
-        <p>{de.errors.loading}</p>
+        <p>{messages.errors.loading}</p>
       ) : own.length === 0 ? (
         <p>{v.noVehicles}</p>
       ) : (
@@ -61,6 +63,9 @@ function draftFrom(current: Rate | undefined, today: string): Record<string, str
 }
 
 function CarCosts({ car }: { car: Car }) {
+  const messages = useMessages();
+  const t = messages.costs;
+  const v = t.vehicles;
   const trpc = useTRPC();
   const refresh = useRefreshReports();
   const zone = useQuery(trpc.region.settings.queryOptions()).data?.timeZone ?? 'Europe/Berlin';
@@ -73,7 +78,7 @@ function CarCosts({ car }: { car: Car }) {
         {name} — {car.station.name}
       </h3>
       {!rates.data ? (
-        <p>{de.errors.loading}</p>
+        <p>{messages.errors.loading}</p>
       ) : (
         <>
           {rates.data.length === 0 ? (
@@ -85,9 +90,9 @@ function CarCosts({ car }: { car: Car }) {
               columns={[
                 { key: 'validity', label: t.validFrom },
                 { key: 'service', label: v.commissionedOn },
-                ...monthly.map((key) => ({ key, label: v[key], numeric: true, format: money })),
-                { key: 'fixed', label: v.fixedMonthly, numeric: true, format: money },
-                ...variable.map((key) => ({ key, label: v[key], numeric: true, format: money })),
+                ...monthly.map((key) => ({ key, label: v[key], numeric: true, format: money(t) })),
+                { key: 'fixed', label: v.fixedMonthly, numeric: true, format: money(t) },
+                ...variable.map((key) => ({ key, label: v[key], numeric: true, format: money(t) })),
               ]}
               rows={rates.data.map((rate) => ({
                 ...rate,
@@ -103,7 +108,7 @@ function CarCosts({ car }: { car: Car }) {
           <RateForm
             title={v.add}
             level={4}
-            fields={fields}
+            fields={fieldsOf(t)}
             initial={draftFrom(rates.data[0], todayIn(zone))}
             save={(input) =>
               setCosts.mutateAsync({

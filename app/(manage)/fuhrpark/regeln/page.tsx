@@ -1,30 +1,18 @@
-'use client';
-import { useQuery } from '@tanstack/react-query';
-import { useTRPC } from '../../../lib/trpc';
-import { de } from '../../../messages/de';
-import { ManagedMunicipality } from '../../managed-municipality';
-import { PolicyForm } from './policy-form';
+import { pageTitle } from '../../../lib/page-title';
+import { managesOnServer, signedInOnServer } from '../../../lib/signed-in-server';
+import { HydrateClient, prefetch, trpc } from '../../../lib/trpc-server';
+import { RulesView } from './rules-view';
 
-const t = de.manage.rules;
+export const generateMetadata = () => pageTitle((t) => t.manage.rules.title);
 
-/** The booking rules of the manager's municipality; the operator chooses the municipality first. */
-export default function RulesPage() {
+/** A fleet manager's rules in the first answer already; the operator chooses a municipality first. */
+export default async function RulesPage() {
+  const me = await signedInOnServer(managesOnServer);
+  const municipalityId = me?.role === 'fleet_manager' ? me.municipalityId : null;
+  if (municipalityId) await prefetch(trpc.policies.get.queryOptions({ municipalityId }));
   return (
-    <>
-      <h1>{t.title}</h1>
-      <p className="hint">{t.intro}</p>
-      <ManagedMunicipality labels={t}>
-        {(municipalityId) =>
-          municipalityId && <PolicyLoader key={municipalityId} municipalityId={municipalityId} />
-        }
-      </ManagedMunicipality>
-    </>
+    <HydrateClient>
+      <RulesView />
+    </HydrateClient>
   );
-}
-
-function PolicyLoader({ municipalityId }: { municipalityId: string }) {
-  const trpc = useTRPC();
-  const policy = useQuery(trpc.policies.get.queryOptions({ municipalityId }));
-  if (!policy.data) return <p>{de.errors.loading}</p>;
-  return <PolicyForm municipalityId={municipalityId} policy={policy.data} />;
 }

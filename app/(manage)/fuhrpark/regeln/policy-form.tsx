@@ -4,12 +4,11 @@ import type { inferRouterOutputs } from '@trpc/server';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import type { AppRouter } from '@/server/root';
 import { problemOf } from '../../../lib/errors';
+import { useMessages } from '../../../lib/i18n';
 import { useTRPC } from '../../../lib/trpc';
-import { de } from '../../../messages/de';
 import styles from '../../manage.module.css';
 
 type Policy = inferRouterOutputs<AppRouter>['policies']['get'];
-const t = de.manage.rules;
 
 /** A labelled field with its hint and the server's complaint about it, if any. */
 function Field({ hint, errors, children }: { hint?: string; errors?: string[]; children: ReactNode }) {
@@ -44,6 +43,8 @@ type Draft = ReturnType<typeof draftOf>;
 type TextKey = { [K in keyof Draft]: Draft[K] extends string ? K : never }[keyof Draft];
 
 export function PolicyForm({ municipalityId, policy }: { municipalityId: string; policy: Policy }) {
+  const messages = useMessages();
+  const t = messages.manage.rules;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState(() => draftOf(policy));

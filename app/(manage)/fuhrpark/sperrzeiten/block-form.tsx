@@ -1,14 +1,12 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
+import { useMessages } from '../../../lib/i18n';
 import { instantOf, todayIn } from '../../../lib/time';
 import { useTRPC } from '../../../lib/trpc';
-import { de } from '../../../messages/de';
 import styles from '../../manage.module.css';
 import { BlockPreview } from './block-preview';
 import { type BlockRequest, type BlockResult, blockKinds, isBlockKind, type ManagedVehicle } from './types';
-
-const t = de.manage.blocks;
 
 /** The manager's cars grouped by station, for the car picker. */
 function byStation(vehicles: readonly ManagedVehicle[]) {
@@ -22,6 +20,8 @@ function byStation(vehicles: readonly ManagedVehicle[]) {
 
 /** Block a car: the request is checked first (preview), and only then confirmed. */
 export function BlockForm({ timeZone, onDone }: { timeZone: string; onDone: (notice: string) => void }) {
+  const messages = useMessages();
+  const t = messages.manage.blocks;
   const trpc = useTRPC();
   const vehicles = useQuery(trpc.vehicles.managed.queryOptions());
   const form = useRef<HTMLFormElement>(null);

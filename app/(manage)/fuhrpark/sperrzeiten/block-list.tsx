@@ -1,14 +1,14 @@
 'use client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { problemOf } from '../../../lib/errors';
+import { useMessages } from '../../../lib/i18n';
 import { useTRPC } from '../../../lib/trpc';
-import { de } from '../../../messages/de';
 import { formatRange } from '../format';
-
-const t = de.manage.blocks;
 
 /** Current and coming blocks of the manager's cars, each with a way to lift it. */
 export function BlockList({ timeZone, onDone }: { timeZone: string; onDone: (notice: string) => void }) {
+  const messages = useMessages();
+  const t = messages.manage.blocks;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const blocks = useQuery(trpc.blocks.list.queryOptions(undefined, { staleTime: 0 }));
@@ -30,7 +30,7 @@ export function BlockList({ timeZone, onDone }: { timeZone: string; onDone: (not
         </p>
       )}
       {!blocks.data ? (
-        <p>{de.errors.loading}</p>
+        <p>{messages.errors.loading}</p>
       ) : blocks.data.length === 0 ? (
         <p className="hint">{t.none}</p>
       ) : (
@@ -42,7 +42,7 @@ export function BlockList({ timeZone, onDone }: { timeZone: string; onDone: (not
               </h3>
               <p className="meta">
                 <span className="badge cancelled">{t.kinds[block.kind]}</span>
-                {formatRange(block.startsAt, block.endsAt, timeZone)}
+                {formatRange(messages, block.startsAt, block.endsAt, timeZone)}
               </p>
               <p className="meta">{block.reason}</p>
               <div className="actions">

@@ -1,30 +1,31 @@
 'use client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { problemOf } from '../../../lib/errors';
+import { useMessages } from '../../../lib/i18n';
 import { useTRPC } from '../../../lib/trpc';
-import { de } from '../../../messages/de';
+import type { Messages } from '../../../messages/de';
 import styles from '../../manage.module.css';
 import { formatRange } from '../format';
 import type { BlockRequest, BlockResult, ManagedVehicle } from './types';
 
-const t = de.manage.blocks;
-const fieldLabels: Record<string, string> = {
+const fieldLabelsOf = (t: Messages['manage']['blocks']): Record<string, string> => ({
   vehicleId: t.vehicle,
   from: t.fromDate,
   to: t.toDate,
   kind: t.kind,
   reason: t.reason,
-};
+});
 
 /** The server's field problems, each named by the field it belongs to. */
 function FieldProblems({ error }: { error: unknown }) {
+  const t = useMessages().manage.blocks;
   const { message, fields } = problemOf(error);
   return (
     <div role="alert">
       <p className="error">{message}</p>
       {Object.entries(fields).map(([field, problems]) => (
         <p key={field} className="error">
-          {fieldLabels[field] ?? field}: {problems.join(' ')}
+          {fieldLabelsOf(t)[field] ?? field}: {problems.join(' ')}
         </p>
       ))}
     </div>
@@ -45,6 +46,8 @@ export function BlockPreview({
   onCreated: (result: BlockResult) => void;
   onChange: () => void;
 }) {
+  const messages = useMessages();
+  const t = messages.manage.blocks;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const preview = useQuery(trpc.blocks.preview.queryOptions(request, { retry: false, staleTime: 0 }));
@@ -91,8 +94,8 @@ export function BlockPreview({
                 <li key={booking.id} className={lost ? styles.lost : undefined} data-booking={booking.id}>
                   <strong>{booking.booker}</strong>
                   <p className="meta">
-                    <span className={`badge ${booking.status}`}>{de.status[booking.status]}</span>
-                    {formatRange(booking.startsAt, booking.endsAt, timeZone)}
+                    <span className={`badge ${booking.status}`}>{messages.status[booking.status]}</span>
+                    {formatRange(messages, booking.startsAt, booking.endsAt, timeZone)}
                   </p>
                   <p className={lost ? 'error' : 'meta'}>{outcome}</p>
                   {booking.noStandInBecause && <p className="meta">{booking.noStandInBecause}</p>}

@@ -1,30 +1,15 @@
-'use client';
-import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { useTRPC } from '../../../lib/trpc';
-import { de } from '../../../messages/de';
-import { BlockForm } from './block-form';
-import { BlockList } from './block-list';
+import { pageTitle } from '../../../lib/page-title';
+import { HydrateClient, prefetch, trpc } from '../../../lib/trpc-server';
+import { BlocksView } from './blocks-view';
 
-/** Cars out of service: the blocks that run or are coming, and a form that shows what a new one would do. */
-export default function BlocksPage() {
-  const trpc = useTRPC();
-  const settings = useQuery(trpc.region.settings.queryOptions());
-  const [notice, setNotice] = useState<string | null>(null);
-  const timeZone = settings.data?.timeZone;
-  if (!timeZone) return <p>{de.errors.loading}</p>;
+export const generateMetadata = () => pageTitle((t) => t.manage.blocks.title);
 
+/** The blocks and the cars to block, in the first answer already. */
+export default async function BlocksPage() {
+  await prefetch(trpc.blocks.list.queryOptions(), trpc.vehicles.managed.queryOptions());
   return (
-    <>
-      <h1>{de.manage.blocks.title}</h1>
-      <p className="hint">{de.manage.blocks.intro}</p>
-      {notice && (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      )}
-      <BlockForm timeZone={timeZone} onDone={setNotice} />
-      <BlockList timeZone={timeZone} onDone={setNotice} />
-    </>
+    <HydrateClient>
+      <BlocksView />
+    </HydrateClient>
   );
 }

@@ -2,13 +2,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { problemOf } from '../../../lib/errors';
+import { useMessages } from '../../../lib/i18n';
 import { useTRPC } from '../../../lib/trpc';
-import { de } from '../../../messages/de';
-
-const t = de.settlement;
 
 /** The operator's „Monat abschließen“: asks once more, then freezes; a refusal is shown as the server words it. */
 export function FreezeMonth({ month, label }: { month: string; label: string }) {
+  const messages = useMessages();
+  const t = messages.settlement;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [asking, setAsking] = useState(false);

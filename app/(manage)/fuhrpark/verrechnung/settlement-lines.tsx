@@ -1,10 +1,11 @@
 'use client';
-import { de } from '../../../messages/de';
+import { useMessages } from '../../../lib/i18n';
+import type { Messages } from '../../../messages/de';
 import { ReportTable } from '../berichte/report-table';
-import type { Settlement } from './page';
+import type { Settlement } from './settlement-view';
 
-const t = de.settlement;
-const euro = (v: unknown) => (typeof v === 'number' ? de.costs.euro(v) : de.costs.none);
+const euroOf = (costs: Messages['costs']) => (v: unknown) =>
+  typeof v === 'number' ? costs.euro(v) : costs.none;
 
 /**
  * The bookings behind each cell, one table per pair (the server sends only pairs the caller is a
@@ -17,6 +18,8 @@ export function SettlementLines({
   settlement: Settlement;
   nameOf: (id: string) => string;
 }) {
+  const messages = useMessages();
+  const t = messages.settlement;
   const pairs = new Map<string, Settlement['lines']>();
   for (const line of settlement.lines) {
     const key = `${line.driverMunicipalityId}-${line.ownerMunicipalityId}`;
@@ -41,7 +44,7 @@ export function SettlementLines({
                 { key: 'kind', label: t.kind },
                 { key: 'hours', label: t.hours, numeric: true },
                 { key: 'km', label: t.km, numeric: true },
-                { key: 'amount', label: t.amount, numeric: true, format: euro },
+                { key: 'amount', label: t.amount, numeric: true, format: euroOf(messages.costs) },
                 { key: 'note', label: t.note },
               ]}
               rows={lines.map((line) => ({

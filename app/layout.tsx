@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import './globals.css';
+import { FocusOnNavigation } from './focus-on-navigation';
 import { getLanguage, getMessages } from './lib/i18n-server';
 import { Providers } from './providers';
 
@@ -25,6 +26,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {t.skipLink}
         </a>
         <Providers language={language}>{children}</Providers>
+        <FocusOnNavigation />
       </body>
     </html>
   );

@@ -9,7 +9,8 @@ test('after signing in, a „weiter“ pointing to another site leads to the sta
   await page.getByLabel('Passwort').fill(demoStaff.password);
   await page.getByRole('button', { name: 'Anmelden' }).click();
   await expect(page).toHaveURL(`${baseURL}/`);
-  await expect(page.getByRole('heading', { name: 'Freies Fahrzeug finden' })).toBeVisible();
+  // Focus goes to the new page's heading, not back to the top of the body.
+  await expect(page.getByRole('heading', { name: 'Freies Fahrzeug finden', level: 1 })).toBeFocused();
 });
 
 test('too many wrong passwords: the page says how long to wait, not that the password is wrong', async ({

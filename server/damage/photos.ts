@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import { AppError } from '../errors';
+import { readBoundedBytes } from '../http/request-guard';
 
 /** The most a photo may weigh as uploaded; the body is cut off as soon as it passes this. */
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
@@ -25,10 +26,7 @@ export function imageTypeOf(bytes: Uint8Array): PhotoType | null {
   return null;
 }
 
-/**
- * The body of an upload, read chunk by chunk and refused with PHOTO_TOO_LARGE the moment it
- * passes `maxBytes` (a stated Content-Length is checked first), so nothing unbounded is buffered.
- */
+/** The body of an upload, refused with PHOTO_TOO_LARGE once it passes `maxBytes` (a stated Content-Length first). */
 export async function readPhotoBody(
   body: ReadableStream<Uint8Array> | null,
   declaredLength: string | null,
@@ -40,20 +38,9 @@ export async function readPhotoBody(
     throw new AppError('PHOTO_TOO_LARGE');
   }
   if (!body) throw new AppError('PHOTO_TYPE_NOT_ALLOWED');
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw new AppError('PHOTO_TOO_LARGE');
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
+  const bytes = await readBoundedBytes(body, maxBytes);
+  if (!bytes) throw new AppError('PHOTO_TOO_LARGE');
+  return bytes;
 }
 
 export interface StoredPhoto {

@@ -66,7 +66,15 @@ export function refusalOf(request: Request, limits: GuardLimits): AppErrorCode |
 /** The body as text, or null once it passes `maxBytes` (a chunked body has no Content-Length to check). */
 export async function readBoundedBody(request: Request, maxBytes: number): Promise<string | null> {
   if (!request.body) return '';
-  const reader = request.body.getReader();
+  return (await readBoundedBytes(request.body, maxBytes))?.toString('utf8') ?? null;
+}
+
+/** A stream's bytes, read chunk by chunk and given up (null) the moment they pass `maxBytes`, so nothing unbounded is buffered. */
+export async function readBoundedBytes(
+  body: ReadableStream<Uint8Array>,
+  maxBytes: number,
+): Promise<Buffer | null> {
+  const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
@@ -79,7 +87,7 @@ export async function readBoundedBody(request: Request, maxBytes: number): Promi
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /**

@@ -1,10 +1,8 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getMessages } from './lib/i18n-server';
+import { pageTitle } from './lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getMessages()).notFound.title };
-}
+export const generateMetadata = () => pageTitle((t) => t.notFound.title);
 
 /** Any address without a page: in the person's language, with the way back. */
 export default async function NotFound() {

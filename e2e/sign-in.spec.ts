@@ -34,3 +34,17 @@ test('too many wrong passwords: the page says how long to wait, not that the pas
     /^Zu viele Versuche – bitte in \d+ Sekunden erneut versuchen$/,
   );
 });
+
+test('every page says in its title what it is, then the product, once', async ({ signedIn: page }) => {
+  for (const [path, title] of [
+    ['/', 'Freies Fahrzeug finden'],
+    ['/zeitplan', 'Zeitplan'],
+    ['/buchungen', 'Meine Buchungen'],
+    ['/fahrten', 'Meine Fahrten'],
+    ['/kalender', 'Buchungen im eigenen Kalender'],
+    ['/gibt-es-nicht', 'Seite nicht gefunden'],
+  ] as const) {
+    await page.goto(path);
+    await expect(page).toHaveTitle(`${title} – ParthelandMobil`);
+  }
+});

@@ -1,11 +1,8 @@
-import { getMessages } from '../lib/i18n-server';
+import { pageTitle } from '../lib/page-title';
 import { getQueryClient, HydrateClient, prefetch, trpc } from '../lib/trpc-server';
 import { SearchForm } from './_search/search-form';
 
-export async function generateMetadata() {
-  const t = await getMessages();
-  return { title: t.search.title };
-}
+export const generateMetadata = () => pageTitle((t) => t.search.title);
 
 /** Time first: the form comes from the server with the stations in it and a window bookable now. */
 export default async function SearchPage() {

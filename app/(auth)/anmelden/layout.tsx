@@ -1,10 +1,7 @@
-import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
-import { getMessages } from '../../lib/i18n-server';
+import { pageTitle } from '../../lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getMessages()).signIn.title };
-}
+export const generateMetadata = () => pageTitle((t) => t.signIn.title);
 
 export default function SignInLayout({ children }: { children: ReactNode }) {
   return children;

@@ -1,12 +1,9 @@
-import type { Metadata } from 'next';
-import { getMessages } from '../../lib/i18n-server';
+import { pageTitle } from '../../lib/page-title';
 import { HydrateClient, prefetch, trpc } from '../../lib/trpc-server';
 import { MyBookings } from './my-bookings';
 import { shownSections } from './section-order';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getMessages()).bookings.title };
-}
+export const generateMetadata = () => pageTitle((t) => t.bookings.title);
 
 /** „Meine Buchungen“: the first page of each section comes with the page. */
 export default async function MyBookingsPage() {

@@ -1,13 +1,10 @@
-import { getMessages } from '../../lib/i18n-server';
+import { pageTitle } from '../../lib/page-title';
 import { todayIn } from '../../lib/time';
 import { getQueryClient, HydrateClient, prefetch, trpc } from '../../lib/trpc-server';
 import { readParams, viewInput } from './params';
 import { TimelinePage } from './timeline-page';
 
-export async function generateMetadata() {
-  const t = await getMessages();
-  return { title: t.timeline.title };
-}
+export const generateMetadata = () => pageTitle((t) => t.timeline.title);
 
 /**
  * The timeline comes from the server with its view in it. Without a place in the address it shows

@@ -1,11 +1,8 @@
-import type { Metadata } from 'next';
-import { getMessages } from '../../../lib/i18n-server';
+import { pageTitle } from '../../../lib/page-title';
 import { HydrateClient, prefetch, trpc } from '../../../lib/trpc-server';
 import { BookingView } from './booking-view';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getMessages()).bookings.pageTitle };
-}
+export const generateMetadata = () => pageTitle((t) => t.bookings.pageTitle);
 
 /** One booking, at the car or afterwards, with its damages, logbook and trip: it comes with the page, so the phone shows it at once. */
 export default async function BookingPage({ params }: { params: Promise<{ id: string }> }) {

@@ -2,10 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { defaultLanguage, type Language, languageCookie, languageFrom } from '@/app/lib/language';
 import { processSingleton } from '../singleton';
 
-export { defaultLanguage, type Language, languageCookie, languageFrom, localeOf } from '@/app/lib/language';
-
-/** A sentence in every language of the UI, side by side: one place for each text. */
-export type Sentence = Readonly<Record<Language, string>>;
+export { defaultLanguage, type Language, localeOf } from '@/app/lib/language';
 
 // zod builds field messages while it parses, deep inside tRPC, where no context reaches: the request's
 // language travels there with the request's async flow instead (set by a middleware in server/trpc.ts).
@@ -20,9 +17,6 @@ export function inLanguage<T>(language: Language, work: () => T): T {
 export function requestLanguage(): Language {
   return requests().getStore() ?? defaultLanguage;
 }
-
-/** A sentence in the language of the request being answered: `.refine(check, { error: () => inRequestLanguage(…) })`. */
-export const inRequestLanguage = (sentence: Sentence): string => sentence[requestLanguage()];
 
 /** A request's language: the signed-in person's own, else the browser's choice (the cookie), else German. */
 export function languageOf(headers: Headers, user: { language: Language } | null): Language {

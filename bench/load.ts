@@ -19,8 +19,9 @@ const PAST_DAYS = 25;
  */
 export async function loadFleet(raw: Raw, log: (line: string) => void) {
   await raw(`
-    insert into municipalities (slug, name, cost_centre)
-    select 'bench-' || lpad(m::text, 2, '0'), 'Benchgemeinde ' || m, 'KST-' || m
+    insert into municipalities (slug, name, name_genitive, name_dative, cost_centre)
+    select 'bench-' || lpad(m::text, 2, '0'), 'Benchgemeinde ' || m, 'der Benchgemeinde ' || m,
+           'der Benchgemeinde ' || m, 'KST-' || m
     from generate_series(1, ${MUNICIPALITIES}) m`);
   await raw(`
     insert into stations (municipality_id, name, address, latitude, longitude, charge_points)

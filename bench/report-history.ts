@@ -43,8 +43,10 @@ const cars = `
 export async function loadFleet(raw: Raw, end: Date): Promise<SessionUser> {
   const at = end.toISOString();
   await raw(`
-    insert into municipalities (slug, name, cost_centre)
-    select 'rh-' || m, 'Berichtsgemeinde ' || m, 'KST-' || (4700 + m) from generate_series(1, ${MUNICIPALITIES}) m`);
+    insert into municipalities (slug, name, name_genitive, name_dative, cost_centre)
+    select 'rh-' || m, 'Berichtsgemeinde ' || m, 'der Berichtsgemeinde ' || m, 'der Berichtsgemeinde ' || m,
+           'KST-' || (4700 + m)
+    from generate_series(1, ${MUNICIPALITIES}) m`);
   await raw(`
     insert into stations (municipality_id, name, address, latitude, longitude, charge_points)
     select mu.id, 'Station ' || s, 'Markt ' || s, 51.2 + mu.k * 0.03 + s * 0.004, 12.5 + s * 0.01, 2

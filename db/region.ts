@@ -110,6 +110,8 @@ const regionSchema = z
         z.object({
           slug: z.string().regex(/^[a-z0-9-]+$/),
           name: z.string().min(1),
+          /** The name with its article in the cases German texts use ("der Stadt Brandis"): grammar is data. */
+          nameWithArticle: z.object({ genitive: z.string().min(1), dative: z.string().min(1) }),
           costCentre: z.string().min(1),
           /** Its bookings need a logbook entry (purpose, destination, person visited) after the trip. */
           logbookRequired: z.boolean().default(false),

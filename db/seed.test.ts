@@ -48,6 +48,20 @@ it('seeds the region file once, however often it runs', async () => {
   expect(first[1]).toBe(26);
   expect(first[2]).toBe(12);
   expect(first[3]).toBeGreaterThan(50);
+  const [brandis] = await database.db
+    .select({ genitive: municipalities.nameGenitive, dative: municipalities.nameDative })
+    .from(municipalities)
+    .where(eq(municipalities.slug, 'brandis'));
+  expect(brandis).toEqual({ genitive: 'der Stadt Brandis', dative: 'der Stadt Brandis' });
+});
+
+it('refuses a region file whose municipality lacks its name with the article', async () => {
+  const region = await readRegion('db/regions/partheland.json');
+  const { nameWithArticle: _forms, ...bare } = region.municipalities[0] ?? {};
+  const { writeFile, mkdtemp } = await import('node:fs/promises');
+  const path = `${await mkdtemp('/tmp/region-')}/no-article.json`;
+  await writeFile(path, JSON.stringify({ ...region, municipalities: [bare] }));
+  await expect(readRegion(path)).rejects.toThrow(/nameWithArticle/);
 });
 
 // The seed ran above (same file, same database): the demo's last completed month has real figures.
@@ -107,6 +121,7 @@ it('rejects a region file that names an unknown vehicle model', async () => {
         {
           slug: 'x',
           name: 'X',
+          nameWithArticle: { genitive: 'von X', dative: 'X' },
           costCentre: 'K',
           stations: [
             { name: 'S', lat: 1, lng: 1, chargePoints: 0, vehicles: [{ plate: 'P', model: 'nope' }] },

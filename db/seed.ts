@@ -25,13 +25,17 @@ export async function seedRegion(db: Db, region: Region, options: { now: Date; t
   const municipalityIds = new Map<string, string>();
   let newVehicles = 0;
   for (const m of region.municipalities) {
+    const fields = {
+      name: m.name,
+      nameGenitive: m.nameWithArticle.genitive,
+      nameDative: m.nameWithArticle.dative,
+      costCentre: m.costCentre,
+      logbookRequired: m.logbookRequired,
+    };
     const [row] = await db
       .insert(municipalities)
-      .values({ slug: m.slug, name: m.name, costCentre: m.costCentre, logbookRequired: m.logbookRequired })
-      .onConflictDoUpdate({
-        target: municipalities.slug,
-        set: { name: m.name, costCentre: m.costCentre, logbookRequired: m.logbookRequired },
-      })
+      .values({ slug: m.slug, ...fields })
+      .onConflictDoUpdate({ target: municipalities.slug, set: fields })
       .returning({ id: municipalities.id });
     if (!row) throw new Error(`seed: municipality ${m.slug} not written`);
     municipalityIds.set(m.slug, row.id);

@@ -5,6 +5,7 @@ import { findSessionUser } from './auth/queries';
 import { database } from './database';
 import { env } from './env';
 import { logger, requestIdFrom } from './logger';
+import { languageOf } from './messages/language';
 import { settings } from './settings';
 import { processSingleton } from './singleton';
 import type { Context } from './trpc';
@@ -24,12 +25,14 @@ export async function sessionUser(db: Db, authInstance: Auth, headers: Headers) 
   return session ? findSessionUser(db, session.user.id) : null;
 }
 
-/** A request's context: the database, the signed-in person, a logger tagged with the request id, the settings. */
+/** A request's context: the database, the signed-in person, their language, a request-tagged logger, the settings. */
 export async function createContext({ headers }: { headers: Headers }): Promise<Context> {
   const { db } = await database();
+  const user = await sessionUser(db, await auth(), headers);
   return {
     db,
-    user: await sessionUser(db, await auth(), headers),
+    user,
+    language: languageOf(headers, user),
     authorization: headers.get('authorization'),
     log: logger.child({ requestId: requestIdFrom(headers.get('x-request-id')) }),
     settings: await settings(),

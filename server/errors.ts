@@ -2,194 +2,330 @@ import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import type { BookingInTheWay } from './bookings/blocks';
 import type { PolicyRule } from './bookings/policy';
 import type { SeriesConflict } from './bookings/series';
+import type { Language } from './messages/language';
 
 /** Declares in the table what a code's `details` carry (a type only; no value is kept). */
 const carries = <T>(): { readonly detailsType?: T } => ({});
 
-/** Every domain refusal: its tRPC code, the German sentence a person reads, and its details' type if any. */
+/** Every domain refusal: its tRPC code, the sentence a person reads in each language, its details' type if any. */
 const catalogue = {
-  INVALID_INPUT: { trpc: 'BAD_REQUEST', message: 'Bitte prüfen Sie die markierten Eingaben.' },
+  INVALID_INPUT: {
+    trpc: 'BAD_REQUEST',
+    de: 'Bitte prüfen Sie die markierten Eingaben.',
+    en: 'Please check the marked entries.',
+  },
   // The HTTP API itself (server/http): requests refused before any procedure runs.
   FOREIGN_ORIGIN: {
     trpc: 'FORBIDDEN',
-    message: 'Diese Anfrage kam nicht von dieser Anwendung selbst und wurde abgewiesen.',
+    de: 'Diese Anfrage kam nicht von dieser Anwendung selbst und wurde abgewiesen.',
+    en: 'This request did not come from this application itself and was refused.',
   },
-  UNSUPPORTED_MEDIA_TYPE: { trpc: 'UNSUPPORTED_MEDIA_TYPE', message: 'Die Schnittstelle nimmt nur JSON an.' },
-  REQUEST_TOO_LARGE: { trpc: 'PAYLOAD_TOO_LARGE', message: 'Die Anfrage ist zu groß.' },
-  BATCH_TOO_LARGE: { trpc: 'BAD_REQUEST', message: 'Die Anfrage enthält zu viele Aufrufe auf einmal.' },
-  MALFORMED_REQUEST: { trpc: 'BAD_REQUEST', message: 'Die Anfrage ist fehlerhaft aufgebaut.' },
-  UNKNOWN_PROCEDURE: { trpc: 'NOT_FOUND', message: 'Diese Schnittstelle gibt es nicht.' },
+  UNSUPPORTED_MEDIA_TYPE: {
+    trpc: 'UNSUPPORTED_MEDIA_TYPE',
+    de: 'Die Schnittstelle nimmt nur JSON an.',
+    en: 'The interface accepts JSON only.',
+  },
+  REQUEST_TOO_LARGE: {
+    trpc: 'PAYLOAD_TOO_LARGE',
+    de: 'Die Anfrage ist zu groß.',
+    en: 'The request is too large.',
+  },
+  BATCH_TOO_LARGE: {
+    trpc: 'BAD_REQUEST',
+    de: 'Die Anfrage enthält zu viele Aufrufe auf einmal.',
+    en: 'The request contains too many calls at once.',
+  },
+  MALFORMED_REQUEST: {
+    trpc: 'BAD_REQUEST',
+    de: 'Die Anfrage ist fehlerhaft aufgebaut.',
+    en: 'The request is malformed.',
+  },
+  UNKNOWN_PROCEDURE: {
+    trpc: 'NOT_FOUND',
+    de: 'Diese Schnittstelle gibt es nicht.',
+    en: 'This interface does not exist.',
+  },
   METHOD_NOT_ALLOWED: {
     trpc: 'METHOD_NOT_SUPPORTED',
-    message: 'Diese Schnittstelle ist mit dieser Anfragemethode nicht aufrufbar.',
+    de: 'Diese Schnittstelle ist mit dieser Anfragemethode nicht aufrufbar.',
+    en: 'This interface cannot be called with this request method.',
   },
-  REQUEST_REFUSED: { trpc: 'BAD_REQUEST', message: 'Die Anfrage konnte nicht bearbeitet werden.' },
+  REQUEST_REFUSED: {
+    trpc: 'BAD_REQUEST',
+    de: 'Die Anfrage konnte nicht bearbeitet werden.',
+    en: 'The request could not be processed.',
+  },
   BOOKING_CONFLICT: {
     trpc: 'CONFLICT',
-    message:
-      'Das Fahrzeug ist in diesem Zeitraum bereits gebucht (einschließlich Pufferzeit). Bitte wählen Sie eine andere Zeit oder ein anderes Fahrzeug.',
+    de: 'Das Fahrzeug ist in diesem Zeitraum bereits gebucht (einschließlich Pufferzeit). Bitte wählen Sie eine andere Zeit oder ein anderes Fahrzeug.',
+    en: 'The car is already booked in this period (including buffer time). Please choose another time or another car.',
   },
   VEHICLE_NOT_BOOKABLE: {
     trpc: 'PRECONDITION_FAILED',
-    message: 'Dieses Fahrzeug ist derzeit außer Betrieb und kann nicht gebucht werden.',
+    de: 'Dieses Fahrzeug ist derzeit außer Betrieb und kann nicht gebucht werden.',
+    en: 'This car is currently out of service and cannot be booked.',
   },
-  BOOKING_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'Diese Buchung gibt es nicht (mehr).' },
-  UNAUTHENTICATED: { trpc: 'UNAUTHORIZED', message: 'Bitte melden Sie sich an.' },
+  BOOKING_NOT_FOUND: {
+    trpc: 'NOT_FOUND',
+    de: 'Diese Buchung gibt es nicht (mehr).',
+    en: 'This booking does not exist (any more).',
+  },
+  UNAUTHENTICATED: { trpc: 'UNAUTHORIZED', de: 'Bitte melden Sie sich an.', en: 'Please sign in.' },
   // Booking engine: the message of these comes from the rule that refused.
   /** A new end the rules do not allow (too short, in the past); the message names the rule. */
-  END_NOT_POSSIBLE: { trpc: 'BAD_REQUEST', message: 'Dieses Ende ist für die Buchung nicht möglich.' },
+  END_NOT_POSSIBLE: {
+    trpc: 'BAD_REQUEST',
+    de: 'Dieses Ende ist für die Buchung nicht möglich.',
+    en: 'This end is not possible for the booking.',
+  },
   TRANSITION_REFUSED: {
     trpc: 'PRECONDITION_FAILED',
-    message: 'Dieser Schritt ist für die Buchung nicht möglich.',
+    de: 'Dieser Schritt ist für die Buchung nicht möglich.',
+    en: 'This step is not possible for the booking.',
   },
   POLICY_VIOLATION: {
     trpc: 'PRECONDITION_FAILED',
-    message: 'Die Buchungsregeln erlauben diese Buchung nicht.',
+    de: 'Die Buchungsregeln erlauben diese Buchung nicht.',
+    en: 'The booking rules do not allow this booking.',
     details: carries<{ rules: PolicyRule[] }>(),
   },
   BLOCK_AFFECTS_BOOKINGS: {
     trpc: 'CONFLICT',
-    message: 'Die Sperrzeit betrifft bestehende Buchungen.',
+    de: 'Die Sperrzeit betrifft bestehende Buchungen.',
+    en: 'The blocked period affects existing bookings.',
     details: carries<{ bookings: BookingInTheWay[] }>(),
   },
-  BLOCK_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'Diese Sperrzeit gibt es nicht.' },
+  BLOCK_NOT_FOUND: {
+    trpc: 'NOT_FOUND',
+    de: 'Diese Sperrzeit gibt es nicht.',
+    en: 'This blocked period does not exist.',
+  },
   VEHICLE_ON_TRIP: {
     trpc: 'PRECONDITION_FAILED',
-    message: 'Das Fahrzeug ist in dieser Zeit unterwegs oder war es; die Sperrzeit muss danach beginnen.',
+    de: 'Das Fahrzeug ist in dieser Zeit unterwegs oder war es; die Sperrzeit muss danach beginnen.',
+    en: 'The car is or was on a trip in this period; the blocked period must start after it.',
   },
   SERIES_CONFLICTS: {
     trpc: 'CONFLICT',
-    message: 'Nicht alle Termine der Serie sind möglich.',
+    de: 'Nicht alle Termine der Serie sind möglich.',
+    en: 'Not all dates of the series are possible.',
     details: carries<{ conflicts: SeriesConflict[] }>(),
   },
-  SERIES_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'Diese Serienbuchung gibt es nicht.' },
+  SERIES_NOT_FOUND: {
+    trpc: 'NOT_FOUND',
+    de: 'Diese Serienbuchung gibt es nicht.',
+    en: 'This recurring booking does not exist.',
+  },
   LICENCE_CHECK_EXPIRED: {
     trpc: 'FORBIDDEN',
-    message: 'Führerscheinkontrolle abgelaufen – bitte beim Fuhrpark melden',
+    de: 'Führerscheinkontrolle abgelaufen – bitte beim Fuhrpark melden',
+    en: 'Driving licence check expired – please contact the fleet office',
   },
   // Telematics: keys, relay commands, gateways and boxes.
   BOOKING_NOT_OPEN: {
     trpc: 'PRECONDITION_FAILED',
-    message: 'Diese Buchung ist storniert oder abgeschlossen; das Fahrzeug lässt sich damit nicht bedienen.',
+    de: 'Diese Buchung ist storniert oder abgeschlossen; das Fahrzeug lässt sich damit nicht bedienen.',
+    en: 'This booking is cancelled or completed; the car cannot be operated with it.',
   },
   BOOKING_NOT_STARTED: {
     trpc: 'PRECONDITION_FAILED',
-    message:
-      'Die Fahrt hat noch nicht begonnen: Das Fahrzeug wurde mit dieser Buchung noch nicht entriegelt. Beenden geht erst danach.',
+    de: 'Die Fahrt hat noch nicht begonnen: Das Fahrzeug wurde mit dieser Buchung noch nicht entriegelt. Beenden geht erst danach.',
+    en: 'The trip has not started yet: the car has not been unlocked with this booking. Ending is only possible after that.',
   },
   KEY_NOT_YET_VALID: {
     trpc: 'PRECONDITION_FAILED',
-    message: 'Der digitale Schlüssel gilt erst ab 10 Minuten vor Beginn der Buchung.',
+    de: 'Der digitale Schlüssel gilt erst ab 10 Minuten vor Beginn der Buchung.',
+    en: 'The digital key is valid only from 10 minutes before the booking starts.',
   },
   KEY_EXPIRED: {
     trpc: 'PRECONDITION_FAILED',
-    message: 'Die Buchungszeit ist vorbei; der digitale Schlüssel gilt nicht mehr.',
+    de: 'Die Buchungszeit ist vorbei; der digitale Schlüssel gilt nicht mehr.',
+    en: 'The booking time is over; the digital key is no longer valid.',
   },
-  BOX_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'Für dieses Fahrzeug ist keine Telematikbox eingerichtet.' },
+  BOX_NOT_FOUND: {
+    trpc: 'NOT_FOUND',
+    de: 'Für dieses Fahrzeug ist keine Telematikbox eingerichtet.',
+    en: 'No telematics box is set up for this car.',
+  },
   BOX_ALREADY_PROVISIONED: {
     trpc: 'CONFLICT',
-    message:
-      'Dieses Fahrzeug, diese Box-ID oder diese Bluetooth-Adresse ist bereits einer Telematikbox zugeordnet.',
+    de: 'Dieses Fahrzeug, diese Box-ID oder diese Bluetooth-Adresse ist bereits einer Telematikbox zugeordnet.',
+    en: 'This car, this box ID or this Bluetooth address is already assigned to a telematics box.',
   },
-  BOX_MISMATCH: { trpc: 'BAD_REQUEST', message: 'Die Box in Reichweite ist nicht die des Auftrags.' },
-  FRAME_MALFORMED: { trpc: 'BAD_REQUEST', message: 'Die Daten der Box sind unvollständig oder beschädigt.' },
-  JOB_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'Diesen Auftrag gibt es nicht.' },
+  BOX_MISMATCH: {
+    trpc: 'BAD_REQUEST',
+    de: 'Die Box in Reichweite ist nicht die des Auftrags.',
+    en: 'The box in range is not the one of the job.',
+  },
+  FRAME_MALFORMED: {
+    trpc: 'BAD_REQUEST',
+    de: 'Die Daten der Box sind unvollständig oder beschädigt.',
+    en: 'The data from the box is incomplete or damaged.',
+  },
+  JOB_NOT_FOUND: { trpc: 'NOT_FOUND', de: 'Diesen Auftrag gibt es nicht.', en: 'This job does not exist.' },
   RESPONSE_MISMATCH: {
     trpc: 'BAD_REQUEST',
-    message: 'Diese Antwort der Box gehört nicht zu diesem Auftrag; er bleibt offen.',
+    de: 'Diese Antwort der Box gehört nicht zu diesem Auftrag; er bleibt offen.',
+    en: 'This answer of the box does not belong to this job; the job stays open.',
   },
   JOB_EXPIRED: {
     trpc: 'PRECONDITION_FAILED',
-    message: 'Der Auftrag ist abgelaufen oder wurde abgebrochen. Bitte erneut versuchen.',
+    de: 'Der Auftrag ist abgelaufen oder wurde abgebrochen. Bitte erneut versuchen.',
+    en: 'The job has expired or was cancelled. Please try again.',
   },
-  GATEWAY_UNAUTHORIZED: { trpc: 'UNAUTHORIZED', message: 'Gateway unbekannt oder gesperrt.' },
-  GATEWAY_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'Dieses Gateway gibt es nicht.' },
+  GATEWAY_UNAUTHORIZED: {
+    trpc: 'UNAUTHORIZED',
+    de: 'Gateway unbekannt oder gesperrt.',
+    en: 'Gateway unknown or blocked.',
+  },
+  GATEWAY_NOT_FOUND: {
+    trpc: 'NOT_FOUND',
+    de: 'Dieses Gateway gibt es nicht.',
+    en: 'This gateway does not exist.',
+  },
   GATEWAY_NAME_TAKEN: {
     trpc: 'CONFLICT',
-    message: 'An dieser Station gibt es bereits ein Gateway mit diesem Namen.',
+    de: 'An dieser Station gibt es bereits ein Gateway mit diesem Namen.',
+    en: 'There is already a gateway with this name at this station.',
   },
-  STATION_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'Diese Station gibt es nicht.' },
-  VEHICLE_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'Dieses Fahrzeug gibt es nicht.' },
+  STATION_NOT_FOUND: {
+    trpc: 'NOT_FOUND',
+    de: 'Diese Station gibt es nicht.',
+    en: 'This station does not exist.',
+  },
+  VEHICLE_NOT_FOUND: {
+    trpc: 'NOT_FOUND',
+    de: 'Dieses Fahrzeug gibt es nicht.',
+    en: 'This car does not exist.',
+  },
   OTHER_MUNICIPALITY: {
     trpc: 'FORBIDDEN',
-    message: 'Das gehört zu einer anderen Kommune; dafür fehlt Ihnen die Berechtigung.',
+    de: 'Das gehört zu einer anderen Kommune; dafür fehlt Ihnen die Berechtigung.',
+    en: 'This belongs to another municipality; you do not have permission for it.',
   },
   // Reports: settlement months are frozen once, in order, after they ended.
   SETTLEMENT_FROZEN: {
     trpc: 'CONFLICT',
-    message: 'Dieser Monat ist bereits abgerechnet; Korrekturen erscheinen im nächsten offenen Monat.',
+    de: 'Dieser Monat ist bereits abgerechnet; Korrekturen erscheinen im nächsten offenen Monat.',
+    en: 'This month has already been settled; corrections appear in the next open month.',
   },
-  SETTLEMENT_MONTH_OPEN: { trpc: 'PRECONDITION_FAILED', message: 'Dieser Monat ist noch nicht vorbei.' },
+  SETTLEMENT_MONTH_OPEN: {
+    trpc: 'PRECONDITION_FAILED',
+    de: 'Dieser Monat ist noch nicht vorbei.',
+    en: 'This month is not over yet.',
+  },
   SETTLEMENT_OUT_OF_ORDER: {
     trpc: 'PRECONDITION_FAILED',
-    message: 'Monate werden der Reihe nach abgerechnet; bitte zuerst den Monat davor abschließen.',
+    de: 'Monate werden der Reihe nach abgerechnet; bitte zuerst den Monat davor abschließen.',
+    en: 'Months are settled in order; please close the month before first.',
   },
   // Report exports (server/reports/exports): files under /api/berichte.
-  EXPORT_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'Diesen Export gibt es nicht.' },
+  EXPORT_NOT_FOUND: {
+    trpc: 'NOT_FOUND',
+    de: 'Diesen Export gibt es nicht.',
+    en: 'This export does not exist.',
+  },
   INVOICE_NOT_FOUND: {
     trpc: 'NOT_FOUND',
-    message: 'Für dieses Paar von Kommunen gibt es in diesem Monat keinen offenen Betrag und keine Rechnung.',
+    de: 'Für dieses Paar von Kommunen gibt es in diesem Monat keinen offenen Betrag und keine Rechnung.',
+    en: 'For this pair of municipalities there is no open amount and no invoice in this month.',
   },
   ACCOUNTING_DATA_MISSING: {
     trpc: 'PRECONDITION_FAILED',
-    message:
-      'Für die Rechnung fehlen Abrechnungsdaten (Anschrift, Leitweg-ID, Bankverbindung) einer der beiden Kommunen.',
+    de: 'Für die Rechnung fehlen Abrechnungsdaten (Anschrift, Leitweg-ID, Bankverbindung) einer der beiden Kommunen.',
+    en: 'The invoice lacks accounting data (address, Leitweg-ID, bank details) of one of the two municipalities.',
   },
   SETTLEMENT_TARIFF_MISSING: {
     trpc: 'PRECONDITION_FAILED',
-    message:
-      'Für Buchungen dieses Monats fehlt ein gültiger Tarif der Eigentümerkommune. Bitte zuerst den Tarif ab einem Datum vor diesen Buchungen hinterlegen.',
+    de: 'Für Buchungen dieses Monats fehlt ein gültiger Tarif der Eigentümerkommune. Bitte zuerst den Tarif ab einem Datum vor diesen Buchungen hinterlegen.',
+    en: 'Bookings of this month lack a valid tariff of the owning municipality. Please first enter the tariff from a date before these bookings.',
   },
-  MUNICIPALITY_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'Diese Kommune gibt es nicht.' },
-  FORBIDDEN_ROLE: { trpc: 'FORBIDDEN', message: 'Dafür fehlt Ihnen die Berechtigung.' },
-  PERSON_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'Diese Person gibt es nicht.' },
+  MUNICIPALITY_NOT_FOUND: {
+    trpc: 'NOT_FOUND',
+    de: 'Diese Kommune gibt es nicht.',
+    en: 'This municipality does not exist.',
+  },
+  FORBIDDEN_ROLE: {
+    trpc: 'FORBIDDEN',
+    de: 'Dafür fehlt Ihnen die Berechtigung.',
+    en: 'You do not have permission for this.',
+  },
+  PERSON_NOT_FOUND: {
+    trpc: 'NOT_FOUND',
+    de: 'Diese Person gibt es nicht.',
+    en: 'This person does not exist.',
+  },
   // Damage reports and the logbook (server/damage): photos are checked by their content.
-  DAMAGE_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'Diese Schadensmeldung gibt es nicht.' },
-  PHOTO_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'Dieses Foto gibt es nicht.' },
+  DAMAGE_NOT_FOUND: {
+    trpc: 'NOT_FOUND',
+    de: 'Diese Schadensmeldung gibt es nicht.',
+    en: 'This damage report does not exist.',
+  },
+  PHOTO_NOT_FOUND: { trpc: 'NOT_FOUND', de: 'Dieses Foto gibt es nicht.', en: 'This photo does not exist.' },
   PHOTO_TYPE_NOT_ALLOWED: {
     trpc: 'UNSUPPORTED_MEDIA_TYPE',
-    message: 'Bitte ein Foto als JPEG, PNG oder WebP hochladen; diese Datei ist kein solches Bild.',
+    de: 'Bitte ein Foto als JPEG, PNG oder WebP hochladen; diese Datei ist kein solches Bild.',
+    en: 'Please upload a photo as JPEG, PNG or WebP; this file is not such an image.',
   },
   PHOTO_TOO_LARGE: {
     trpc: 'PAYLOAD_TOO_LARGE',
-    message: 'Das Foto ist zu groß; höchstens 10 MB sind möglich.',
+    de: 'Das Foto ist zu groß; höchstens 10 MB sind möglich.',
+    en: 'The photo is too large; at most 10 MB are possible.',
   },
   PHOTO_LIMIT_REACHED: {
     trpc: 'PRECONDITION_FAILED',
-    message: 'Zu dieser Schadensmeldung gibt es bereits die höchstmögliche Zahl an Fotos.',
+    de: 'Zu dieser Schadensmeldung gibt es bereits die höchstmögliche Zahl an Fotos.',
+    en: 'This damage report already has the largest possible number of photos.',
   },
   LOGBOOK_NOT_REQUIRED: {
     trpc: 'PRECONDITION_FAILED',
-    message: 'Für Fahrzeuge dieser Kommune wird kein Fahrtenbuch geführt.',
+    de: 'Für Fahrzeuge dieser Kommune wird kein Fahrtenbuch geführt.',
+    en: 'No logbook is kept for cars of this municipality.',
   },
   LOGBOOK_NOT_YET_OPEN: {
     trpc: 'PRECONDITION_FAILED',
-    message: 'Das Fahrtenbuch lässt sich erst ab Beginn der Buchung ausfüllen.',
+    de: 'Das Fahrtenbuch lässt sich erst ab Beginn der Buchung ausfüllen.',
+    en: 'The logbook can be filled in only from the start of the booking.',
   },
   LOGBOOK_CLOSED: {
     trpc: 'PRECONDITION_FAILED',
-    message: 'Das Fahrtenbuch lässt sich nur bis 7 Tage nach Ende der Buchung ausfüllen oder ändern.',
+    de: 'Das Fahrtenbuch lässt sich nur bis 7 Tage nach Ende der Buchung ausfüllen oder ändern.',
+    en: 'The logbook can be filled in or changed only until 7 days after the booking ends.',
   },
   // The demo's car simulator (server/demo): only where the embedded demo runs its own gateways.
   DEMO_NOT_RUNNING: {
     trpc: 'FORBIDDEN',
-    message: 'Den Fahrzeugsimulator gibt es nur in der Demo (mit der eingebetteten Datenbank).',
+    de: 'Den Fahrzeugsimulator gibt es nur in der Demo (mit der eingebetteten Datenbank).',
+    en: 'The car simulator exists only in the demo (with the embedded database).',
   },
-  DEMO_CAR_NOT_SIMULATED: { trpc: 'NOT_FOUND', message: 'Dieses Fahrzeug wird in der Demo nicht simuliert.' },
+  DEMO_CAR_NOT_SIMULATED: {
+    trpc: 'NOT_FOUND',
+    de: 'Dieses Fahrzeug wird in der Demo nicht simuliert.',
+    en: 'This car is not simulated in the demo.',
+  },
   DEMO_CAR_LOCKED: {
     trpc: 'PRECONDITION_FAILED',
-    message: 'Das Fahrzeug ist verriegelt. Bitte zuerst entriegeln.',
+    de: 'Das Fahrzeug ist verriegelt. Bitte zuerst entriegeln.',
+    en: 'The car is locked. Please unlock it first.',
   },
-  DEMO_IGNITION_ON: { trpc: 'PRECONDITION_FAILED', message: 'Bitte zuerst die Zündung ausschalten.' },
-  DEMO_BATTERY_EMPTY: { trpc: 'PRECONDITION_FAILED', message: 'Der Akku ist leer. Bitte zuerst laden.' },
+  DEMO_IGNITION_ON: {
+    trpc: 'PRECONDITION_FAILED',
+    de: 'Bitte zuerst die Zündung ausschalten.',
+    en: 'Please switch off the ignition first.',
+  },
+  DEMO_BATTERY_EMPTY: {
+    trpc: 'PRECONDITION_FAILED',
+    de: 'Der Akku ist leer. Bitte zuerst laden.',
+    en: 'The battery is empty. Please charge it first.',
+  },
   DEMO_BOOKING_TIME_UP: {
     trpc: 'PRECONDITION_FAILED',
-    message:
-      'Dafür reicht die Buchungszeit nicht mehr: Die simulierte Zeit liefe über das Ende Ihres Schlüssels hinaus.',
+    de: 'Dafür reicht die Buchungszeit nicht mehr: Die simulierte Zeit liefe über das Ende Ihres Schlüssels hinaus.',
+    en: 'The booking time is not enough for this: the simulated time would run past the end of your key.',
   },
 } as const satisfies Record<
   string,
-  { trpc: TRPC_ERROR_CODE_KEY; message: string; details?: { readonly detailsType?: unknown } }
+  { trpc: TRPC_ERROR_CODE_KEY; details?: { readonly detailsType?: unknown } } & Record<Language, string>
 >;
 
 export type AppErrorCode = keyof typeof catalogue;
@@ -207,7 +343,7 @@ export type FieldErrors = Record<string, string[]>;
 interface AppErrorOptions {
   fieldErrors?: FieldErrors;
   cause?: unknown;
-  /** Overrides the catalogue's sentence where a rule names its own (a policy's limit). */
+  /** Overrides the catalogue's sentence where a rule names its own (a policy's limit); German only. */
   message?: string;
 }
 
@@ -230,9 +366,12 @@ export class AppError<C extends AppErrorCode = AppErrorCode> extends Error {
   readonly fieldErrors: FieldErrors | undefined;
   /** Structured facts for the client beside the sentence: the rules broken, the conflicts found. */
   readonly details: AppErrorData['details'];
+  readonly #ruleSentence: string | undefined;
 
+  /** The message is German (logs, callers in code); `messageIn` gives the reader's language. */
   constructor(code: C, ...[options = {}]: AppErrorArguments<C>) {
-    super(options.message ?? catalogue[code].message, { cause: options.cause });
+    super(options.message ?? catalogue[code].de, { cause: options.cause });
+    this.#ruleSentence = options.message;
     this.details = options.details;
     this.name = 'AppError';
     this.code = code;
@@ -242,7 +381,17 @@ export class AppError<C extends AppErrorCode = AppErrorCode> extends Error {
   get trpcCode(): TRPC_ERROR_CODE_KEY {
     return catalogue[this.code].trpc;
   }
+
+  messageIn(language: Language): string {
+    return this.#ruleSentence ?? catalogue[this.code][language];
+  }
 }
+
+/** What a person reads when the server failed: nothing of the cause, which goes to the log. */
+export const internalErrorMessage: Record<Language, string> = {
+  de: 'Ein interner Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.',
+  en: 'An internal error occurred. Please try again later.',
+};
 
 export const invalidInput = (fieldErrors: FieldErrors) => new AppError('INVALID_INPUT', { fieldErrors });
 
@@ -252,51 +401,5 @@ export function sqlState(error: unknown): string | undefined {
     const code = (current as { code?: unknown }).code;
     if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
   }
-  return undefined;
-}
-
-/** The parts of a zod 4 issue a German field message needs (`z.config({ customError })`). */
-export interface FieldIssue {
-  code: string;
-  origin?: string;
-  minimum?: number | bigint | Date;
-  maximum?: number | bigint | Date;
-  inclusive?: boolean;
-  expected?: string;
-  format?: string;
-  input?: unknown;
-}
-
-const amount = (limit: number | bigint | Date | undefined) =>
-  limit instanceof Date ? limit.toLocaleDateString('de-DE') : Number(limit).toLocaleString('de-DE');
-
-/** A field's problem in plain German for the person at the form; undefined leaves zod's own. */
-export function germanIssue(issue: FieldIssue): string | undefined {
-  const { code, origin } = issue;
-  if (code === 'invalid_type')
-    return issue.input === undefined || issue.input === null
-      ? 'Bitte ausfüllen.'
-      : issue.expected === 'number'
-        ? 'Bitte eine Zahl angeben.'
-        : issue.expected === 'date'
-          ? 'Bitte ein gültiges Datum angeben.'
-          : 'Diese Angabe hat nicht die erwartete Form.';
-  if (code === 'too_small' || code === 'too_big') {
-    const small = code === 'too_small';
-    const limit = amount(small ? issue.minimum : issue.maximum);
-    const bound =
-      issue.inclusive === false ? (small ? 'größer als' : 'kleiner als') : small ? 'mindestens' : 'höchstens';
-    if (origin === 'string') return `Bitte ${bound} ${limit} Zeichen eingeben.`;
-    if (origin === 'array' || origin === 'set') return `Bitte ${bound} ${limit} auswählen.`;
-    if (origin === 'date')
-      return small ? `Bitte ein Datum ab ${limit} wählen.` : `Bitte ein Datum bis ${limit} wählen.`;
-    return `Der Wert muss ${bound} ${limit} sein.`;
-  }
-  if (code === 'invalid_format')
-    return issue.format === 'email'
-      ? 'Bitte eine gültige E-Mail-Adresse angeben.'
-      : 'Diese Angabe hat nicht die erwartete Form.';
-  if (code === 'invalid_value') return 'Bitte einen der angebotenen Werte wählen.';
-  if (code === 'not_multiple_of') return 'Bitte eine ganze Zahl angeben.';
   return undefined;
 }

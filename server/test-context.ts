@@ -22,6 +22,7 @@ export const testContext = (
 ): Context => ({
   db,
   user,
+  language: user?.language ?? 'de',
   authorization,
   log: logger,
   settings: testSettings,

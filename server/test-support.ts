@@ -13,7 +13,13 @@ export async function makeMunicipality(db: Db) {
   const slug = `test-${randomUUID().slice(0, 8)}`;
   const [row] = await db
     .insert(municipalities)
-    .values({ slug, name: `Testgemeinde ${slug}`, costCentre: 'KST-TEST' })
+    .values({
+      slug,
+      name: `Testgemeinde ${slug}`,
+      nameGenitive: `der Testgemeinde ${slug}`,
+      nameDative: `der Testgemeinde ${slug}`,
+      costCentre: 'KST-TEST',
+    })
     .returning();
   if (!row) throw new Error('no municipality');
   const [station] = await db

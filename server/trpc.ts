@@ -3,13 +3,27 @@ import superjson from 'superjson';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import type { Role, SessionUser } from './auth/queries';
-import { AppError, type AppErrorCode, type AppErrorData, type FieldErrors, germanIssue } from './errors';
+import {
+  AppError,
+  type AppErrorCode,
+  type AppErrorData,
+  type FieldErrors,
+  internalErrorMessage,
+} from './errors';
 import type { Logger } from './logger';
+import { fieldIssue } from './messages/field-issues';
+import { defaultLanguage, inLanguage, type Language, requestLanguage } from './messages/language';
 import type { Settings } from './settings';
 
-// Field messages of input validation in the language of the UI: plain German first, zod's locale for the rest.
+// Field messages of input validation in the request's language: plain words first, zod's locale for the rest.
+const englishLocale = z.locales.en().localeError;
 z.config(z.locales.de());
-z.config({ customError: germanIssue });
+z.config({
+  customError: (issue) => {
+    const language = requestLanguage();
+    return fieldIssue(issue, language) ?? (language === 'en' ? englishLocale(issue) : undefined);
+  },
+});
 
 export interface Context {
   db: Db;
@@ -20,6 +34,8 @@ export interface Context {
   log: Logger;
   /** Time zone, address and names of this deployment, read once a process. */
   settings: Settings;
+  /** The language of the answer's sentences: the person's own, else the browser's (messages/language.ts). */
+  language: Language;
 }
 
 /** The catalogue entry for each refusal tRPC itself makes before a procedure runs. */
@@ -35,7 +51,8 @@ type ProtocolErrorCode = (typeof protocolErrors)[keyof typeof protocolErrors] | 
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, ctx }) {
+    const language = ctx?.language ?? defaultLanguage;
     let fieldErrors: FieldErrors | undefined;
     let appCode: AppErrorData['appCode'];
     let details: AppErrorData['details'];
@@ -50,15 +67,14 @@ const t = initTRPC.context<Context>().create({
     // tRPC's own refusals (unparsable input, unknown path, wrong method) carry its internal text,
     // and internal errors their cause: the answer gets a neutral sentence and code, the log the rest.
     let message = shape.message;
-    if (error.code === 'INTERNAL_SERVER_ERROR')
-      message = 'Ein interner Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.';
+    if (error.code === 'INTERNAL_SERVER_ERROR') message = internalErrorMessage[language];
     else if (appCode === undefined) {
       const code: ProtocolErrorCode =
         (protocolErrors as Partial<Record<TRPC_ERROR_CODE_KEY, ProtocolErrorCode>>)[error.code] ??
         'REQUEST_REFUSED';
       appCode = code;
-      message = new AppError(code).message;
-    } else if (appCode === 'INVALID_INPUT') message = 'Bitte prüfen Sie die markierten Eingaben.';
+      message = new AppError(code).messageIn(language);
+    } else if (appCode === 'INVALID_INPUT') message = new AppError(appCode).messageIn(language);
     return { ...shape, message, data: { ...shape.data, appCode, fieldErrors, details, stack: undefined } };
   },
 });
@@ -66,17 +82,20 @@ const t = initTRPC.context<Context>().create({
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Domain code throws AppError; here it becomes the tRPC error its code maps to. */
-const appErrors = t.middleware(async ({ next }) => {
+/** Domain code throws AppError; here it becomes the tRPC error its code maps to, in the reader's language. */
+const appErrors = t.middleware(async ({ ctx, next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof AppError) {
     const cause = result.error.cause;
-    throw new TRPCError({ code: cause.trpcCode, message: cause.message, cause });
+    throw new TRPCError({ code: cause.trpcCode, message: cause.messageIn(ctx.language), cause });
   }
   return result;
 });
 
-export const publicProcedure = t.procedure.use(appErrors);
+/** The input's field messages are made while it is parsed, after this: in the request's language. */
+const requestLanguageForFields = t.middleware(({ ctx, next }) => inLanguage(ctx.language, next));
+
+export const publicProcedure = t.procedure.use(appErrors).use(requestLanguageForFields);
 
 const withRole = (roles: readonly Role[]) =>
   publicProcedure.use(({ ctx, next }) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldTexts } from './messages/fields';
 
 // C0 and C1 control characters and DEL. PostgreSQL refuses NUL in text outright (a 500 before this
 // check); the others are invisible in the UI, mails and calendar feeds, and only ever come from a script.
@@ -8,17 +9,17 @@ const controlExceptNewlines = /[^\P{Cc}\n\r]/u;
 
 type Length = { min?: number; max: number };
 
-function text({ min, max }: Length, forbidden: RegExp, message: string) {
+function text({ min, max }: Length, forbidden: RegExp, message: () => string) {
   const trimmed = z.string().trim();
   return (min === undefined ? trimmed : trimmed.min(min))
     .max(max)
-    .refine((value) => !forbidden.test(value), { message });
+    .refine((value) => !forbidden.test(value), { error: message });
 }
 
 /** Free text on one line (a name, a purpose): no control characters, no line breaks. */
 export const singleLineText = (length: Length) =>
-  text(length, anyControl, 'Bitte ohne Steuerzeichen und Zeilenumbrüche eingeben.');
+  text(length, anyControl, () => fieldTexts().noControlCharactersOrBreaks);
 
 /** Free text over several lines (a reason, a note): line breaks allowed, other control characters not. */
 export const multiLineText = (length: Length) =>
-  text(length, controlExceptNewlines, 'Bitte ohne Steuerzeichen eingeben.');
+  text(length, controlExceptNewlines, () => fieldTexts().noControlCharacters);

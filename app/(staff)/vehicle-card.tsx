@@ -115,7 +115,7 @@ export function VehicleCard({
         {vehicle.station.address ? `, ${vehicle.station.address}` : ''}
         {vehicle.distanceKm !== null ? ` · ${t.distance(vehicle.distanceKm)}` : ''}
       </p>
-      <p className="meta">{t.owner(vehicle.ownerName)}</p>
+      <p className="meta">{t.owner({ name: vehicle.ownerName, genitive: vehicle.ownerGenitive })}</p>
       {open ? (
         <form onSubmit={confirm} aria-label={t.bookThis(car)}>
           <label>

@@ -69,7 +69,8 @@ export const searchDe = {
   shift: (hours: number) =>
     `${Math.abs(hours)} ${Math.abs(hours) === 1 ? 'Stunde' : 'Stunden'} ${hours < 0 ? 'früher' : 'später'}`,
   takeTime: 'Diese Zeit übernehmen',
-  owner: (name: string) => `Fahrzeug von ${name}`,
+  /** The owner with its article, as the region file gives it: "Fahrzeug der Stadt Brandis". */
+  owner: (owner: { name: string; genitive: string }) => `Fahrzeug ${owner.genitive}`,
   seriesResult: (n: number, skipped: number) =>
     `Serie gebucht: ${n} ${n === 1 ? 'Termin' : 'Termine'}${skipped > 0 ? `, ${skipped} ausgelassen` : ''}.`,
   seriesBooked: 'Gebuchte Termine',
@@ -130,7 +131,7 @@ export const searchEn: typeof searchDe = {
   shift: (hours: number) =>
     `${Math.abs(hours)} ${Math.abs(hours) === 1 ? 'hour' : 'hours'} ${hours < 0 ? 'earlier' : 'later'}`,
   takeTime: 'Take this time',
-  owner: (name: string) => `Car of ${name}`,
+  owner: (owner: { name: string; genitive: string }) => `Car of ${owner.name}`,
   seriesResult: (n: number, skipped: number) =>
     `Series booked: ${n} ${n === 1 ? 'date' : 'dates'}${skipped > 0 ? `, ${skipped} skipped` : ''}.`,
   seriesBooked: 'Booked dates',

@@ -21,6 +21,13 @@ export const municipalities = pgTable(
     id: id(),
     slug: text('slug').notNull(),
     name: text('name').notNull(),
+    /**
+     * The name with its article where German texts need a case of it (region file): genitive
+     * "Fahrzeuge der Stadt Brandis", dative "Buchungen bei der Stadt Brandis". Grammar, not code,
+     * knows whether a municipality is "die Stadt", "die Gemeinde" or "der Markt".
+     */
+    nameGenitive: text('name_genitive').notNull(),
+    nameDative: text('name_dative').notNull(),
     costCentre: text('cost_centre').notNull(),
     /** Whether its bookings need a logbook entry (purpose, destination, person visited); region file. */
     logbookRequired: boolean('logbook_required').notNull().default(false),

@@ -57,7 +57,7 @@ describe('changing the end of a booking', () => {
     await api.bookings.changeEnd({ id: booking.id, endsAt: tomorrowAt(18) });
     await expect(api.bookings.changeEnd({ id: booking.id, endsAt: tomorrowAt(19) })).rejects.toMatchObject({
       code: 'PRECONDITION_FAILED',
-      message: `Für Mitarbeitende anderer Kommunen sind Fahrzeuge von ${home.name} nur zwischen 07:00 und 18:00 Uhr buchbar.`,
+      message: `Für Mitarbeitende anderer Kommunen sind Fahrzeuge ${home.nameGenitive} nur zwischen 07:00 und 18:00 Uhr buchbar.`,
     });
     expect((await rowOf(booking.id))?.endsAt).toEqual(tomorrowAt(18));
   });

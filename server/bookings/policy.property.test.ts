@@ -100,7 +100,7 @@ type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
 
 interface PolicyWorld extends World {
   /** Each car's owner and powertrain, and each owner's policy. */
-  carFacts: Map<string, { owner: string; ownerName: string; powertrain: string }>;
+  carFacts: Map<string, { owner: string; ownerGenitive: string; ownerDative: string; powertrain: string }>;
   policies: Map<string, BookingPolicy>;
   /** The powertrain each booking was made with, and the end an approver last approved. */
   bookedPowertrain: Map<string, string>;
@@ -146,12 +146,20 @@ async function makeWorld(db: Db, s: Scenario): Promise<PolicyWorld> {
     { ...lapsed, licenceCheckValidUntil: '2026-01-31' },
     manager,
   ];
-  const carFacts = new Map<string, { owner: string; ownerName: string; powertrain: string }>();
+  const carFacts = new Map<
+    string,
+    { owner: string; ownerGenitive: string; ownerDative: string; powertrain: string }
+  >();
   const cars = [];
   for (const powertrain of s.powertrains) {
     const car = await makeVehicle(db, home, { powertrain, turnaroundBufferMinutes: 0 });
     cars.push({ id: car.id, buffer: 0 });
-    carFacts.set(car.id, { owner: home.id, ownerName: home.name, powertrain });
+    carFacts.set(car.id, {
+      owner: home.id,
+      ownerGenitive: home.nameGenitive,
+      ownerDative: home.nameDative,
+      powertrain,
+    });
   }
   // A neighbour's electric car at the same station: no stand-in for a move of home's bookings.
   const foreign = await makeVehicle(db, neighbour, {
@@ -159,7 +167,12 @@ async function makeWorld(db: Db, s: Scenario): Promise<PolicyWorld> {
     turnaroundBufferMinutes: 0,
   });
   cars.push({ id: foreign.id, buffer: 0 });
-  carFacts.set(foreign.id, { owner: neighbour.id, ownerName: neighbour.name, powertrain: 'ev' });
+  carFacts.set(foreign.id, {
+    owner: neighbour.id,
+    ownerGenitive: neighbour.nameGenitive,
+    ownerDative: neighbour.nameDative,
+    powertrain: 'ev',
+  });
   const today = new TZDate(Date.now(), env().TIME_ZONE);
   return {
     db,
@@ -256,7 +269,8 @@ function refusedByCreate(world: PolicyWorld, state: State): string[] {
       window,
       now,
       timeZone: env().TIME_ZONE,
-      ownerName: facts.ownerName,
+      ownerGenitive: facts.ownerGenitive,
+      ownerDative: facts.ownerDative,
       sameMunicipality: person.municipalityId === facts.owner,
       futureBookingsOfPerson: 0,
       licenceCheckValidUntil: person.licenceCheckValidUntil,

@@ -17,7 +17,8 @@ const request = (overrides: Partial<BookingRequest> = {}): BookingRequest => ({
   window: { start: hours(24), end: hours(26) },
   now,
   timeZone,
-  ownerName: 'Stadt Brandis',
+  ownerGenitive: 'der Stadt Brandis',
+  ownerDative: 'der Stadt Brandis',
   sameMunicipality: true,
   futureBookingsOfPerson: 0,
   licenceCheckValidUntil: '2027-01-01',
@@ -61,6 +62,21 @@ describe('booking policy', () => {
   it('can keep cars for own staff', () => {
     expect(rules({ othersMayBook: false }, { sameMunicipality: false })).toEqual(['OTHERS_NOT_ALLOWED']);
     expect(rules({ othersMayBook: false }, { sameMunicipality: true })).toEqual([]);
+  });
+
+  it('names the owner with its article, in the case the sentence needs (from the region file)', () => {
+    const sentences = (policy: Partial<BookingPolicy>, overrides: Partial<BookingRequest>) =>
+      policyViolations({ ...defaultPolicy, ...policy }, request(overrides)).map((v) => v.message);
+    const market = { ownerGenitive: 'des Marktes Falkenstein', ownerDative: 'dem Markt Falkenstein' };
+    expect(sentences({ othersMayBook: false }, { ...market, sameMunicipality: false })).toEqual([
+      'Fahrzeuge des Marktes Falkenstein können nur von eigenen Mitarbeitenden gebucht werden.',
+    ]);
+    expect(sentences({ maxFutureBookingsPerPerson: 2 }, { ...market, futureBookingsOfPerson: 2 })).toEqual([
+      'Sie haben bereits 2 anstehende Buchungen bei dem Markt Falkenstein; mehr als 2 sind nicht möglich.',
+    ]);
+    expect(sentences({ othersMayBook: false }, { sameMunicipality: false })).toEqual([
+      'Fahrzeuge der Stadt Brandis können nur von eigenen Mitarbeitenden gebucht werden.',
+    ]);
   });
 
   it("holds other municipalities' staff to the hours, in Berlin wall time", () => {

@@ -54,7 +54,9 @@ export interface BookingRequest {
   window: TimeRange;
   now: Date;
   timeZone: string;
-  ownerName: string;
+  /** The owning municipality as the sentences name it: "Fahrzeuge der Stadt Brandis", "bei der Stadt Brandis". */
+  ownerGenitive: string;
+  ownerDative: string;
   sameMunicipality: boolean;
   /** The person's live bookings of this owner's cars that have not ended yet. */
   futureBookingsOfPerson: number;
@@ -141,20 +143,20 @@ export function policyViolations(policy: BookingPolicy, request: BookingRequest)
   if (fresh && request.futureBookingsOfPerson >= policy.maxFutureBookingsPerPerson)
     violations.push({
       rule: 'MAX_FUTURE_BOOKINGS',
-      message: `Sie haben bereits ${request.futureBookingsOfPerson} anstehende Buchungen bei ${request.ownerName}; mehr als ${policy.maxFutureBookingsPerPerson} sind nicht möglich.`,
+      message: `Sie haben bereits ${request.futureBookingsOfPerson} anstehende Buchungen bei ${request.ownerDative}; mehr als ${policy.maxFutureBookingsPerPerson} sind nicht möglich.`,
     });
   return violations;
 }
 
 function othersViolations(
   policy: BookingPolicy,
-  { window, timeZone, ownerName }: BookingRequest,
+  { window, timeZone, ownerGenitive }: BookingRequest,
 ): PolicyViolation[] {
   if (!policy.othersMayBook)
     return [
       {
         rule: 'OTHERS_NOT_ALLOWED',
-        message: `Fahrzeuge von ${ownerName} können nur von eigenen Mitarbeitenden gebucht werden.`,
+        message: `Fahrzeuge ${ownerGenitive} können nur von eigenen Mitarbeitenden gebucht werden.`,
       },
     ];
   if (policy.othersFrom === null || policy.othersUntil === null) return [];
@@ -170,7 +172,7 @@ function othersViolations(
   return [
     {
       rule: 'OTHERS_HOURS',
-      message: `Für Mitarbeitende anderer Kommunen sind Fahrzeuge von ${ownerName} nur zwischen ${policy.othersFrom} und ${policy.othersUntil} Uhr buchbar.`,
+      message: `Für Mitarbeitende anderer Kommunen sind Fahrzeuge ${ownerGenitive} nur zwischen ${policy.othersFrom} und ${policy.othersUntil} Uhr buchbar.`,
     },
   ];
 }

@@ -33,7 +33,8 @@ export async function findBookableVehicle(db: Db, vehicleId: string) {
       id: vehicles.id,
       status: vehicles.status,
       ownerMunicipalityId: vehicles.ownerMunicipalityId,
-      ownerName: municipalities.name,
+      ownerGenitive: municipalities.nameGenitive,
+      ownerDative: municipalities.nameDative,
     })
     .from(vehicles)
     .innerJoin(municipalities, eq(municipalities.id, vehicles.ownerMunicipalityId))

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldTexts } from '../messages/fields';
 import { multiLineText, singleLineText } from '../validation';
 
 export const createBookingInput = z.object({
@@ -13,7 +14,7 @@ export const changeEndInput = z.object({ id: z.uuid(), endsAt: z.date() });
 export const reasonInput = z.object({ id: z.uuid(), reason: multiLineText({ min: 3, max: 500 }) });
 
 const day = z.iso.date();
-const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Uhrzeit als HH:MM');
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: () => fieldTexts().clock });
 
 export const createSeriesInput = z
   .object({
@@ -28,7 +29,7 @@ export const createSeriesInput = z
   })
   .refine((s) => s.startTime < s.endTime, {
     path: ['endTime'],
-    message: 'Das Ende muss nach dem Beginn liegen.',
+    error: () => fieldTexts().endAfterStart,
   });
 
 export const seriesIdInput = z.object({ seriesId: z.uuid() });
@@ -49,11 +50,11 @@ export const policyInput = z
   })
   .refine((p) => (p.othersFrom === null) === (p.othersUntil === null), {
     path: ['othersUntil'],
-    message: 'Beginn und Ende der Zeiten für andere Kommunen gehören zusammen.',
+    error: () => fieldTexts().othersHoursTogether,
   })
   .refine((p) => p.othersFrom === null || p.othersUntil === null || p.othersFrom < p.othersUntil, {
     path: ['othersUntil'],
-    message: 'Das Ende muss nach dem Beginn liegen.',
+    error: () => fieldTexts().endAfterStart,
   });
 
 export type CreateBookingInput = z.infer<typeof createBookingInput>;

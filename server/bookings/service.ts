@@ -45,7 +45,8 @@ export async function admitBooking(
     window,
     now,
     timeZone,
-    ownerName: vehicle.ownerName,
+    ownerGenitive: vehicle.ownerGenitive,
+    ownerDative: vehicle.ownerDative,
     sameMunicipality: user.municipalityId === vehicle.ownerMunicipalityId,
     futureBookingsOfPerson:
       change === 'create' ? await openBookingsOfPerson(db, user.id, vehicle.ownerMunicipalityId, now) : 0,

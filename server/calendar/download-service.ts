@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import type { Db } from '@/db/client';
+import { messagesFor } from '../messages/catalog';
+import type { Language } from '../messages/language';
 import { bookingDownload } from './ics';
 import { findOwnCalendarBooking } from './queries';
-import type { CalendarOptions } from './types';
+import type { CalendarSettings } from './types';
 
 const bookingId = z.uuid();
 
@@ -15,21 +17,22 @@ const notFound = () => new Response(null, { status: 404, headers: { 'Cache-Contr
  */
 export async function serveBookingFile(
   db: Db,
-  user: { id: string } | null,
+  user: { id: string; language: Language } | null,
   segment: string,
-  calendar: CalendarOptions,
+  calendar: CalendarSettings,
 ): Promise<Response> {
   if (!user) return new Response(null, { status: 401, headers: { 'Cache-Control': 'no-store' } });
   const id = bookingId.safeParse(segment.replace(/\.ics$/i, ''));
   if (!id.success) return notFound();
   const booking = await findOwnCalendarBooking(db, id.data, user.id);
   if (!booking) return notFound();
-  return new Response(bookingDownload(booking, { ...calendar, now: booking.updatedAt }), {
+  const { language } = user;
+  return new Response(bookingDownload(booking, { ...calendar, language, now: booking.updatedAt }), {
     status: 200,
     headers: {
       'Content-Type': 'text/calendar; charset=utf-8',
       'Cache-Control': 'private, no-store',
-      'Content-Disposition': 'attachment; filename="buchung.ics"',
+      'Content-Disposition': `attachment; filename="${messagesFor(language).calendar.files.booking}"`,
     },
   });
 }

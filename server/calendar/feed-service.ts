@@ -1,16 +1,17 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '@/db/client';
+import { messagesFor } from '../messages/catalog';
 import { hashFeedToken, isFeedTokenShaped } from './feed-token';
 import { bookingFeed } from './ics';
 import { feedBookingsOf, findFeedByHash, markFeedFetched } from './queries';
 import type { FeedLimiter } from './rate-limit';
-import type { CalendarOptions } from './types';
+import type { CalendarSettings } from './types';
 
 export type FeedDeps = {
   limiter: FeedLimiter;
   /** The requesting client's address (`clientAddressOf`), the limiter's second key. */
   client: string;
-  calendar: Omit<CalendarOptions, 'now'>;
+  calendar: CalendarSettings;
   now?: Date;
 };
 
@@ -55,13 +56,14 @@ export async function serveFeed(
   // DTSTAMP from the latest change rather than the clock, so an unchanged feed is byte-identical
   // and its ETag lets clients skip the download.
   const stamp = new Date(Math.max(feed.createdAt.getTime(), ...bookings.map((b) => b.updatedAt.getTime())));
-  const body = bookingFeed(bookings, { ...deps.calendar, now: stamp });
+  // In the language of the person whose bookings these are: a calendar client sends no cookie.
+  const body = bookingFeed(bookings, { ...deps.calendar, language: feed.language, now: stamp });
   const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
   const headers = {
     'Content-Type': 'text/calendar; charset=utf-8',
     'Cache-Control': CACHE_CONTROL,
     ETag: etag,
-    'Content-Disposition': 'inline; filename="buchungen.ics"',
+    'Content-Disposition': `inline; filename="${messagesFor(feed.language).calendar.files.feed}"`,
   };
   if (matches(request.headers.get('if-none-match'), etag))
     return new Response(null, { status: 304, headers });

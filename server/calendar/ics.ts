@@ -7,6 +7,7 @@ import ical, {
   ICalEventStatus,
   ICalEventTransparency,
 } from 'ical-generator';
+import { messagesFor } from '../messages/catalog';
 import type { CalendarBooking, CalendarBookingStatus, CalendarOptions } from './types';
 import { eventTimes } from './zoned';
 
@@ -29,10 +30,16 @@ export function bookingUrl(bookingId: string, appUrl: string): string {
   return `${appUrl.replace(/\/+$/, '')}/buchungen/${encodeURIComponent(bookingId)}`;
 }
 
-function bookingSummary(booking: Pick<CalendarBooking, 'vehicle' | 'status'>): string {
+const texts = (options: CalendarOptions) => messagesFor(options.language).calendar;
+
+function bookingSummary(
+  booking: Pick<CalendarBooking, 'vehicle' | 'status'>,
+  options: CalendarOptions,
+): string {
+  const t = texts(options);
   const { plate, make, model } = booking.vehicle;
-  const summary = `Dienstwagen ${plate} (${make} ${model})`;
-  return booking.status === 'pending' ? `${summary} – Genehmigung ausstehend` : summary;
+  const summary = t.summary(plate, `${make} ${model}`);
+  return booking.status === 'pending' ? t.pending(summary) : summary;
 }
 
 function eventStatus(status: CalendarBookingStatus, method: 'REQUEST' | 'CANCEL' | 'PUBLISH') {
@@ -40,12 +47,14 @@ function eventStatus(status: CalendarBookingStatus, method: 'REQUEST' | 'CANCEL'
   return status === 'pending' ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED;
 }
 
-function description(booking: CalendarBooking, appUrl: string): string {
+function description(booking: CalendarBooking, options: CalendarOptions): string {
+  const t = texts(options);
+  const { vehicle, station } = booking;
   const lines = [
-    booking.purpose ? `Zweck: ${booking.purpose}` : null,
-    `Fahrzeug: ${booking.vehicle.make} ${booking.vehicle.model}, Kennzeichen ${booking.vehicle.plate}`,
-    `Abholung und Rückgabe: ${booking.station.name}, ${booking.station.address}`,
-    `Buchung ansehen oder ändern: ${bookingUrl(booking.id, appUrl)}`,
+    booking.purpose ? t.purpose(booking.purpose) : null,
+    t.vehicle(`${vehicle.make} ${vehicle.model}`, vehicle.plate),
+    t.station(`${station.name}, ${station.address}`),
+    t.link(bookingUrl(booking.id, options.appUrl)),
   ];
   return lines.filter((line) => line !== null).join('\n');
 }
@@ -64,7 +73,11 @@ export function vtimezone(zone: string): string {
 
 function calendar(method: ICalCalendarMethod, options: CalendarOptions): ICalCalendar {
   const cal = ical({
-    prodId: { company: options.operatorName, product: options.productName, language: 'DE' },
+    prodId: {
+      company: options.operatorName,
+      product: options.productName,
+      language: options.language.toUpperCase(),
+    },
     method,
   });
   // name null: no X-WR-TIMEZONE, which would make DTSTAMP floating; the generator adds a
@@ -89,8 +102,8 @@ function addEvent(
     start: times.start,
     end: times.end,
     timezone: times.timezone,
-    summary: bookingSummary(booking),
-    description: description(booking, options.appUrl),
+    summary: bookingSummary(booking, options),
+    description: description(booking, options),
     location: {
       title: `${station.name}, ${station.address}`,
       geo: { lat: station.latitude, lon: station.longitude },
@@ -172,8 +185,8 @@ export type FeedOptions = CalendarOptions & {
  */
 export function bookingFeed(bookings: readonly CalendarBooking[], options: FeedOptions): string {
   const cal = calendar(ICalCalendarMethod.PUBLISH, options);
-  cal.name(options.name ?? `${options.productName} – Meine Buchungen`);
-  cal.description(`Dienstwagen-Buchungen aus ${options.productName}`);
+  cal.name(options.name ?? texts(options).feedName(options.productName));
+  cal.description(texts(options).feedDescription(options.productName));
   cal.ttl(FEED_REFRESH_SECONDS);
   for (const booking of bookings) {
     if (feedStatuses.includes(booking.status)) addEvent(cal, booking, 'PUBLISH', options);

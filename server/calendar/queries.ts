@@ -98,8 +98,14 @@ export async function findActiveFeedOf(db: Db, userId: string) {
 /** The live feed a token hash opens, or null: unknown and revoked look the same to the caller. */
 export async function findFeedByHash(db: Db, tokenHash: string) {
   const [row] = await db
-    .select({ id: calendarFeeds.id, userId: calendarFeeds.userId, createdAt: calendarFeeds.createdAt })
+    .select({
+      id: calendarFeeds.id,
+      userId: calendarFeeds.userId,
+      createdAt: calendarFeeds.createdAt,
+      language: users.language,
+    })
     .from(calendarFeeds)
+    .innerJoin(users, eq(users.id, calendarFeeds.userId))
     .where(and(eq(calendarFeeds.tokenHash, tokenHash), isNull(calendarFeeds.revokedAt)));
   return row ?? null;
 }

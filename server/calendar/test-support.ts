@@ -77,6 +77,7 @@ export const calendarOptions: CalendarOptions = {
   productName: 'ParthelandMobil',
   operatorName: 'Betreibergesellschaft Partheland mbH',
   now: new Date('2026-11-20T08:00:00Z'),
+  language: 'de',
 };
 
 export function sampleBooking(overrides: Partial<CalendarBooking> = {}): CalendarBooking {

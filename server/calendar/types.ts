@@ -2,6 +2,8 @@
  * What a calendar file needs to know about one booking, as plain data: the caller maps database
  * rows to it, so nothing here depends on the schema.
  */
+import type { Language } from '../messages/language';
+
 export type CalendarBookingStatus =
   | 'pending' // awaiting a fleet manager's approval
   | 'reserved'
@@ -37,4 +39,9 @@ export type CalendarOptions = {
   operatorName: string;
   /** When the file is made (DTSTAMP); defaults to the present moment. */
   now?: Date;
+  /** The language of the texts: the recipient's, or the person's whose bookings these are. */
+  language: Language;
 };
+
+/** What a whole process knows of its calendar files: each file adds the language of its reader. */
+export type CalendarSettings = Omit<CalendarOptions, 'language' | 'now'>;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { fieldTexts } from '../messages/fields';
 import { multiLineText, singleLineText } from '../validation';
 
-const required = (schema: z.ZodString, message: string) => schema.pipe(z.string().min(1, message));
+const required = (schema: z.ZodString, error: () => string) => schema.pipe(z.string().min(1, { error }));
 
 export const bookingIdInput = z.object({ bookingId: z.uuid() });
 
@@ -16,14 +17,14 @@ export const reportDamageInput = z.object({
     .nullable()
     .transform((value, ctx) => {
       if (value !== null) return value;
-      ctx.addIssue({ code: 'custom', message: 'Bitte angeben, ob das Fahrzeug noch fahrbereit ist.' });
+      ctx.addIssue({ code: 'custom', message: fieldTexts().drivable });
       return z.NEVER;
     }),
 });
 
 export const saveLogbookInput = z.object({
   bookingId: z.uuid(),
-  purpose: required(singleLineText({ max: 500 }), 'Bitte den Zweck der Fahrt angeben.'),
-  destination: required(singleLineText({ max: 500 }), 'Bitte das Ziel der Fahrt angeben.'),
+  purpose: required(singleLineText({ max: 500 }), () => fieldTexts().tripPurpose),
+  destination: required(singleLineText({ max: 500 }), () => fieldTexts().tripDestination),
   personVisited: singleLineText({ max: 500 }).optional(),
 });

@@ -20,6 +20,8 @@ export function createInProcessServerLink(db: Db, token: string): ServerLink {
         authorization: `Bearer ${token}`,
         log: logger,
         settings: await settings(),
+        // The gateway reads no sentences; its errors are logged, and the logs are German.
+        language: 'de',
       }),
       { signal },
     ).gateway;

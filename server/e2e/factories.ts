@@ -53,7 +53,14 @@ export async function createWorld(db: Db, spec: WorldSpec = {}) {
   const tag = randomUUID().slice(0, 8);
   const [municipality] = await db
     .insert(municipalities)
-    .values({ slug: `e2e-${tag}`, name: `Testgemeinde ${tag}`, costCentre: `E2E-${tag}`, logbookRequired })
+    .values({
+      slug: `e2e-${tag}`,
+      name: `Testgemeinde ${tag}`,
+      nameGenitive: `der Testgemeinde ${tag}`,
+      nameDative: `der Testgemeinde ${tag}`,
+      costCentre: `E2E-${tag}`,
+      logbookRequired,
+    })
     .returning({ id: municipalities.id, slug: municipalities.slug, name: municipalities.name });
   if (!municipality) throw new Error('e2e: no municipality');
   const [station] = await db

@@ -21,7 +21,8 @@ export interface HiddenCars {
 
 interface OwnedCar {
   ownerMunicipalityId: string;
-  ownerName: string;
+  ownerGenitive: string;
+  ownerDative: string;
 }
 
 export async function loadBookingContext(
@@ -54,7 +55,8 @@ export function splitBookable<T extends OwnedCar>(
       window,
       now: context.now,
       timeZone: context.timeZone,
-      ownerName: car.ownerName,
+      ownerGenitive: car.ownerGenitive,
+      ownerDative: car.ownerDative,
       sameMunicipality: context.user.municipalityId === car.ownerMunicipalityId,
       futureBookingsOfPerson: context.openByOwner.get(car.ownerMunicipalityId) ?? 0,
       licenceCheckValidUntil: context.user.licenceCheckValidUntil,

@@ -27,6 +27,8 @@ const vehicleColumns = {
   turnaroundBufferMinutes: vehicles.turnaroundBufferMinutes,
   ownerMunicipalityId: vehicles.ownerMunicipalityId,
   ownerName: municipalities.name,
+  ownerGenitive: municipalities.nameGenitive,
+  ownerDative: municipalities.nameDative,
   station: {
     id: stations.id,
     name: stations.name,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldTexts } from '../messages/fields';
 
 export const searchVehiclesInput = z
   .object({
@@ -17,7 +18,7 @@ export const searchVehiclesInput = z
   })
   .refine((input) => !(input.stationId && input.municipalityId), {
     path: ['stationId'],
-    message: 'Bitte entweder eine Station oder eine Kommune wählen, nicht beides.',
+    error: () => fieldTexts().stationOrMunicipality,
   });
 
 export type SearchVehiclesInput = z.infer<typeof searchVehiclesInput>;

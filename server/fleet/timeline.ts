@@ -4,6 +4,7 @@ import type { Db } from '@/db/client';
 import type { SessionUser } from '../auth/queries';
 import { mayManage } from '../auth/scope';
 import { AppError } from '../errors';
+import { fieldTexts } from '../messages/fields';
 import { findTimelinePlace, timelineRows } from './timeline-queries';
 
 export const MAX_TIMELINE_DAYS = 8;
@@ -18,7 +19,7 @@ export const timelineInput = z
   })
   .refine((input) => Boolean(input.stationId) !== Boolean(input.municipalityId), {
     path: ['stationId'],
-    message: 'Bitte genau eine Station oder eine Kommune wählen.',
+    error: () => fieldTexts().exactlyStationOrMunicipality,
   });
 
 export type TimelineInput = z.infer<typeof timelineInput>;

@@ -3,6 +3,7 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { AppError, type AppErrorCode } from '../errors';
 import { logger } from '../logger';
+import { type Language, languageOf } from '../messages/language';
 import { appRouter } from '../root';
 import type { Context } from '../trpc';
 import {
@@ -21,9 +22,9 @@ export type TrpcHttpOptions = Partial<GuardLimits> & {
 export const TRPC_ENDPOINT = '/api/trpc';
 
 /** A refusal in the shape and status tRPC gives its own errors, so the client reads it the same way. */
-function refusal(code: AppErrorCode): Response {
+function refusal(code: AppErrorCode, language: Language): Response {
   const cause = new AppError(code);
-  const error = new TRPCError({ code: cause.trpcCode, message: cause.message, cause });
+  const error = new TRPCError({ code: cause.trpcCode, message: cause.messageIn(language), cause });
   const config = appRouter._def._config;
   const shape = getTRPCErrorShape({
     config,
@@ -49,13 +50,15 @@ function refusal(code: AppErrorCode): Response {
 export function trpcHttpHandler(options: TrpcHttpOptions): (request: Request) => Promise<Response> {
   const limits: GuardLimits = { ...defaultLimits, ...options };
   return async (request) => {
+    // Refused before the session is read: in the language the browser chose.
+    const language = languageOf(request.headers, null);
     const refused = refusalOf(request, limits);
-    if (refused) return refusal(refused);
+    if (refused) return refusal(refused, language);
     let forwarded = request;
     if (request.method === 'POST') {
       const body = await readBoundedBody(request, limits.maxBodyBytes);
-      if (body === null) return refusal('REQUEST_TOO_LARGE');
-      if (jsonDepthExceeds(body, limits.maxJsonDepth)) return refusal('MALFORMED_REQUEST');
+      if (body === null) return refusal('REQUEST_TOO_LARGE', language);
+      if (jsonDepthExceeds(body, limits.maxJsonDepth)) return refusal('MALFORMED_REQUEST', language);
       forwarded = new Request(request.url, {
         method: 'POST',
         headers: request.headers,

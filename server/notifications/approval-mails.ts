@@ -1,26 +1,21 @@
 import { bookingUrl } from '../calendar/ics';
 import type { CalendarBooking, Person } from '../calendar/types';
-import { bookingFacts, calendarFile } from './booking-mails';
-import { formatDateTime } from './format';
+import { bookingFacts, calendarFile, mailTexts, when } from './booking-mails';
 import { compose, type MailContext, type MailMessage } from './message';
-
-const when = (booking: CalendarBooking, context: MailContext) =>
-  formatDateTime(booking.startsAt, context.timeZone);
 
 /**
  * To the booker: the request is noted, not yet confirmed. The tentative .ics puts it in the
  * calendar now; approval (REQUEST) or refusal (CANCEL) later updates the same event by its UID.
  */
 export function approvalPending(booking: CalendarBooking, context: MailContext): MailMessage {
+  const texts = mailTexts(context);
+  const t = texts.approvalPending;
   return compose(context, {
     to: booking.booker,
-    subject: `Buchung angefragt: ${booking.vehicle.plate} am ${when(booking, context)}`,
-    intro: [
-      'Ihre Buchung muss von der Fuhrparkverwaltung der Kommune genehmigt werden, der das Fahrzeug gehört. Erst mit der Genehmigung ist sie verbindlich.',
-      'Sie erhalten eine weitere Nachricht, sobald entschieden ist.',
-    ],
+    subject: t.subject(booking.vehicle.plate, when(booking, context)),
+    intro: t.intro,
     facts: bookingFacts(booking, context),
-    action: { label: 'Anfrage ansehen', url: bookingUrl(booking.id, context.appUrl) },
+    action: { label: texts.actions.viewRequest, url: bookingUrl(booking.id, context.appUrl) },
     icalEvent: calendarFile(booking, 'REQUEST', context),
   });
 }
@@ -37,28 +32,30 @@ export function approvalRequested(
   manager: Person,
   context: MailContext,
 ): MailMessage {
+  const texts = mailTexts(context);
+  const t = texts.approvalRequested;
   return compose(context, {
     to: manager,
-    subject: `Genehmigung erbeten: ${booking.vehicle.plate} am ${when(booking, context)}`,
-    intro: [`${booking.booker.name} möchte ein Fahrzeug Ihrer Kommune buchen und bittet um Genehmigung.`],
+    subject: t.subject(booking.vehicle.plate, when(booking, context)),
+    intro: [t.intro(booking.booker.name)],
     facts: [
-      ['Gebucht von', `${booking.booker.name} <${booking.booker.email}>`],
+      [texts.facts.bookedBy, `${booking.booker.name} <${booking.booker.email}>`],
       ...bookingFacts(booking, context),
     ],
-    action: { label: 'Anfrage prüfen', url: approvalUrl(booking.id, context.appUrl) },
+    action: { label: texts.actions.reviewRequest, url: approvalUrl(booking.id, context.appUrl) },
   });
 }
 
 export function approvalGranted(booking: CalendarBooking, context: MailContext): MailMessage {
+  const texts = mailTexts(context);
+  const t = texts.approvalGranted;
   return compose(context, {
     to: booking.booker,
-    subject: `Buchung genehmigt: ${booking.vehicle.plate} am ${when(booking, context)}`,
-    intro: [
-      'Ihre Buchung wurde genehmigt und ist jetzt bestätigt. Der Termin im Anhang ersetzt die Vormerkung.',
-    ],
+    subject: t.subject(booking.vehicle.plate, when(booking, context)),
+    intro: [t.intro],
     facts: bookingFacts(booking, context),
-    outro: ['Das Fahrzeug öffnen Sie mit der App, frühestens 10 Minuten vor Beginn.'],
-    action: { label: 'Buchung ansehen', url: bookingUrl(booking.id, context.appUrl) },
+    outro: [texts.openWithApp],
+    action: { label: texts.actions.viewBooking, url: bookingUrl(booking.id, context.appUrl) },
     icalEvent: calendarFile(booking, 'REQUEST', context),
   });
 }
@@ -74,21 +71,19 @@ export function approvalDeclined(
   owner: 'own' | 'other',
   context: MailContext,
 ): MailMessage {
-  const next =
-    owner === 'other'
-      ? 'Bitte wählen Sie ein anderes Fahrzeug, zum Beispiel eines Ihrer eigenen Kommune.'
-      : 'Bitte wählen Sie einen anderen Zeitraum oder ein anderes Fahrzeug. Bei Fragen wenden Sie sich an Ihre Fuhrparkverwaltung.';
+  const texts = mailTexts(context);
+  const t = texts.approvalDeclined;
   return compose(context, {
     to: booking.booker,
-    subject: `Buchung abgelehnt: ${booking.vehicle.plate} am ${when(booking, context)}`,
+    subject: t.subject(booking.vehicle.plate, when(booking, context)),
     intro: [
-      `Ihre Buchungsanfrage wurde von ${decision.name} (Fuhrparkverwaltung) abgelehnt.`,
-      decision.reason ? `Begründung: ${decision.reason}` : 'Eine Begründung wurde nicht angegeben.',
-      next,
+      t.intro(decision.name),
+      texts.reason(decision.reason),
+      owner === 'other' ? t.nextOther : t.nextOwn,
     ],
     facts: bookingFacts(booking, context),
-    outro: ['Mit dem Anhang wird die Vormerkung aus Ihrem Kalender entfernt.'],
-    action: { label: 'Anfrage ansehen', url: bookingUrl(booking.id, context.appUrl) },
+    outro: [t.outro],
+    action: { label: texts.actions.viewRequest, url: bookingUrl(booking.id, context.appUrl) },
     icalEvent: calendarFile(booking, 'CANCEL', context),
   });
 }

@@ -1,5 +1,6 @@
 import { bookingEvent, bookingUrl } from '../calendar/ics';
 import type { CalendarBooking } from '../calendar/types';
+import { messagesFor } from '../messages/catalog';
 import { formatDateTime, formatRange, formatTime } from './format';
 import { compose, type MailContext, type MailMessage } from './message';
 
@@ -9,19 +10,23 @@ type Station = CalendarBooking['station'];
 const car = (vehicle: Vehicle) => `${vehicle.make} ${vehicle.model} (${vehicle.plate})`;
 const place = (station: Station) => `${station.name}, ${station.address}`;
 
+/** The mail texts in the recipient's language. */
+export const mailTexts = (context: MailContext) => messagesFor(context.language).mail;
+
 /** The facts every booking mail repeats, so each one can be read on its own. */
 export function bookingFacts(booking: CalendarBooking, context: MailContext) {
+  const { facts: label } = mailTexts(context);
   const facts: (readonly [string, string])[] = [
-    ['Fahrzeug', car(booking.vehicle)],
-    ['Zeitraum', formatRange(booking.startsAt, booking.endsAt, context.timeZone)],
-    ['Station', place(booking.station)],
+    [label.vehicle, car(booking.vehicle)],
+    [label.period, formatRange(booking.startsAt, booking.endsAt, context.timeZone, context.language)],
+    [label.station, place(booking.station)],
   ];
-  if (booking.purpose) facts.push(['Zweck', booking.purpose]);
+  if (booking.purpose) facts.push([label.purpose, booking.purpose]);
   return facts;
 }
 
 const viewAction = (booking: CalendarBooking, context: MailContext) => ({
-  label: 'Buchung ansehen',
+  label: mailTexts(context).actions.viewBooking,
   url: bookingUrl(booking.id, context.appUrl),
 });
 
@@ -31,25 +36,26 @@ export function calendarFile(
   method: 'REQUEST' | 'CANCEL',
   context: MailContext,
 ): NonNullable<MailMessage['icalEvent']> {
+  const { files } = messagesFor(context.language).calendar;
   return {
     method,
-    filename: method === 'CANCEL' ? 'stornierung.ics' : 'buchung.ics',
+    filename: method === 'CANCEL' ? files.cancellation : files.booking,
     content: bookingEvent(booking, method, context),
   };
 }
 
-const when = (booking: CalendarBooking, context: MailContext) =>
-  formatDateTime(booking.startsAt, context.timeZone);
+/** When the booking starts, as subjects and sentences name it. */
+export const when = (booking: CalendarBooking, context: MailContext) =>
+  formatDateTime(booking.startsAt, context.timeZone, context.language);
 
 export function bookingConfirmation(booking: CalendarBooking, context: MailContext): MailMessage {
+  const t = mailTexts(context).confirmation;
   return compose(context, {
     to: booking.booker,
-    subject: `Buchung bestätigt: ${booking.vehicle.plate} am ${when(booking, context)}`,
-    intro: ['Ihre Buchung ist bestätigt. Den Termin für Ihren Kalender finden Sie im Anhang.'],
+    subject: t.subject(booking.vehicle.plate, when(booking, context)),
+    intro: [t.intro],
     facts: bookingFacts(booking, context),
-    outro: [
-      'Das Fahrzeug öffnen Sie mit der App, frühestens 10 Minuten vor Beginn. Bitte stornieren Sie rechtzeitig, wenn Sie das Fahrzeug nicht mehr brauchen.',
-    ],
+    outro: [t.outro],
     action: viewAction(booking, context),
     icalEvent: calendarFile(booking, 'REQUEST', context),
   });
@@ -64,30 +70,26 @@ export type BookingChange =
 export type Actor = { name: string; reason?: string | null };
 
 function changeSentence(booking: CalendarBooking, change: BookingChange, context: MailContext): string {
-  const zone = context.timeZone;
+  const { timeZone: zone, language } = context;
+  const t = mailTexts(context).changed;
   switch (change.kind) {
     case 'extended':
-      return `Ihre Buchung wurde verlängert: Sie endet jetzt ${formatDateTime(booking.endsAt, zone)} Uhr statt ${formatDateTime(change.previous.endsAt, zone)} Uhr.`;
     case 'shortened':
-      return `Ihre Buchung wurde verkürzt: Sie endet jetzt ${formatDateTime(booking.endsAt, zone)} Uhr statt ${formatDateTime(change.previous.endsAt, zone)} Uhr.`;
+      return t[change.kind](
+        formatDateTime(booking.endsAt, zone, language),
+        formatDateTime(change.previous.endsAt, zone, language),
+      );
     case 'rescheduled':
-      return `Ihre Buchung wurde verschoben: jetzt ${formatRange(booking.startsAt, booking.endsAt, zone)}, bisher ${formatRange(change.previous.startsAt, change.previous.endsAt, zone)}.`;
+      return t.rescheduled(
+        formatRange(booking.startsAt, booking.endsAt, zone, language),
+        formatRange(change.previous.startsAt, change.previous.endsAt, zone, language),
+      );
     case 'vehicle': {
-      const moved =
-        booking.station.name === change.previous.station.name
-          ? ''
-          : ` an der Station ${booking.station.name}`;
-      return `Ihre Buchung wurde auf ein anderes Fahrzeug umgebucht: ${car(booking.vehicle)}${moved} statt ${car(change.previous.vehicle)}.`;
+      const moved = booking.station.name === change.previous.station.name ? null : booking.station.name;
+      return t.vehicle(car(booking.vehicle), moved, car(change.previous.vehicle));
     }
   }
 }
-
-const byManager = (actor: Actor | undefined) =>
-  actor
-    ? [
-        `Die Änderung hat ${actor.name} (Fuhrparkverwaltung) vorgenommen${actor.reason ? `. Begründung: ${actor.reason}` : '.'}`,
-      ]
-    : [];
 
 export function bookingChanged(
   booking: CalendarBooking,
@@ -95,12 +97,16 @@ export function bookingChanged(
   context: MailContext,
   actor?: Actor,
 ): MailMessage {
+  const t = mailTexts(context).changed;
   return compose(context, {
     to: booking.booker,
-    subject: `Buchung geändert: ${booking.vehicle.plate} am ${when(booking, context)}`,
-    intro: [changeSentence(booking, change, context), ...byManager(actor)],
+    subject: t.subject(booking.vehicle.plate, when(booking, context)),
+    intro: [
+      changeSentence(booking, change, context),
+      ...(actor ? [t.byManager(actor.name, actor.reason ?? null)] : []),
+    ],
     facts: bookingFacts(booking, context),
-    outro: ['Der Termin im Anhang ersetzt den bisherigen in Ihrem Kalender.'],
+    outro: [t.outro],
     action: viewAction(booking, context),
     icalEvent: calendarFile(booking, 'REQUEST', context),
   });
@@ -113,35 +119,33 @@ export function bookingCancelled(
   cancellation: Cancellation,
   context: MailContext,
 ): MailMessage {
+  const texts = mailTexts(context);
+  const t = texts.cancelled;
   const intro =
     cancellation.by === 'booker'
-      ? ['Sie haben Ihre Buchung storniert. Das Fahrzeug ist für andere wieder frei.']
-      : [
-          `Ihre Buchung wurde von ${cancellation.name} (Fuhrparkverwaltung) storniert.`,
-          cancellation.reason
-            ? `Begründung: ${cancellation.reason}`
-            : 'Eine Begründung wurde nicht angegeben.',
-          'Bitte buchen Sie bei Bedarf ein anderes Fahrzeug. Bei Fragen wenden Sie sich an Ihre Fuhrparkverwaltung.',
-        ];
+      ? [t.byBooker]
+      : [t.byManager(cancellation.name), texts.reason(cancellation.reason), t.next];
   return compose(context, {
     to: booking.booker,
-    subject: `Buchung storniert: ${booking.vehicle.plate} am ${when(booking, context)}`,
+    subject: t.subject(booking.vehicle.plate, when(booking, context)),
     intro,
     facts: bookingFacts(booking, context),
-    outro: ['Mit dem Anhang wird der Termin aus Ihrem Kalender entfernt.'],
+    outro: [t.outro],
     icalEvent: calendarFile(booking, 'CANCEL', context),
   });
 }
 
 export function bookingReminder(booking: CalendarBooking, context: MailContext): MailMessage {
+  const t = mailTexts(context).reminder;
   return compose(context, {
     to: booking.booker,
-    subject: `Erinnerung: ${booking.vehicle.plate} ab ${formatTime(booking.startsAt, context.timeZone)} Uhr`,
-    intro: [`Ihre Buchung beginnt ${when(booking, context)} Uhr.`],
+    subject: t.subject(
+      booking.vehicle.plate,
+      formatTime(booking.startsAt, context.timeZone, context.language),
+    ),
+    intro: [t.intro(when(booking, context))],
     facts: bookingFacts(booking, context),
-    outro: [
-      'Das Fahrzeug öffnen Sie mit der App, frühestens 10 Minuten vor Beginn. Wenn Sie es nicht mehr brauchen, stornieren Sie bitte jetzt, damit andere es nutzen können.',
-    ],
+    outro: [t.outro],
     action: viewAction(booking, context),
   });
 }
@@ -152,13 +156,11 @@ export function bookingNoShow(
   graceMinutes: number,
   context: MailContext,
 ): MailMessage {
+  const t = mailTexts(context).noShow;
   return compose(context, {
     to: booking.booker,
-    subject: `Buchung verfallen: ${booking.vehicle.plate} am ${when(booking, context)}`,
-    intro: [
-      `Das Fahrzeug wurde bis ${graceMinutes} Minuten nach Beginn Ihrer Buchung nicht geöffnet. Die Buchung ist deshalb verfallen und das Fahrzeug für andere freigegeben.`,
-      'Wenn Sie das Fahrzeug doch noch brauchen, buchen Sie es bitte neu.',
-    ],
+    subject: t.subject(booking.vehicle.plate, when(booking, context)),
+    intro: [t.intro(graceMinutes), t.rebook],
     facts: bookingFacts(booking, context),
     icalEvent: calendarFile(booking, 'CANCEL', context),
   });
@@ -172,22 +174,19 @@ export function lateReturnWarning(
   context: MailContext,
   alternative?: Alternative | null,
 ): MailMessage {
-  const offer = alternative
-    ? [
-        `Wir können Ihnen stattdessen ${car(alternative.vehicle)} an der Station ${place(alternative.station)} anbieten.`,
-      ]
-    : ['Ein anderes freies Fahrzeug haben wir für Ihren Zeitraum leider nicht gefunden.'];
+  const texts = mailTexts(context);
+  const t = texts.lateReturn;
   return compose(context, {
     to: booking.booker,
-    subject: `Fahrzeug noch nicht zurück: ${booking.vehicle.plate} für ${when(booking, context)}`,
+    subject: t.subject(booking.vehicle.plate, when(booking, context)),
     intro: [
-      `Das Fahrzeug ${car(booking.vehicle)}, das Sie ab ${when(booking, context)} Uhr gebucht haben, ist von der vorherigen Fahrt noch nicht zurück.`,
-      ...offer,
+      t.intro(car(booking.vehicle), when(booking, context)),
+      alternative ? t.offer(car(alternative.vehicle), place(alternative.station)) : t.noOffer,
     ],
     facts: bookingFacts(booking, context),
-    outro: ['Ihre Buchung bleibt bestehen, bis Sie sie ändern oder stornieren.'],
+    outro: [t.outro],
     action: alternative
-      ? { label: 'Ersatzfahrzeug buchen', url: alternative.bookUrl }
+      ? { label: texts.actions.bookAlternative, url: alternative.bookUrl }
       : viewAction(booking, context),
   });
 }

@@ -1,5 +1,5 @@
 import type { CalendarBooking, Person } from '../calendar/types';
-import { bookingFacts } from './booking-mails';
+import { bookingFacts, mailTexts } from './booking-mails';
 import { compose, type MailContext, type MailMessage } from './message';
 
 /** To a fleet manager of the car's municipality: a damage reported at the car, and whether it still drives. */
@@ -9,22 +9,18 @@ export function damageReported(
   damage: { description: string; drivable: boolean },
   context: MailContext,
 ): MailMessage {
-  const drivable = damage.drivable ? 'ja' : 'nein';
+  const texts = mailTexts(context);
+  const t = texts.damage;
   return compose(context, {
     to: manager,
-    subject: `Schaden gemeldet: ${booking.vehicle.plate}${damage.drivable ? '' : ' – nicht fahrbereit'}`,
-    intro: [
-      'Zu einem Fahrzeug Ihrer Kommune wurde ein Schaden gemeldet.',
-      damage.drivable
-        ? 'Laut Meldung ist das Fahrzeug noch fahrbereit.'
-        : 'Laut Meldung ist das Fahrzeug nicht mehr fahrbereit. Bitte prüfen Sie, ob es gesperrt werden muss.',
-    ],
+    subject: t.subject(booking.vehicle.plate, damage.drivable),
+    intro: [t.intro, damage.drivable ? t.drivable : t.notDrivable],
     facts: [
-      ['Beschreibung', damage.description],
-      ['Fahrbereit', drivable],
-      ['Gebucht von', `${booking.booker.name} <${booking.booker.email}>`],
+      [texts.facts.description, damage.description],
+      [texts.facts.drivable, damage.drivable ? texts.facts.yes : texts.facts.no],
+      [texts.facts.bookedBy, `${booking.booker.name} <${booking.booker.email}>`],
       ...bookingFacts(booking, context),
     ],
-    action: { label: 'Zum Fuhrpark', url: `${context.appUrl.replace(/\/+$/, '')}/fuhrpark` },
+    action: { label: texts.actions.fleet, url: `${context.appUrl.replace(/\/+$/, '')}/fuhrpark` },
   });
 }

@@ -4,7 +4,7 @@ import nodemailer from 'nodemailer';
 import type { Env } from '../env';
 import { logger } from '../logger';
 import type { Settings } from '../settings';
-import type { MailContext, MailMessage } from './message';
+import type { MailMessage, MailSettings } from './message';
 
 /** Sends one message; the outbox calls it and records the id, or retries on a rejection. */
 export interface Mailer {
@@ -106,7 +106,7 @@ export function senderOf(mailFrom: string, productName: string): { name: string;
 export function mailContextFromEnv(
   env: Pick<Env, 'TIME_ZONE' | 'APP_URL' | 'MAIL_FROM'>,
   names: Pick<Settings, 'productName' | 'operatorName'>,
-): MailContext {
+): MailSettings {
   return {
     timeZone: env.TIME_ZONE,
     appUrl: env.APP_URL,

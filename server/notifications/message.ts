@@ -1,4 +1,5 @@
-import type { CalendarOptions, Person } from '../calendar/types';
+import type { CalendarOptions, CalendarSettings, Person } from '../calendar/types';
+import { messagesFor } from '../messages/catalog';
 import { escapeHtml } from './format';
 
 /** A mail as plain data: what the outbox stores and the Mailer sends. */
@@ -14,8 +15,11 @@ export type MailMessage = {
   icalEvent?: { method: 'REQUEST' | 'CANCEL'; filename: string; content: string };
 };
 
-/** What every template needs besides its booking: the calendar settings and the app's address. */
+/** What every template needs besides its booking: the calendar settings, the app's address, the recipient's language. */
 export type MailContext = CalendarOptions;
+
+/** The same for the whole process (the outbox worker's): each mail adds its recipient's language. */
+export type MailSettings = CalendarSettings;
 
 type Fact = readonly [label: string, value: string];
 
@@ -31,12 +35,15 @@ export type MailParts = {
   icalEvent?: MailMessage['icalEvent'];
 };
 
-const footer = (productName: string) =>
-  `Diese Nachricht wurde automatisch von ${productName} versandt. Bitte antworten Sie nicht auf diese E-Mail.`;
-
 /** One structure, two renderings: the text and the HTML say the same, and HTML is always escaped. */
-export function compose({ productName }: Pick<MailContext, 'productName'>, parts: MailParts): MailMessage {
-  const greeting = `Guten Tag ${parts.to.name},`;
+export function compose(
+  { productName, language }: Pick<MailContext, 'productName' | 'language'>,
+  parts: MailParts,
+): MailMessage {
+  const t = messagesFor(language).mail;
+  const greeting = t.greeting(parts.to.name);
+  const signature = t.signature(productName);
+  const footer = t.footer(productName);
   const facts = parts.facts ?? [];
   const outro = parts.outro ?? [];
   const labelWidth = Math.max(0, ...facts.map(([label]) => label.length)) + 2;
@@ -47,15 +54,15 @@ export function compose({ productName }: Pick<MailContext, 'productName'>, parts
     facts.map(([label, value]) => `${`${label}:`.padEnd(labelWidth)}${value}`).join('\n'),
     ...outro,
     parts.action ? `${parts.action.label}: ${parts.action.url}` : '',
-    `Ihr ${productName}`,
-    `-- \n${footer(productName)}`,
+    signature,
+    `-- \n${footer}`,
   ]
     .filter((block) => block !== '')
     .join('\n\n');
 
   const paragraph = (content: string) => `<p>${escapeHtml(content).replaceAll('\n', '<br>')}</p>`;
   const html = [
-    '<!doctype html><html lang="de"><head><meta charset="utf-8"></head>',
+    `<!doctype html><html lang="${language}"><head><meta charset="utf-8"></head>`,
     '<body style="font-family: Arial, sans-serif; font-size: 15px; color: #1a1a1a">',
     paragraph(greeting),
     ...parts.intro.map(paragraph),
@@ -71,8 +78,8 @@ export function compose({ productName }: Pick<MailContext, 'productName'>, parts
     parts.action
       ? `<p><a href="${escapeHtml(parts.action.url)}" style="color: #00573f; font-weight: bold">${escapeHtml(parts.action.label)}</a></p>`
       : '',
-    paragraph(`Ihr ${productName}`),
-    `<p style="color: #666; font-size: 12px">${escapeHtml(footer(productName))}</p>`,
+    paragraph(signature),
+    `<p style="color: #666; font-size: 12px">${escapeHtml(footer)}</p>`,
     '</body></html>',
   ]
     .filter((block) => block !== '')

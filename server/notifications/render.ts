@@ -4,6 +4,7 @@ import type { Db } from '@/db/client';
 import { bookings, stations, users, vehicles } from '@/db/schema';
 import { findCalendarBooking } from '../calendar/queries';
 import type { CalendarBooking, Person } from '../calendar/types';
+import type { Language } from '../messages/language';
 import { approvalDeclined, approvalGranted, approvalPending, approvalRequested } from './approval-mails';
 import {
   type Alternative,
@@ -17,7 +18,7 @@ import {
 } from './booking-mails';
 import { damageReported } from './damage-mails';
 import { licenceExpiring } from './licence-mails';
-import type { MailContext, MailMessage } from './message';
+import type { MailContext, MailMessage, MailSettings } from './message';
 import { signInLocked } from './sign-in-mails';
 
 /** A notice that can never be sent as it stands (unknown kind, bad payload, booking gone): no retry. */
@@ -94,9 +95,9 @@ function parsePayload<K extends keyof typeof payloads>(
 
 const isKind = (kind: string): kind is keyof typeof payloads => Object.hasOwn(payloads, kind);
 
-async function personOf(db: Db, userId: string): Promise<Person> {
+async function personOf(db: Db, userId: string): Promise<Person & { language: Language }> {
   const [row] = await db
-    .select({ name: users.name, email: users.email })
+    .select({ name: users.name, email: users.email, language: users.language })
     .from(users)
     .where(eq(users.id, userId));
   if (!row) throw new UndeliverableNotice(`recipient ${userId} does not exist`);
@@ -180,10 +181,12 @@ async function bookingOf(db: Db, row: OutboxRow & { bookingId: string }): Promis
  * SEQUENCE then): a confirmation sent after a cancellation still confirms, with the lower SEQUENCE,
  * and each of two changes tells its own. The recipient comes from users as they now are.
  */
-export async function renderNotice(db: Db, row: OutboxRow, context: MailContext): Promise<MailMessage> {
+export async function renderNotice(db: Db, row: OutboxRow, settings: MailSettings): Promise<MailMessage> {
   const { kind } = row;
   if (!isKind(kind)) throw new UndeliverableNotice(`unknown notice kind ${kind}`);
-  const recipient = await personOf(db, row.recipientId);
+  const { language, ...recipient } = await personOf(db, row.recipientId);
+  // In the recipient's language as it is now: texts, dates and the calendar file alike.
+  const context: MailContext = { ...settings, language };
   if (kind === 'sign_in_locked') return signInLocked(recipient, parsePayload(kind, row.payload), context);
   if (kind === 'licence_expiring') {
     const { person, validUntil } = parsePayload(kind, row.payload);

@@ -10,7 +10,7 @@ import { sendDueNotifications } from './worker';
 
 const database = testDatabaseForFile();
 const context: MailContext = calendarOptions;
-const when = (instant: Date) => formatDateTime(instant, context.timeZone);
+const when = (instant: Date) => formatDateTime(instant, context.timeZone, 'de');
 
 /** Runs the worker once for these people, after all their changes, and returns what it sent. */
 async function sendAll(people: string[]) {

@@ -3,7 +3,7 @@ import type { Db } from '@/db/client';
 import { notifications } from '@/db/schema';
 import { logger } from '../logger';
 import type { Mailer } from './mailer';
-import type { MailContext } from './message';
+import type { MailSettings } from './message';
 import { type OutboxRow, renderNotice, UndeliverableNotice } from './render';
 
 /**
@@ -145,7 +145,7 @@ export type RunOptions = {
 export async function sendDueNotifications(
   db: Db,
   mailer: Mailer,
-  context: MailContext,
+  context: MailSettings,
   options: RunOptions = {},
 ): Promise<WorkerRun> {
   const { now = new Date(), limit = 20, scope, leaseMs = CLAIM_LEASE_MS } = options;
@@ -203,7 +203,7 @@ export type NotificationWorker = {
 export function startNotificationWorker(
   getDb: () => Db | Promise<Db>,
   mailer: Mailer,
-  context: MailContext,
+  context: MailSettings,
   options: WorkerOptions = {},
 ): NotificationWorker {
   const intervalMs = options.intervalMs ?? 15_000;

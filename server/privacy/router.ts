@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldTexts } from '../messages/fields';
 import { fleetManagerProcedure, router, staffProcedure } from '../trpc';
 import { multiLineText } from '../validation';
 import { LONGEST_LOOKUP_DAYS, lookupPurposes } from './rules';
@@ -23,13 +24,13 @@ export const privacyRouter = router({
         })
         .refine((lookup) => lookup.to > lookup.from, {
           path: ['to'],
-          message: 'Das Ende des Zeitraums muss nach seinem Beginn liegen.',
+          error: () => fieldTexts().periodEndAfterStart,
         })
         .refine(
           (lookup) => Date.parse(lookup.to) - Date.parse(lookup.from) <= LONGEST_LOOKUP_DAYS * 86_400_000,
           {
             path: ['to'],
-            message: `Eine Abfrage umfasst höchstens ${LONGEST_LOOKUP_DAYS} Tage.`,
+            error: () => fieldTexts().lookupAtMost(LONGEST_LOOKUP_DAYS),
           },
         ),
     )

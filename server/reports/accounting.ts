@@ -5,6 +5,7 @@ import { municipalities, municipalityAccounting } from '@/db/schema';
 import type { SessionUser } from '../auth/queries';
 import { assertMayManage } from '../auth/scope';
 import { invalidInput } from '../errors';
+import { fieldTexts } from '../messages/fields';
 import { singleLineText } from '../validation';
 
 /** ISO 7064 mod 97-10 over text whose letters count as 10–35: IBANs and Leitweg-IDs both use it. */
@@ -40,23 +41,26 @@ export const accountingInput = z.object({
   street: singleLineText({ min: 1, max: 200 }),
   postalCode: singleLineText({ min: 1, max: 20 }),
   city: singleLineText({ min: 1, max: 100 }),
-  countryCode: z.string().regex(/^[A-Z]{2}$/, 'Ländercode mit zwei Großbuchstaben, z. B. DE.'),
+  countryCode: z.string().regex(/^[A-Z]{2}$/, { error: () => fieldTexts().countryCode }),
   leitwegId: z
     .string()
     .trim()
     .toUpperCase()
-    .refine(leitwegIdIsValid, 'Diese Leitweg-ID ist ungültig (Form 04011000-1234512345-06, Prüfziffer).'),
+    .refine(leitwegIdIsValid, { error: () => fieldTexts().leitwegId }),
   vatId: z
     .string()
     .transform(compact)
-    .pipe(z.string().regex(/^[A-Z]{2}[0-9A-Z]{2,12}$/, 'Eine USt-IdNr. hat die Form DE123456789.'))
+    .pipe(z.string().regex(/^[A-Z]{2}[0-9A-Z]{2,12}$/, { error: () => fieldTexts().vatId }))
     .nullable(),
   taxNumber: singleLineText({ min: 1, max: 30 }).nullable(),
-  iban: z.string().transform(compact).refine(ibanIsValid, 'Diese IBAN ist ungültig (Prüfziffer oder Länge).'),
+  iban: z
+    .string()
+    .transform(compact)
+    .refine(ibanIsValid, { error: () => fieldTexts().iban }),
   bic: z
     .string()
     .transform(compact)
-    .pipe(z.string().regex(/^[A-Z0-9]{8}([A-Z0-9]{3})?$/, 'Eine BIC hat 8 oder 11 Zeichen.'))
+    .pipe(z.string().regex(/^[A-Z0-9]{8}([A-Z0-9]{3})?$/, { error: () => fieldTexts().bic }))
     .nullable(),
   contactName: singleLineText({ min: 1, max: 200 }),
   contactPhone: singleLineText({ min: 1, max: 40 }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldTexts } from '../messages/fields';
 import { fleetManagerProcedure, operatorProcedure, router } from '../trpc';
 import { accountingInput, readAccounting, setAccounting } from './accounting';
 import { heatmap } from './heatmap';
@@ -13,15 +14,15 @@ const MAX_PERIOD_MS = 3_653 * 86_400_000;
 /** Sizing walks every quarter hour of the period: a year at most. */
 const MAX_SIZING_MS = 366 * 86_400_000;
 
-const period = (longest: number, tooLong: string) =>
+const period = (longest: number, tooLong: () => string) =>
   z
     .object({ from: localDate, to: localDate })
     // ISO dates compare as text; a period is [from, to), so it must end after it starts.
     .refine((p) => p.to > p.from, {
       path: ['to'],
-      message: 'Das Ende des Zeitraums muss nach seinem Beginn liegen.',
+      error: () => fieldTexts().periodEndAfterStart,
     })
-    .refine((p) => Date.parse(p.to) - Date.parse(p.from) <= longest, { path: ['to'], message: tooLong });
+    .refine((p) => Date.parse(p.to) - Date.parse(p.from) <= longest, { path: ['to'], error: tooLong });
 
 /** A report period `[from, to)` of local dates: it must end after it starts, and span ten years at most. */
 const asPeriod = <T extends z.ZodObject<{ from: typeof localDate; to: typeof localDate }>>(schema: T) =>
@@ -29,11 +30,11 @@ const asPeriod = <T extends z.ZodObject<{ from: typeof localDate; to: typeof loc
     // ISO dates compare as text; a period is [from, to), so it must end after it starts.
     .refine((period) => period.to > period.from, {
       path: ['to'],
-      message: 'Das Ende des Zeitraums muss nach seinem Beginn liegen.',
+      error: () => fieldTexts().periodEndAfterStart,
     })
     .refine((period) => Date.parse(period.to) - Date.parse(period.from) <= MAX_PERIOD_MS, {
       path: ['to'],
-      message: 'Ein Zeitraum umfasst höchstens zehn Jahre.',
+      error: () => fieldTexts().periodAtMostTenYears,
     });
 
 export const reportsRouter = router({
@@ -50,7 +51,7 @@ export const reportsRouter = router({
     )
     .query(({ ctx, input }) => figures(ctx.db, ctx.user, input, ctx.settings.timeZone)),
   sizing: fleetManagerProcedure
-    .input(period(MAX_SIZING_MS, 'Ein Zeitraum für die Bedarfsrechnung umfasst höchstens ein Jahr.'))
+    .input(period(MAX_SIZING_MS, () => fieldTexts().sizingPeriodAtMostAYear))
     .query(({ ctx, input }) => sizing(ctx.db, ctx.user, input, ctx.settings.timeZone)),
   settlement: fleetManagerProcedure
     .input(z.object({ month: localDate }))
@@ -80,7 +81,7 @@ export const reportsRouter = router({
         })
         .refine((costs) => costs.retiredOn === null || costs.retiredOn > costs.commissionedOn, {
           path: ['retiredOn'],
-          message: 'Die Außerdienststellung muss nach der Indienststellung liegen.',
+          error: () => fieldTexts().retiredAfterCommissioned,
         }),
     )
     .mutation(({ ctx, input }) => setVehicleCosts(ctx.db, ctx.user, input)),

@@ -1,0 +1,153 @@
+/** Every German text of mails and calendar files, in one place; en.ts has the same keys. */
+export const de = {
+  dates: {
+    /** After a bare time of day: "09:00 Uhr". */
+    clock: (time: string) => `${time} Uhr`,
+    sameDay: (start: string, endTime: string) => `${start}–${endTime} Uhr`,
+    acrossDays: (start: string, end: string) => `${start} Uhr bis ${end} Uhr`,
+  },
+  mail: {
+    greeting: (name: string) => `Guten Tag ${name},`,
+    signature: (product: string) => `Ihr ${product}`,
+    footer: (product: string) =>
+      `Diese Nachricht wurde automatisch von ${product} versandt. Bitte antworten Sie nicht auf diese E-Mail.`,
+    facts: {
+      vehicle: 'Fahrzeug',
+      period: 'Zeitraum',
+      station: 'Station',
+      purpose: 'Zweck',
+      bookedBy: 'Gebucht von',
+      description: 'Beschreibung',
+      drivable: 'Fahrbereit',
+      yes: 'ja',
+      no: 'nein',
+    },
+    actions: {
+      viewBooking: 'Buchung ansehen',
+      viewRequest: 'Anfrage ansehen',
+      reviewRequest: 'Anfrage prüfen',
+      bookAlternative: 'Ersatzfahrzeug buchen',
+      fleet: 'Zum Fuhrpark',
+      myBookings: 'Meine Buchungen',
+      signIn: 'Zur Anmeldung',
+    },
+    reason: (reason: string | null) =>
+      reason ? `Begründung: ${reason}` : 'Eine Begründung wurde nicht angegeben.',
+    openWithApp: 'Das Fahrzeug öffnen Sie mit der App, frühestens 10 Minuten vor Beginn.',
+    confirmation: {
+      subject: (plate: string, when: string) => `Buchung bestätigt: ${plate} am ${when}`,
+      intro: 'Ihre Buchung ist bestätigt. Den Termin für Ihren Kalender finden Sie im Anhang.',
+      outro:
+        'Das Fahrzeug öffnen Sie mit der App, frühestens 10 Minuten vor Beginn. Bitte stornieren Sie rechtzeitig, wenn Sie das Fahrzeug nicht mehr brauchen.',
+    },
+    changed: {
+      subject: (plate: string, when: string) => `Buchung geändert: ${plate} am ${when}`,
+      extended: (end: string, before: string) =>
+        `Ihre Buchung wurde verlängert: Sie endet jetzt ${end} Uhr statt ${before} Uhr.`,
+      shortened: (end: string, before: string) =>
+        `Ihre Buchung wurde verkürzt: Sie endet jetzt ${end} Uhr statt ${before} Uhr.`,
+      rescheduled: (range: string, before: string) =>
+        `Ihre Buchung wurde verschoben: jetzt ${range}, bisher ${before}.`,
+      vehicle: (car: string, station: string | null, before: string) =>
+        `Ihre Buchung wurde auf ein anderes Fahrzeug umgebucht: ${car}${station ? ` an der Station ${station}` : ''} statt ${before}.`,
+      byManager: (name: string, reason: string | null) =>
+        `Die Änderung hat ${name} (Fuhrparkverwaltung) vorgenommen${reason ? `. Begründung: ${reason}` : '.'}`,
+      outro: 'Der Termin im Anhang ersetzt den bisherigen in Ihrem Kalender.',
+    },
+    cancelled: {
+      subject: (plate: string, when: string) => `Buchung storniert: ${plate} am ${when}`,
+      byBooker: 'Sie haben Ihre Buchung storniert. Das Fahrzeug ist für andere wieder frei.',
+      byManager: (name: string) => `Ihre Buchung wurde von ${name} (Fuhrparkverwaltung) storniert.`,
+      next: 'Bitte buchen Sie bei Bedarf ein anderes Fahrzeug. Bei Fragen wenden Sie sich an Ihre Fuhrparkverwaltung.',
+      outro: 'Mit dem Anhang wird der Termin aus Ihrem Kalender entfernt.',
+    },
+    reminder: {
+      subject: (plate: string, time: string) => `Erinnerung: ${plate} ab ${time} Uhr`,
+      intro: (when: string) => `Ihre Buchung beginnt ${when} Uhr.`,
+      outro:
+        'Das Fahrzeug öffnen Sie mit der App, frühestens 10 Minuten vor Beginn. Wenn Sie es nicht mehr brauchen, stornieren Sie bitte jetzt, damit andere es nutzen können.',
+    },
+    noShow: {
+      subject: (plate: string, when: string) => `Buchung verfallen: ${plate} am ${when}`,
+      intro: (graceMinutes: number) =>
+        `Das Fahrzeug wurde bis ${graceMinutes} Minuten nach Beginn Ihrer Buchung nicht geöffnet. Die Buchung ist deshalb verfallen und das Fahrzeug für andere freigegeben.`,
+      rebook: 'Wenn Sie das Fahrzeug doch noch brauchen, buchen Sie es bitte neu.',
+    },
+    lateReturn: {
+      subject: (plate: string, when: string) => `Fahrzeug noch nicht zurück: ${plate} für ${when}`,
+      intro: (car: string, when: string) =>
+        `Das Fahrzeug ${car}, das Sie ab ${when} Uhr gebucht haben, ist von der vorherigen Fahrt noch nicht zurück.`,
+      offer: (car: string, place: string) =>
+        `Wir können Ihnen stattdessen ${car} an der Station ${place} anbieten.`,
+      noOffer: 'Ein anderes freies Fahrzeug haben wir für Ihren Zeitraum leider nicht gefunden.',
+      outro: 'Ihre Buchung bleibt bestehen, bis Sie sie ändern oder stornieren.',
+    },
+    approvalPending: {
+      subject: (plate: string, when: string) => `Buchung angefragt: ${plate} am ${when}`,
+      intro: [
+        'Ihre Buchung muss von der Fuhrparkverwaltung der Kommune genehmigt werden, der das Fahrzeug gehört. Erst mit der Genehmigung ist sie verbindlich.',
+        'Sie erhalten eine weitere Nachricht, sobald entschieden ist.',
+      ],
+    },
+    approvalRequested: {
+      subject: (plate: string, when: string) => `Genehmigung erbeten: ${plate} am ${when}`,
+      intro: (booker: string) =>
+        `${booker} möchte ein Fahrzeug Ihrer Kommune buchen und bittet um Genehmigung.`,
+    },
+    approvalGranted: {
+      subject: (plate: string, when: string) => `Buchung genehmigt: ${plate} am ${when}`,
+      intro:
+        'Ihre Buchung wurde genehmigt und ist jetzt bestätigt. Der Termin im Anhang ersetzt die Vormerkung.',
+    },
+    approvalDeclined: {
+      subject: (plate: string, when: string) => `Buchung abgelehnt: ${plate} am ${when}`,
+      intro: (name: string) => `Ihre Buchungsanfrage wurde von ${name} (Fuhrparkverwaltung) abgelehnt.`,
+      nextOther: 'Bitte wählen Sie ein anderes Fahrzeug, zum Beispiel eines Ihrer eigenen Kommune.',
+      nextOwn:
+        'Bitte wählen Sie einen anderen Zeitraum oder ein anderes Fahrzeug. Bei Fragen wenden Sie sich an Ihre Fuhrparkverwaltung.',
+      outro: 'Mit dem Anhang wird die Vormerkung aus Ihrem Kalender entfernt.',
+    },
+    damage: {
+      subject: (plate: string, drivable: boolean) =>
+        `Schaden gemeldet: ${plate}${drivable ? '' : ' – nicht fahrbereit'}`,
+      intro: 'Zu einem Fahrzeug Ihrer Kommune wurde ein Schaden gemeldet.',
+      drivable: 'Laut Meldung ist das Fahrzeug noch fahrbereit.',
+      notDrivable:
+        'Laut Meldung ist das Fahrzeug nicht mehr fahrbereit. Bitte prüfen Sie, ob es gesperrt werden muss.',
+    },
+    licence: {
+      subject: (until: string) => `Ihre Führerscheinkontrolle läuft am ${until} ab`,
+      intro: (until: string) => [
+        `Ihre Führerscheinkontrolle ist bis zum ${until} gültig. Danach können Sie keine Dienstwagen mehr buchen, und Ihre Buchungen nach diesem Tag werden gesperrt.`,
+        'Bitte lassen Sie Ihren Führerschein rechtzeitig vorher bei Ihrer Fuhrparkverwaltung kontrollieren.',
+      ],
+      managerSubject: (name: string, until: string) =>
+        `Führerscheinkontrolle von ${name} läuft am ${until} ab`,
+      managerIntro: (name: string, email: string, until: string) => [
+        `Die Führerscheinkontrolle von ${name} (${email}) ist bis zum ${until} gültig. Danach kann ${name} keine Dienstwagen mehr buchen, und Buchungen nach diesem Tag werden gesperrt.`,
+        'Bitte vereinbaren Sie rechtzeitig eine neue Kontrolle. Die Person ist ebenfalls benachrichtigt.',
+      ],
+    },
+    signInLocked: {
+      subject: 'Anmeldung vorübergehend gesperrt',
+      intro: (failures: number, until: string) => [
+        `Für Ihren Zugang wurde ${failures}-mal hintereinander ein falsches Passwort eingegeben. Zum Schutz Ihres Kontos ist die Anmeldung deshalb bis ${until} Uhr gesperrt; jeder weitere Fehlversuch verlängert die Sperre.`,
+        'Waren Sie das selbst, warten Sie bitte ab und melden Sie sich dann wie gewohnt an.',
+        'Waren Sie es nicht, wenden Sie sich bitte an die Fuhrparkverwaltung Ihrer Kommune. Sie kann die Sperre sofort aufheben.',
+      ],
+    },
+  },
+  calendar: {
+    files: { booking: 'buchung.ics', cancellation: 'stornierung.ics', feed: 'buchungen.ics' },
+    summary: (plate: string, car: string) => `Dienstwagen ${plate} (${car})`,
+    pending: (summary: string) => `${summary} – Genehmigung ausstehend`,
+    purpose: (purpose: string) => `Zweck: ${purpose}`,
+    vehicle: (car: string, plate: string) => `Fahrzeug: ${car}, Kennzeichen ${plate}`,
+    station: (place: string) => `Abholung und Rückgabe: ${place}`,
+    link: (url: string) => `Buchung ansehen oder ändern: ${url}`,
+    feedName: (product: string) => `${product} – Meine Buchungen`,
+    feedDescription: (product: string) => `Dienstwagen-Buchungen aus ${product}`,
+  },
+};
+
+export type ServerMessages = typeof de;

@@ -343,8 +343,8 @@ export type FieldErrors = Record<string, string[]>;
 interface AppErrorOptions {
   fieldErrors?: FieldErrors;
   cause?: unknown;
-  /** Overrides the catalogue's sentence where a rule names its own (a policy's limit); German only. */
-  message?: string;
+  /** Overrides the catalogue's sentence where a rule names its own (a policy's limit), in one language or in each. */
+  message?: string | Record<Language, string>;
 }
 
 /** A code that declares details must be given them; any other takes none (per code of a union). */
@@ -366,11 +366,14 @@ export class AppError<C extends AppErrorCode = AppErrorCode> extends Error {
   readonly fieldErrors: FieldErrors | undefined;
   /** Structured facts for the client beside the sentence: the rules broken, the conflicts found. */
   readonly details: AppErrorData['details'];
-  readonly #ruleSentence: string | undefined;
+  readonly #ruleSentence: string | Record<Language, string> | undefined;
 
   /** The message is German (logs, callers in code); `messageIn` gives the reader's language. */
   constructor(code: C, ...[options = {}]: AppErrorArguments<C>) {
-    super(options.message ?? catalogue[code].de, { cause: options.cause });
+    const sentence = options.message;
+    super(typeof sentence === 'object' ? sentence.de : (sentence ?? catalogue[code].de), {
+      cause: options.cause,
+    });
     this.#ruleSentence = options.message;
     this.details = options.details;
     this.name = 'AppError';
@@ -383,7 +386,9 @@ export class AppError<C extends AppErrorCode = AppErrorCode> extends Error {
   }
 
   messageIn(language: Language): string {
-    return this.#ruleSentence ?? catalogue[this.code][language];
+    const sentence = this.#ruleSentence;
+    if (typeof sentence === 'object') return sentence[language];
+    return sentence ?? catalogue[this.code][language];
   }
 }
 

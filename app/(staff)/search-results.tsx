@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { problemOf } from '../lib/errors';
-import { useMessages } from '../lib/i18n';
+import { useLanguage, useMessages } from '../lib/i18n';
 import { formatDateTime, formatTime, todayIn } from '../lib/time';
 import { useTRPC } from '../lib/trpc';
 import { StationMap, stationsOf } from './_map/station-map';
@@ -45,6 +45,7 @@ export function SearchResults({
   onBooked: (booked: Booked) => void;
 }) {
   const t = useMessages().search;
+  const language = useLanguage();
   const trpc = useTRPC();
   const results = useQuery(trpc.vehicles.search.queryOptions(query));
   const heading = useRef<HTMLHeadingElement>(null);
@@ -111,7 +112,7 @@ export function SearchResults({
           <ul>
             {hidden.rules.map((rule) => (
               <li key={rule.rule}>
-                {rule.message} ({t.hiddenCount(rule.count)})
+                {rule.message[language]} ({t.hiddenCount(rule.count)})
               </li>
             ))}
           </ul>

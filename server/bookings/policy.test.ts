@@ -17,8 +17,7 @@ const request = (overrides: Partial<BookingRequest> = {}): BookingRequest => ({
   window: { start: hours(24), end: hours(26) },
   now,
   timeZone,
-  ownerGenitive: 'der Stadt Brandis',
-  ownerDative: 'der Stadt Brandis',
+  owner: { name: 'Stadt Brandis', genitive: 'der Stadt Brandis', dative: 'der Stadt Brandis' },
   sameMunicipality: true,
   futureBookingsOfPerson: 0,
   licenceCheckValidUntil: '2027-01-01',
@@ -37,7 +36,7 @@ describe('booking policy', () => {
       { ...defaultPolicy, horizonDays: 60 },
       request({ window: { start: hours(61 * 24), end: hours(61 * 24 + 2) } }),
     );
-    expect(violation?.message).toBe('Buchungen sind höchstens 60 Tage im Voraus möglich.');
+    expect(violation?.message.de).toBe('Buchungen sind höchstens 60 Tage im Voraus möglich.');
     expect(
       rules({ horizonDays: 60 }, { window: { start: hours(59 * 24), end: hours(59 * 24 + 2) } }),
     ).toEqual([]);
@@ -66,8 +65,14 @@ describe('booking policy', () => {
 
   it('names the owner with its article, in the case the sentence needs (from the region file)', () => {
     const sentences = (policy: Partial<BookingPolicy>, overrides: Partial<BookingRequest>) =>
-      policyViolations({ ...defaultPolicy, ...policy }, request(overrides)).map((v) => v.message);
-    const market = { ownerGenitive: 'des Marktes Falkenstein', ownerDative: 'dem Markt Falkenstein' };
+      policyViolations({ ...defaultPolicy, ...policy }, request(overrides)).map((v) => v.message.de);
+    const market = {
+      owner: {
+        name: 'Markt Falkenstein',
+        genitive: 'des Marktes Falkenstein',
+        dative: 'dem Markt Falkenstein',
+      },
+    };
     expect(sentences({ othersMayBook: false }, { ...market, sameMunicipality: false })).toEqual([
       'Fahrzeuge des Marktes Falkenstein können nur von eigenen Mitarbeitenden gebucht werden.',
     ]);
@@ -76,7 +81,12 @@ describe('booking policy', () => {
     ]);
     expect(sentences({ othersMayBook: false }, { sameMunicipality: false })).toEqual([
       'Fahrzeuge der Stadt Brandis können nur von eigenen Mitarbeitenden gebucht werden.',
-    ]);
+    ]); // English has no cases: the plain name.
+    const [english] = policyViolations(
+      { ...defaultPolicy, othersMayBook: false },
+      request({ ...market, sameMunicipality: false }),
+    );
+    expect(english?.message.en).toBe('Cars of Markt Falkenstein can only be booked by its own staff.');
   });
 
   it("holds other municipalities' staff to the hours, in Berlin wall time", () => {
@@ -147,8 +157,13 @@ describe('a change of a booking', () => {
 
 describe('licence gate', () => {
   it('blocks an overdue check with the date in German', () => {
-    expect(licenceViolation('2026-11-03', now, timeZone)?.message).toBe(
+    expect(licenceViolation('2026-11-03', now, timeZone)?.message.de).toBe(
       'Führerscheinkontrolle abgelaufen am 03.11.2026 – bitte beim Fuhrpark melden',
+    );
+  });
+  it('says the same in English, with the date as English readers write it', () => {
+    expect(licenceViolation('2026-11-03', now, timeZone)?.message.en).toBe(
+      'Driving licence check expired on 03/11/2026 – please contact the fleet office',
     );
   });
   it('accepts a check valid until today, in the region', () => {

@@ -1,4 +1,7 @@
 import { TZDate } from '@date-fns/tz';
+import { messagesFor } from '../messages/catalog';
+import type { MunicipalityNames, ServerMessages } from '../messages/de';
+import { type Language, localeOf } from '../messages/language';
 import { HOUR, MINUTE, type TimeRange } from './rules';
 
 /** A municipality's rules for its own cars, as stored in `booking_policies`. */
@@ -36,10 +39,18 @@ export type PolicyRule =
   | 'MAX_FUTURE_BOOKINGS'
   | 'LICENCE_CHECK';
 
+/** A rule's sentence in every language: the refusal is read by whoever asked, the log keeps the German. */
+export type Sentences = Record<Language, string>;
+
 export interface PolicyViolation {
   rule: PolicyRule;
-  message: string;
+  message: Sentences;
 }
+
+const sentences = (write: (t: ServerMessages['policy'], language: Language) => string): Sentences => ({
+  de: write(messagesFor('de').policy, 'de'),
+  en: write(messagesFor('en').policy, 'en'),
+});
 
 /**
  * What is asked of a car's time: a new booking, or a change of one. A change keeps the booking's
@@ -55,20 +66,25 @@ export interface BookingRequest {
   now: Date;
   timeZone: string;
   /** The owning municipality as the sentences name it: "Fahrzeuge der Stadt Brandis", "bei der Stadt Brandis". */
-  ownerGenitive: string;
-  ownerDative: string;
+  owner: MunicipalityNames;
   sameMunicipality: boolean;
   /** The person's live bookings of this owner's cars that have not ended yet. */
   futureBookingsOfPerson: number;
   licenceCheckValidUntil: string | null;
 }
 
-const germanDate = (isoDate: string) => isoDate.split('-').reverse().join('.');
+const dayText = (isoDate: string, language: Language) =>
+  new Intl.DateTimeFormat(localeOf(language), {
+    timeZone: 'UTC',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  }).format(new Date(`${isoDate}T12:00:00Z`));
 
-function durationText(minutes: number): string {
-  if (minutes % (24 * 60) === 0) return minutes === 1440 ? '1 Tag' : `${minutes / 1440} Tage`;
-  if (minutes % 60 === 0) return minutes === 60 ? '1 Stunde' : `${minutes / 60} Stunden`;
-  return `${minutes} Minuten`;
+function durationText(minutes: number, t: ServerMessages['policy']): string {
+  if (minutes % (24 * 60) === 0) return t.days(minutes / 1440);
+  if (minutes % 60 === 0) return t.hours(minutes / 60);
+  return t.minutes(minutes);
 }
 
 /** Minutes after local midnight of an instant, in the region's zone. */
@@ -97,12 +113,12 @@ export function licenceViolation(
   if (validUntil === null)
     return {
       rule: 'LICENCE_CHECK',
-      message: 'Keine gültige Führerscheinkontrolle hinterlegt – bitte beim Fuhrpark melden',
+      message: sentences((t) => t.noLicenceCheck),
     };
   if (validUntil >= regionDate(now, timeZone)) return null;
   return {
     rule: 'LICENCE_CHECK',
-    message: `Führerscheinkontrolle abgelaufen am ${germanDate(validUntil)} – bitte beim Fuhrpark melden`,
+    message: sentences((t, language) => t.licenceCheckExpired(dayText(validUntil, language))),
   };
 }
 
@@ -111,11 +127,11 @@ export function durationViolation(policy: BookingPolicy, window: TimeRange): Pol
   if (window.end.getTime() - window.start.getTime() <= policy.maxDurationMinutes * MINUTE) return null;
   return {
     rule: 'MAX_DURATION',
-    message: `Eine Buchung darf höchstens ${durationText(policy.maxDurationMinutes)} dauern.`,
+    message: sentences((t) => t.maxDuration(durationText(policy.maxDurationMinutes, t))),
   };
 }
 
-/** Every rule of the owner's policy the request breaks, each with the German sentence that names it. */
+/** Every rule of the owner's policy the request breaks, each with the sentences that name it. */
 export function policyViolations(policy: BookingPolicy, request: BookingRequest): PolicyViolation[] {
   const { window, now, timeZone, change } = request;
   const violations: PolicyViolation[] = [];
@@ -126,7 +142,7 @@ export function policyViolations(policy: BookingPolicy, request: BookingRequest)
   if (fresh && window.start.getTime() > now.getTime() + policy.horizonDays * 24 * HOUR)
     violations.push({
       rule: 'HORIZON',
-      message: `Buchungen sind höchstens ${policy.horizonDays} Tage im Voraus möglich.`,
+      message: sentences((t) => t.horizon(policy.horizonDays)),
     });
   const duration = durationViolation(policy, window);
   if (duration) violations.push(duration);
@@ -137,26 +153,28 @@ export function policyViolations(policy: BookingPolicy, request: BookingRequest)
   )
     violations.push({
       rule: 'LEAD_TIME',
-      message: `Buchungen sind nur mit mindestens ${durationText(policy.minLeadMinutes)} Vorlauf möglich.`,
+      message: sentences((t) => t.leadTime(durationText(policy.minLeadMinutes, t))),
     });
   if (!request.sameMunicipality) violations.push(...othersViolations(policy, request));
   if (fresh && request.futureBookingsOfPerson >= policy.maxFutureBookingsPerPerson)
     violations.push({
       rule: 'MAX_FUTURE_BOOKINGS',
-      message: `Sie haben bereits ${request.futureBookingsOfPerson} anstehende Buchungen bei ${request.ownerDative}; mehr als ${policy.maxFutureBookingsPerPerson} sind nicht möglich.`,
+      message: sentences((t) =>
+        t.maxFutureBookings(request.futureBookingsOfPerson, request.owner, policy.maxFutureBookingsPerPerson),
+      ),
     });
   return violations;
 }
 
 function othersViolations(
   policy: BookingPolicy,
-  { window, timeZone, ownerGenitive }: BookingRequest,
+  { window, timeZone, owner }: BookingRequest,
 ): PolicyViolation[] {
   if (!policy.othersMayBook)
     return [
       {
         rule: 'OTHERS_NOT_ALLOWED',
-        message: `Fahrzeuge ${ownerGenitive} können nur von eigenen Mitarbeitenden gebucht werden.`,
+        message: sentences((t) => t.othersNotAllowed(owner)),
       },
     ];
   if (policy.othersFrom === null || policy.othersUntil === null) return [];
@@ -172,7 +190,7 @@ function othersViolations(
   return [
     {
       rule: 'OTHERS_HOURS',
-      message: `Für Mitarbeitende anderer Kommunen sind Fahrzeuge ${ownerGenitive} nur zwischen ${policy.othersFrom} und ${policy.othersUntil} Uhr buchbar.`,
+      message: sentences((t) => t.othersHours(owner, policy.othersFrom ?? '', policy.othersUntil ?? '')),
     },
   ];
 }

@@ -33,8 +33,11 @@ export async function findBookableVehicle(db: Db, vehicleId: string) {
       id: vehicles.id,
       status: vehicles.status,
       ownerMunicipalityId: vehicles.ownerMunicipalityId,
-      ownerGenitive: municipalities.nameGenitive,
-      ownerDative: municipalities.nameDative,
+      owner: {
+        name: municipalities.name,
+        genitive: municipalities.nameGenitive,
+        dative: municipalities.nameDative,
+      },
     })
     .from(vehicles)
     .innerJoin(municipalities, eq(municipalities.id, vehicles.ownerMunicipalityId))

@@ -5,7 +5,7 @@ import type { SessionUser } from '../auth/queries';
 import { mayManage } from '../auth/scope';
 import { AppError, invalidInput } from '../errors';
 import { notify } from '../notifications/outbox';
-import { licenceViolation, policyViolations, type ScheduleChange } from './policy';
+import { licenceViolation, type PolicyViolation, policyViolations, type ScheduleChange } from './policy';
 import { openBookingsOfPerson, policyOf } from './policy-queries';
 import { findBookableVehicle, findBookingOfUser, insertBooking, listBookingsOfUser } from './queries';
 import { type TimeRange, windowProblems } from './rules';
@@ -15,6 +15,9 @@ import { applyTransition } from './transitions';
 
 /** Who holds a booking, as far as the policy cares. */
 export type Booker = Pick<SessionUser, 'id' | 'role' | 'municipalityId' | 'licenceCheckValidUntil'>;
+
+const sentencesOf = (violations: PolicyViolation[], language: 'de' | 'en') =>
+  violations.map((v) => v.message[language]).join(' ');
 
 /**
  * The one check every write of a booking's time passes — a new booking, each occurrence of a
@@ -45,8 +48,7 @@ export async function admitBooking(
     window,
     now,
     timeZone,
-    ownerGenitive: vehicle.ownerGenitive,
-    ownerDative: vehicle.ownerDative,
+    owner: vehicle.owner,
     sameMunicipality: user.municipalityId === vehicle.ownerMunicipalityId,
     futureBookingsOfPerson:
       change === 'create' ? await openBookingsOfPerson(db, user.id, vehicle.ownerMunicipalityId, now) : 0,
@@ -54,7 +56,7 @@ export async function admitBooking(
   });
   if (violations.length > 0)
     throw new AppError('POLICY_VIOLATION', {
-      message: violations.map((v) => v.message).join(' '),
+      message: { de: sentencesOf(violations, 'de'), en: sentencesOf(violations, 'en') },
       details: { rules: violations.map((v) => v.rule) },
     });
   // The owner's own fleet managers and the operator are the approvers: they need no approval.

@@ -21,7 +21,16 @@ describe('vehicles.search: only cars the person may book', () => {
     expect(far.vehicles).toEqual([]);
     expect(far.hidden).toEqual({
       count: 1,
-      rules: [{ rule: 'HORIZON', count: 1, message: 'Buchungen sind höchstens 2 Tage im Voraus möglich.' }],
+      rules: [
+        {
+          rule: 'HORIZON',
+          count: 1,
+          message: {
+            de: 'Buchungen sind höchstens 2 Tage im Voraus möglich.',
+            en: 'Bookings are possible at most 2 days ahead.',
+          },
+        },
+      ],
     });
   });
 
@@ -61,7 +70,10 @@ describe('vehicles.search: only cars the person may book', () => {
       {
         rule: 'LICENCE_CHECK',
         count: 1,
-        message: 'Führerscheinkontrolle abgelaufen am 31.01.2020 – bitte beim Fuhrpark melden',
+        message: {
+          de: 'Führerscheinkontrolle abgelaufen am 31.01.2020 – bitte beim Fuhrpark melden',
+          en: 'Driving licence check expired on 31/01/2020 – please contact the fleet office',
+        },
       },
     ]);
     const api = callerFor(db, person);

@@ -1,6 +1,12 @@
 import type { Db } from '@/db/client';
 import type { SessionUser } from '../auth/queries';
-import { type BookingPolicy, defaultPolicy, type PolicyRule, policyViolations } from '../bookings/policy';
+import {
+  type BookingPolicy,
+  defaultPolicy,
+  type PolicyRule,
+  policyViolations,
+  type Sentences,
+} from '../bookings/policy';
 import { allPolicies, openBookingsByOwner } from '../bookings/policy-queries';
 import type { TimeRange } from '../bookings/rules';
 
@@ -16,11 +22,13 @@ export interface BookingContext {
 /** The free cars the person may not book, summed up per rule with the sentence that names it. */
 export interface HiddenCars {
   count: number;
-  rules: { rule: PolicyRule; message: string; count: number }[];
+  /** Each rule with its sentences in every language: the page shows the one it is written in. */
+  rules: { rule: PolicyRule; message: Sentences; count: number }[];
 }
 
 interface OwnedCar {
   ownerMunicipalityId: string;
+  ownerName: string;
   ownerGenitive: string;
   ownerDative: string;
 }
@@ -55,8 +63,7 @@ export function splitBookable<T extends OwnedCar>(
       window,
       now: context.now,
       timeZone: context.timeZone,
-      ownerGenitive: car.ownerGenitive,
-      ownerDative: car.ownerDative,
+      owner: { name: car.ownerName, genitive: car.ownerGenitive, dative: car.ownerDative },
       sameMunicipality: context.user.municipalityId === car.ownerMunicipalityId,
       futureBookingsOfPerson: context.openByOwner.get(car.ownerMunicipalityId) ?? 0,
       licenceCheckValidUntil: context.user.licenceCheckValidUntil,
@@ -67,9 +74,9 @@ export function splitBookable<T extends OwnedCar>(
     }
     count++;
     for (const { rule, message } of violations) {
-      const seen = rules.get(message);
+      const seen = rules.get(message.de);
       if (seen) seen.count++;
-      else rules.set(message, { rule, message, count: 1 });
+      else rules.set(message.de, { rule, message, count: 1 });
     }
   }
   return { bookable, hidden: { count, rules: [...rules.values()] } };

@@ -1,4 +1,11 @@
-/** Every German text of mails and calendar files, in one place; en.ts has the same keys. */
+/** How the sentences name a municipality: its name, and the German cases with the article from the region file. */
+export interface MunicipalityNames {
+  name: string;
+  genitive: string;
+  dative: string;
+}
+
+/** Every German text the server writes (mails, calendar files, booking rules), in one place; en.ts has the same keys. */
 export const de = {
   dates: {
     /** After a bare time of day: "09:00 Uhr". */
@@ -136,6 +143,24 @@ export const de = {
         'Waren Sie es nicht, wenden Sie sich bitte an die Fuhrparkverwaltung Ihrer Kommune. Sie kann die Sperre sofort aufheben.',
       ],
     },
+  },
+  /** The booking rules' sentences: why a booking is refused or a car not offered. */
+  policy: {
+    days: (n: number) => (n === 1 ? '1 Tag' : `${n} Tage`),
+    hours: (n: number) => (n === 1 ? '1 Stunde' : `${n} Stunden`),
+    minutes: (n: number) => `${n} Minuten`,
+    noLicenceCheck: 'Keine gültige Führerscheinkontrolle hinterlegt – bitte beim Fuhrpark melden',
+    licenceCheckExpired: (date: string) =>
+      `Führerscheinkontrolle abgelaufen am ${date} – bitte beim Fuhrpark melden`,
+    maxDuration: (duration: string) => `Eine Buchung darf höchstens ${duration} dauern.`,
+    horizon: (days: number) => `Buchungen sind höchstens ${days} Tage im Voraus möglich.`,
+    leadTime: (duration: string) => `Buchungen sind nur mit mindestens ${duration} Vorlauf möglich.`,
+    maxFutureBookings: (open: number, owner: MunicipalityNames, most: number) =>
+      `Sie haben bereits ${open} anstehende Buchungen bei ${owner.dative}; mehr als ${most} sind nicht möglich.`,
+    othersNotAllowed: (owner: MunicipalityNames) =>
+      `Fahrzeuge ${owner.genitive} können nur von eigenen Mitarbeitenden gebucht werden.`,
+    othersHours: (owner: MunicipalityNames, from: string, until: string) =>
+      `Für Mitarbeitende anderer Kommunen sind Fahrzeuge ${owner.genitive} nur zwischen ${from} und ${until} Uhr buchbar.`,
   },
   calendar: {
     files: { booking: 'buchung.ics', cancellation: 'stornierung.ics', feed: 'buchungen.ics' },

@@ -1,4 +1,4 @@
-import type { ServerMessages } from './de';
+import type { MunicipalityNames, ServerMessages } from './de';
 
 /** Every English text of mails and calendar files, with the keys of de.ts. */
 export const en: ServerMessages = {
@@ -135,6 +135,23 @@ export const en: ServerMessages = {
         'If it was not you, please contact the fleet management of your municipality. They can lift the lock at once.',
       ],
     },
+  },
+  policy: {
+    days: (n: number) => (n === 1 ? '1 day' : `${n} days`),
+    hours: (n: number) => (n === 1 ? '1 hour' : `${n} hours`),
+    minutes: (n: number) => `${n} minutes`,
+    noLicenceCheck: 'No valid driving licence check on record – please contact the fleet office',
+    licenceCheckExpired: (date: string) =>
+      `Driving licence check expired on ${date} – please contact the fleet office`,
+    maxDuration: (duration: string) => `A booking may last at most ${duration}.`,
+    horizon: (days: number) => `Bookings are possible at most ${days} days ahead.`,
+    leadTime: (duration: string) => `Bookings need at least ${duration} notice.`,
+    maxFutureBookings: (open: number, owner: MunicipalityNames, most: number) =>
+      `You already have ${open} upcoming bookings with ${owner.name}; more than ${most} are not possible.`,
+    othersNotAllowed: (owner: MunicipalityNames) =>
+      `Cars of ${owner.name} can only be booked by its own staff.`,
+    othersHours: (owner: MunicipalityNames, from: string, until: string) =>
+      `Staff of other municipalities can book cars of ${owner.name} only between ${from} and ${until}.`,
   },
   calendar: {
     files: { booking: 'booking.ics', cancellation: 'cancellation.ics', feed: 'bookings.ics' },

@@ -8,7 +8,7 @@ import type { SessionUser } from '../auth/queries';
 import { AppError } from '../errors';
 import { trpcHttpHandler } from '../http/trpc-handler';
 import { testContext } from '../test-context';
-import { callerFor, makeMunicipality, makeUser } from '../test-support';
+import { callerFor, makeMunicipality, makeUser, makeVehicle } from '../test-support';
 import { languageOf } from './language';
 
 const database = testDatabaseForFile();
@@ -68,6 +68,25 @@ describe('server errors in the reader’s language', () => {
     await expect(callerFor(database.db, await person('en')).bookings.byId({ id })).rejects.toMatchObject({
       message: 'This booking does not exist (any more).',
     });
+  });
+
+  it('names a broken booking rule in the person’s language', async () => {
+    const home = await makeMunicipality(database.db);
+    const car = await makeVehicle(database.db, home);
+    const from = new Date(Date.now() + 90 * 86_400_000);
+    const booking = { vehicleId: car.id, from, to: new Date(from.getTime() + 3_600_000) };
+    for (const [language, sentence] of [
+      ['de', 'Buchungen sind höchstens 60 Tage im Voraus möglich.'],
+      ['en', 'Bookings are possible at most 60 days ahead.'],
+    ] as const) {
+      const user = await makeUser(database.db, home);
+      await database.db.update(users).set({ language }).where(eq(users.id, user.id));
+      await expect(
+        callerFor(database.db, { ...user, language }).bookings.create(booking),
+      ).rejects.toMatchObject({
+        message: sentence,
+      });
+    }
   });
 
   it('gives field errors and the summary in English to an English-speaking person, over HTTP', async () => {

@@ -3,13 +3,12 @@
  * against the built server: a phone profile (Pixel 7 viewport, CPU slowed 4× and the network
  * shaped to 4G through the DevTools protocol) and an unthrottled desktop. Every run is a first
  * visit (a new browser context, nothing cached); the median of BENCH_LCP_RUNS runs is printed
- * beside the target, never asserted. `npm run bench:web-lcp` after `next build`.
+ * beside the target, never asserted. Run by bench/web.ts.
  */
 import { type Browser, chromium, devices } from '@playwright/test';
 import { p50, table } from './stats';
-import { signedInServer } from './web-server';
+import type { SignedInServer } from './web-server';
 
-const PORT = Number(process.env.BENCH_WEB_PORT ?? 3531);
 const RUNS = Number(process.env.BENCH_LCP_RUNS ?? 5);
 const TARGET_MS = 1500;
 /** DevTools' "Fast 4G" as it is applied: 9 Mbit/s down, 1.5 Mbit/s up, 170 ms round trip. */
@@ -118,8 +117,7 @@ async function measure(browser: Browser, base: string, cookie: string, profile: 
   }
 }
 
-async function main() {
-  const app = await signedInServer(PORT);
+export async function measureLcp(app: SignedInServer) {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
@@ -160,11 +158,5 @@ async function main() {
     console.log(`LCP element: ${[...elements].join(' | ')}`);
   } finally {
     await browser.close();
-    await app.stop();
   }
 }
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});

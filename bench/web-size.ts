@@ -3,17 +3,15 @@
  * from the built server, and every `<script src>` chunk it names, gzip-compressed (zlib's default
  * level, the one Next's compression sends). The map's chunks load only after the list
  * (next/dynamic, ssr: false): they are never in that HTML, and a chunk holding the map library that
- * did turn up there would be shown apart. `npm run bench:web-size` after `next build`; printed,
- * never asserted.
+ * did turn up there would be shown apart. Run by bench/web.ts; printed, never asserted.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { repoRoot } from '@/server/process/harness';
 import { table } from './stats';
-import { signedInServer } from './web-server';
+import type { SignedInServer } from './web-server';
 
-const PORT = Number(process.env.BENCH_WEB_PORT ?? 3531);
 const ROUTES = ['/', '/buchungen', '/fahrten', '/kalender', '/zeitplan'];
 const TARGET_KB = 150;
 /** Strings only the map libraries' own code carries (their global names). */
@@ -49,7 +47,7 @@ async function builtChunks(dir: string): Promise<string[]> {
     .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
-async function main() {
+export async function measureSizes(app: SignedInServer) {
   const chunksDir = path.join(repoRoot, '.next', 'static', 'chunks');
   const mapChunks = new Map<string, number>();
   for (const file of await builtChunks(chunksDir)) {
@@ -57,8 +55,7 @@ async function main() {
     if (MAP_LIBRARY.test(text))
       mapChunks.set(`/_next/static/${path.relative(path.dirname(chunksDir), file)}`, gzipped(text));
   }
-  const app = await signedInServer(PORT);
-  try {
+  {
     const sizes = new Map<string, number>();
     const chunkSize = async (src: string) => {
       const known = sizes.get(src);
@@ -111,12 +108,5 @@ async function main() {
     console.log(
       `\nmap chunks in the build (loaded lazily, after the list): ${mapChunks.size}, ${kb(lazy)} KB gzip`,
     );
-  } finally {
-    await app.stop();
   }
 }
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});

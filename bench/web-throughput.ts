@@ -1,6 +1,6 @@
 /**
  * Search throughput over HTTP against the built server vs the same searches as raw SQL to the same
- * engine, in one run (`npm run bench:web-throughput` after `next build`): with DATABASE_URL a
+ * engine, in one run (`npm run bench:web -- throughput` after `next build`): with DATABASE_URL a
  * scratch database on that PostgreSQL, else an embedded PGlite data folder. 20 clients at once,
  * each one request at a time, for BENCH_WEB_SECONDS each way; the raw side sends the statements
  * findFreeVehicles makes (bench/search-cases.ts) on 20 connections of its own. PGlite has one

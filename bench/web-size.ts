@@ -89,10 +89,8 @@ export async function measureSizes(app: SignedInServer) {
         route === '/' ? `${js <= TARGET_KB * 1024 ? '≤' : '>'} ${TARGET_KB}` : '',
       ]);
       if (route === '/') {
-        const largest = chunks
-          .map((src) => [src, sizes.get(src) ?? 0] as const)
-          .sort((a, b) => b[1] - a[1])
-          .slice(0, 8);
+        const largest = chunks.map((src) => [src, sizes.get(src) ?? 0] as const).sort((a, b) => b[1] - a[1]);
+
         detail = largest.map(([src, size]) => `  ${kb(size).padStart(6)} KB  ${src}`).join('\n');
       }
     }
@@ -103,7 +101,7 @@ export async function measureSizes(app: SignedInServer) {
     console.log(
       table(['route', 'chunks', 'JS KB', 'map KB', 'nomodule KB', 'inline KB', 'HTML KB', 'target KB'], rows),
     );
-    console.log(`\nlargest chunks of /:\n${detail}`);
+    console.log(`\nchunks of /, largest first:\n${detail}`);
     const lazy = [...mapChunks.values()].reduce((sum, size) => sum + size, 0);
     console.log(
       `\nmap chunks in the build (loaded lazily, after the list): ${mapChunks.size}, ${kb(lazy)} KB gzip`,

@@ -19,7 +19,14 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { type Db, migrationsFolder } from '@/db/client';
 import * as schema from '@/db/schema';
-import { scratchDatabase, scratchDataDir, signIn, startServer, trpc } from '@/server/process/harness';
+import {
+  scratchDatabase,
+  scratchDataDir,
+  sharedSecrets,
+  signIn,
+  startServer,
+  trpc,
+} from '@/server/process/harness';
 import { prepareRegion, WRITERS } from '@/server/process/load';
 import type { Raw } from './database';
 import { loadFleet } from './load';
@@ -43,7 +50,7 @@ async function postgres(admin: string): Promise<Engine> {
   const scratch = await scratchDatabase();
   return {
     name: `PostgreSQL (${new URL(admin).host}, scratch database)`,
-    serverEnv: { DATABASE_URL: scratch.url },
+    serverEnv: { DATABASE_URL: scratch.url, ...sharedSecrets() },
     async open() {
       const pool = new pg.Pool({ connectionString: scratch.url, max: CLIENTS, options: '-c timezone=UTC' });
       return {

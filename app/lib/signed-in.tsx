@@ -6,7 +6,6 @@ import { usePathname, useRouter } from 'next/navigation';
 import { useEffect } from 'react';
 import type { AppRouter } from '@/server/root';
 import { LanguageSwitch } from '../language-switch';
-import { authClient } from './auth-client';
 import { clearBookingCache } from './booking-cache';
 import { useMessages } from './i18n';
 import { useTRPC } from './trpc';
@@ -39,6 +38,8 @@ export function TopBar({ me, current }: { me: Me; current?: 'manage' | 'reports'
   const router = useRouter();
   const queryClient = useQueryClient();
   async function signOut() {
+    // The auth client is wanted only here: it loads on the click, not with every page.
+    const { authClient } = await import('./auth-client');
     await authClient.signOut();
     await clearBookingCache();
     queryClient.clear();

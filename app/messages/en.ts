@@ -1,13 +1,13 @@
-import { bookingsEn } from './bookings';
-import { costsEn, settlementEn } from './costs';
-import { damageEn, logbookEn } from './damage';
-import { dashboardEn } from './dashboard';
+import { bookingsEn } from './bookings.en';
+import { costsEn, settlementEn } from './costs.en';
+import { damageEn, logbookEn } from './damage.en';
+import { dashboardEn } from './dashboard.en';
 import type { Messages } from './de';
-import { mapEn } from './map';
-import { myTripsEn, sizingEn, tripLookupEn } from './privacy-sizing';
-import { reportTableEn } from './report-table';
-import { searchEn } from './search';
-import { timelineEn } from './timeline';
+import { mapEn } from './map.en';
+import { myTripsEn, sizingEn, tripLookupEn } from './privacy-sizing.en';
+import { reportTableEn } from './report-table.en';
+import { searchEn } from './search.en';
+import { timelineEn } from './timeline.en';
 
 const km = (value: number) => `${value.toLocaleString('en-GB', { maximumFractionDigits: 1 })} km`;
 

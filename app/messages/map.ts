@@ -9,14 +9,3 @@ export const mapDe = {
   selected: (name: string, municipality: string) => `Gewählt: ${name} (${municipality})`,
   timeline: 'Belegung dieser Station ansehen',
 };
-
-export const mapEn: typeof mapDe = {
-  title: 'Map of the mobility islands',
-  list: 'Mobility islands with free vehicles',
-  loading: 'Loading the map …',
-  free: (count: number) => (count === 1 ? '1 vehicle free' : `${count} vehicles free`),
-  marker: (name: string, count: number) =>
-    `${name}: ${count === 1 ? '1 vehicle free' : `${count} vehicles free`}`,
-  selected: (name: string, municipality: string) => `Selected: ${name} (${municipality})`,
-  timeline: 'See this station’s bookings',
-};

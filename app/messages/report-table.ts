@@ -9,14 +9,3 @@ export const reportTableDe = {
   empty: 'Für diesen Zeitraum gibt es keine Daten.',
   none: '–',
 };
-
-export const reportTableEn: typeof reportTableDe = {
-  sortBy: (label: string) => `Sort by “${label}”`,
-  exportCsv: 'Export as CSV',
-  exportFile: 'Export',
-  exporting: 'Creating export …',
-  exportFailed: 'The export failed. Please try again.',
-  exportFailedWith: (message: string) => `The export failed: ${message}`,
-  empty: 'There is no data for this period.',
-  none: '–',
-};

@@ -1,12 +1,25 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import dynamic from 'next/dynamic';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useMessages } from '../../lib/i18n';
 import { useTRPC } from '../../lib/trpc';
-import { type SearchQuery, SearchResults } from '../search-results';
+import type { SearchQuery } from '../search-results';
 import type { Booked } from './booked-note';
 import { type ServerProblems, WhenFields } from './when-fields';
 import { defaultWindow, followStart, parseWindow, type WallWindow, type WindowFieldProblem } from './window';
+
+const loadResults = () => import('../search-results');
+
+function Searching() {
+  return <p role="status">{useMessages().search.busy}</p>;
+}
+
+// The results (cards, booking, the map's frame) are wanted only after a search: they load once
+// the form is usable, not with it, and the form shows what it shows while a search runs.
+const SearchResults = dynamic(() => loadResults().then((module) => module.SearchResults), {
+  loading: Searching,
+});
 
 /** Time first: when (from … until …), then where; the free cars follow. */
 export function SearchForm({ now, timeZone }: { now: string; timeZone: string }) {
@@ -23,6 +36,9 @@ export function SearchForm({ now, timeZone }: { now: string; timeZone: string })
   const [booked, setBooked] = useState<Booked | null>(null);
   const [near, setNear] = useState<SearchQuery['near']>(undefined);
   const [locating, setLocating] = useState<'idle' | 'busy' | 'failed'>('idle');
+  useEffect(() => {
+    void loadResults();
+  }, []);
 
   const municipalities = new Map<string, string>();
   for (const s of stations.data ?? []) municipalities.set(s.municipalityId, s.municipalityName);

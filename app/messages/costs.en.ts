@@ -1,0 +1,146 @@
+/** The English twins of ./costs.ts; imported into en.ts only, so German pages do not carry them. */
+import type { costsDe, settlementDe } from './costs';
+
+const euroEn = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR' });
+
+const decimalEn = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 4 });
+
+export const costsEn: typeof costsDe = {
+  title: 'Costs and tariffs',
+  intro:
+    'Each rate applies from its date until the start of the next: a change on the 15th leaves the 1st–14th at the old rate. Every change is recorded with person and time.',
+  municipality: 'Municipality',
+  chooseMunicipality: 'Choose municipality …',
+  euro: (value: number) => euroEn.format(value),
+  number: (value: number) => decimalEn.format(value),
+  /** "2026-10-15" → "15/10/2026". */
+  date: (day: string) => day.split('-').reverse().join('/'),
+  validity: (from: string, until: string | null) => (until ? `${from} to ${until} (excl.)` : `from ${from}`),
+  none: '–',
+  save: 'Save',
+  saving: 'Saving …',
+  saved: 'Saved.',
+  validFrom: 'Valid from',
+  validFromHint: 'An existing rate with the same date is replaced.',
+  vehicles: {
+    title: 'Car costs',
+    noVehicles: 'This municipality has no cars.',
+    caption: (plate: string) => `Cost rates ${plate}`,
+    noRates: 'No costs are entered for this car yet.',
+    add: 'Add cost rate',
+    commissionedOn: 'In service since',
+    retiredOn: 'Retired from',
+    retiredOnHint: 'Leave empty while the car is in service.',
+    inService: 'in service',
+    leasingMonthly: 'Leasing/depreciation per month (€)',
+    insuranceMonthly: 'Insurance per month (€)',
+    taxMonthly: 'Vehicle tax per month (€)',
+    boxFeeMonthly: 'Telematics box per month (€)',
+    otherMonthly: 'Other per month (€)',
+    perKm: 'per km (€)',
+    perKwh: 'per kWh (€)',
+    perLitre: 'per litre (€)',
+    fixedMonthly: 'Fixed per month',
+  },
+  tariffs: {
+    title: 'Internal tariff',
+    intro:
+      'What another municipality pays when its staff use this municipality’s cars: the tariff on the day the booking starts applies.',
+    caption: 'Tariffs',
+    perHour: 'per hour (€)',
+    perKm: 'per km (€)',
+    noTariffs: 'No tariff entered yet: trips of other municipalities are not charged.',
+    add: 'Set tariff',
+  },
+  co2: {
+    title: 'CO₂ factors',
+    intro: 'Apply to the whole region. Saved = electric km × (combustion reference − electricity mix).',
+    caption: 'CO₂ factors',
+    reference: 'Combustion reference (g/km)',
+    electricity: 'Electricity mix (g/km)',
+    none: 'No CO₂ factors entered yet.',
+    add: 'Set CO₂ factors',
+    operatorOnly: 'Only the platform’s operator changes the CO₂ factors.',
+  },
+  history: {
+    title: 'History of changes',
+    caption: 'Changes to costs and tariffs, newest first',
+    when: 'When',
+    who: 'Who',
+    what: 'What',
+    change: 'Change',
+    none: 'No changes yet.',
+    unknownPerson: 'deleted person',
+    entity: {
+      vehicle_cost: (plate: string | null, from: string) => `Car costs ${plate ?? ''} from ${from}`,
+      tariff: (_plate: string | null, from: string) => `Tariff from ${from}`,
+      co2: (_plate: string | null, from: string) => `CO₂ factors from ${from}`,
+    },
+    field: {
+      commissionedOn: 'In service since',
+      retiredOn: 'Retired from',
+      leasingMonthly: 'Leasing',
+      insuranceMonthly: 'Insurance',
+      taxMonthly: 'Tax',
+      boxFeeMonthly: 'Box',
+      otherMonthly: 'Other',
+      perKm: 'per km',
+      perKwh: 'per kWh',
+      perLitre: 'per litre',
+      perHour: 'per hour',
+      referenceGPerKm: 'Reference g/km',
+      electricityGPerKm: 'Electricity mix g/km',
+    } as Record<string, string>,
+    fromTo: (field: string, before: string, after: string) => `${field}: ${before} → ${after}`,
+    created: (field: string, after: string) => `${field}: ${after}`,
+  },
+};
+
+export const settlementEn: typeof settlementDe = {
+  title: 'Settlement between municipalities',
+  intro:
+    'When someone books a car of another municipality, their municipality pays the owner its tariff of the day the booking starts: full booked hours × hourly rate + km × km rate (no-show: hours only; cancellation: nothing), in the month the booking starts.',
+  month: 'Month',
+  frozen: 'Closed: later changes appear as a correction in the next open month.',
+  open: 'Open: the amounts may still change.',
+  matrixCaption: (month: string) =>
+    `Settlement ${month}: paying municipality (of the drivers) × receiving municipality (owner of the car)`,
+  payer: 'Pays',
+  payee: 'Receives',
+  hours: 'Hours',
+  km: 'km',
+  amount: 'Amount',
+  note: 'Note',
+  withoutTariff: (n: number) => (n === 1 ? '1 booking without tariff' : `${n} bookings without tariff`),
+  noLines: 'There are no bookings across municipal borders this month.',
+  netTitle: 'Balance per pair',
+  netCaption: (month: string) => `Balance ${month}: who pays whom after netting both directions`,
+  linesTitle: 'Bookings behind the amounts',
+  linesIntro: 'Fleet managers see the bookings of the pairs their municipality is part of.',
+  linesCaption: (payer: string, payee: string) => `${payer} to ${payee}`,
+  booking: 'Booking',
+  kind: 'Kind',
+  charge: 'Booking',
+  correction: 'Correction of a closed month',
+  tariffMissing: 'Tariff missing – charged 0 €',
+  tariffWarning: (n: number) =>
+    `${n === 1 ? 'One booking' : `${n} bookings`} of this month ${n === 1 ? 'has' : 'have'} no valid tariff of the owning municipality and ${n === 1 ? 'is' : 'are'} charged 0 €. Please enter a tariff under “Costs” from a date before the booking starts; until then the month cannot be closed.`,
+  showLines: 'Show bookings',
+  exports: 'Exports',
+  csv: 'Settlement as CSV',
+  xlsx: 'Settlement as Excel (XLSX)',
+  invoice: (payee: string, payer: string, amount: string) =>
+    `E-invoice (XRechnung) ${payee} to ${payer} for ${amount}`,
+  freeze: 'Close month',
+  freezeConfirm: (month: string) =>
+    `Close the settlement of ${month}? The amounts will then no longer change; later changes appear as a correction in the next month.`,
+  freezeYes: 'Yes, close',
+  freezeNo: 'Cancel',
+  freezing: 'Closing …',
+  frozenNow: (lines: number) => `The month is closed (${lines} lines recorded).`,
+  monthLabel: (month: string) =>
+    new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+      new Date(`${month}T00:00:00Z`),
+    ),
+  unknownMunicipality: 'unknown municipality',
+};

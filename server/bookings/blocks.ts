@@ -249,10 +249,15 @@ export async function cancelBlock(db: Db, manager: SessionUser, blockId: string,
     .where(eq(vehicleBlocks.id, blockId));
   if (!block) throw new AppError('BLOCK_NOT_FOUND');
   await managedVehicle(db, manager, block.vehicleId);
-  await db
-    .update(vehicleBlocks)
-    .set({ cancelledAt: now })
-    .where(and(eq(vehicleBlocks.id, blockId), isNull(vehicleBlocks.cancelledAt)));
+  // The car's lock first, as every schedule write: the block's triggers want it, and a block being
+  // placed meanwhile holds it while its overlap check waits for this row (seen as a deadlock).
+  await writeSchedule(db, async (tx) => {
+    await lockVehicleSchedule(tx, block.vehicleId);
+    await tx
+      .update(vehicleBlocks)
+      .set({ cancelledAt: now })
+      .where(and(eq(vehicleBlocks.id, blockId), isNull(vehicleBlocks.cancelledAt)));
+  });
 }
 
 /** Current and coming blocks of the manager's cars. */

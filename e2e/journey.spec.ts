@@ -52,7 +52,9 @@ async function journey(page: Page, info: TestInfo, language: 'de' | 'en') {
   await page.getByLabel(t.search.fromTime).fill(clock(from));
   await page.getByLabel(t.search.toDate).fill(day(to));
   await page.getByLabel(t.search.toTime).fill(clock(to));
-  await page.getByLabel(t.search.place, { exact: true }).selectOption({ label: t.search.allOf(home.name) });
+  await page
+    .getByRole('combobox', { name: t.search.place })
+    .selectOption({ label: t.search.allOf(home.name) });
   await page.getByRole('button', { name: t.search.submit, exact: true }).click();
   const free = page.locator('li[data-plate]');
   await expect(free.first()).toBeVisible();
@@ -80,7 +82,7 @@ async function journey(page: Page, info: TestInfo, language: 'de' | 'en') {
 
   // Timeline: a car the search found free, the same window, by the keyboard's form.
   const form = page.getByRole('region', { name: t.timeline.chooseTitle });
-  const vehicle = form.getByLabel(t.timeline.vehicle, { exact: true });
+  const vehicle = form.getByRole('combobox', { name: t.timeline.vehicle });
   const option = vehicle
     .locator('option')
     .filter({ hasText: new RegExp(`^(${plates.join('|')}) · `) })
@@ -188,6 +190,8 @@ async function journey(page: Page, info: TestInfo, language: 'de' | 'en') {
 test.describe('the journey of a member of staff', () => {
   // Unlocking needs a start within the key's window: the quarter may be waited for.
   test.describe.configure({ timeout: 240_000 });
+  // A step that waits, waits for the app, not for the quarter: a stuck one fails soon.
+  test.use({ actionTimeout: 15_000 });
 
   test('search, map, timeline, booking, calendar file, unlock, damage, end, trips and logbook', async ({
     demoSignedIn: page,

@@ -77,8 +77,10 @@ export function CarControls({ booking, timeZone }: { booking: Booking; timeZone:
   const succeeded = isOk(job.data);
   useEffect(() => {
     if (!finished || !succeeded || !running) return;
-    // The booking moves on (reserved → active, active → completed): show it.
+    // The booking moves on (reserved → active, active → completed): show it, and its logbook,
+    // which a trip begun before the booking's start opens.
     void queryClient.invalidateQueries(trpc.bookings.pathFilter());
+    void queryClient.invalidateQueries(trpc.logbook.pathFilter());
     void queryClient.invalidateQueries(trpc.telematics.demo.car.pathFilter());
     if (running.op === 'end') setEndedAt(running.at);
   }, [finished, succeeded, running, queryClient, trpc]);

@@ -36,8 +36,10 @@ async function pixelsOf(canvas: Locator, alone = false) {
   const png = await canvas.screenshot({ animations: 'disabled' });
   if (alone) await hide(false);
   const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  // Screenshots are in device pixels (a phone has more than one per CSS pixel), boxes in CSS pixels.
+  const scale = info.width / ((await canvas.boundingBox())?.width ?? info.width);
   const at = (x: number, y: number): Rgb => {
-    const i = (Math.round(y) * info.width + Math.round(x)) * 3;
+    const i = (Math.round(y * scale) * info.width + Math.round(x * scale)) * 3;
     return [data[i] ?? 0, data[i + 1] ?? 0, data[i + 2] ?? 0];
   };
   const share = (colour: Rgb) => {
@@ -52,7 +54,7 @@ async function pixelsOf(canvas: Locator, alone = false) {
   return { at, share, distinct: distinct.size, width: info.width, height: info.height };
 }
 
-/** Where a marker's centre is on the canvas, in the canvas's pixels. */
+/** Where a marker's centre is on the canvas, in CSS pixels. */
 async function centreOn(canvas: Locator, marker: Locator) {
   const [c, m] = await Promise.all([canvas.boundingBox(), marker.boundingBox()]);
   if (!c || !m) throw new Error('canvas or marker not laid out');

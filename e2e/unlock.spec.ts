@@ -1,36 +1,10 @@
 import region from '../db/regions/partheland.json' with { type: 'json' };
 import { expectAccessible } from './accessibility';
+import { clock, day, quartersAfter, startingNow } from './clock';
 import { demoStaff, expect, test } from './fixtures';
 
 // The demo's cars are the ones with simulated boxes and station gateways, so this spec books one of
 // them as the demo's member of staff; the other specs make their own world (e2e/factories.ts).
-
-const QUARTER = 15 * 60_000;
-const ZONE = 'Europe/Berlin';
-const day = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(at);
-const clock = (at: Date) =>
-  new Intl.DateTimeFormat('en-GB', {
-    timeZone: ZONE,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(at);
-
-/**
- * A start the search form can take (quarter hours) at which the key already works: the quarter
- * just begun while it is at most 4 minutes old (the server takes starts up to 5 minutes back), or
- * else the next one once it is at most 9 minutes ahead (the key opens 10 minutes before). Between
- * the two it waits a moment.
- */
-async function startingNow(): Promise<Date> {
-  for (;;) {
-    const now = Date.now();
-    const into = now % QUARTER;
-    if (into <= 4 * 60_000) return new Date(now - into);
-    if (into >= 6 * 60_000) return new Date(now - into + QUARTER);
-    await new Promise((resolve) => setTimeout(resolve, 5_000));
-  }
-}
 
 const home = region.municipalities.find(
   (m) => m.slug === region.demoUsers.find((u) => u.email === demoStaff.email)?.municipality,
@@ -41,7 +15,7 @@ test('book a car for now, unlock it, drive 10 km in the simulator, end the trip 
 }) => {
   test.setTimeout(180_000);
   const from = await startingNow();
-  const to = new Date(from.getTime() + 3 * QUARTER);
+  const to = quartersAfter(from, 3);
   if (!home) throw new Error('the demo staff member has no municipality in the region file');
 
   await page.goto('/');

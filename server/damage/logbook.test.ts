@@ -40,12 +40,31 @@ describe('the logbook window', () => {
   it('opens at the start and closes 7 days after the end', async () => {
     const save = (now: Date) =>
       refusalOf(saveLogbook(database.db, world.booker, { bookingId, ...entry }, now));
+    await database.db.update(bookings).set({ status: 'reserved' }).where(eq(bookings.id, bookingId));
     expect(await save(new Date(startsAt.getTime() - 60_000))).toBe('LOGBOOK_NOT_YET_OPEN');
+    await database.db.update(bookings).set({ status: 'completed' }).where(eq(bookings.id, bookingId));
     expect(await save(new Date(endsAt.getTime() + 7 * DAY + 60_000))).toBe('LOGBOOK_CLOSED');
     expect(
       await database.db.select().from(logbookHistory).where(eq(logbookHistory.bookingId, bookingId)),
     ).toEqual([]);
     expect(await save(new Date(endsAt.getTime() + 6 * DAY))).toBe('saved');
+  });
+
+  it('opens with a trip begun in the key’s lead time, before the booking’s start', async () => {
+    const start = new Date(Date.now() + 5 * 60_000);
+    // Unlocked 10 minutes early and ended at once: the booking keeps one minute (lifecycle.ts).
+    const early = await pastBooking(
+      database.db,
+      world.car.id,
+      world.booker,
+      start,
+      new Date(start.getTime() + 60_000),
+    );
+    const now = new Date();
+    expect(await refusalOf(saveLogbook(database.db, world.booker, { bookingId: early, ...entry }, now))).toBe(
+      'saved',
+    );
+    expect(await logbookOf(database.db, world.booker, early, now)).toMatchObject({ state: 'open' });
   });
 
   it('is the booker’s alone to write; the car’s managers read it, anyone else hears NOT_FOUND', async () => {

@@ -16,13 +16,17 @@ const DAY = 86_400_000;
 export const logbookClosesAt = (booking: Pick<ReportBooking, 'endsAt'>) =>
   new Date(booking.endsAt.getTime() + LOGBOOK_DAYS * DAY);
 
-/** Why the booker may not write this booking's logbook now, or null: only from its start to 7 days after its end. */
+/**
+ * Why the booker may not write this booking's logbook now, or null: from its start, or from the
+ * trip's if the car was taken in the key's lead time before it, to 7 days after its end.
+ */
 export function logbookRefusal(
-  booking: Pick<ReportBooking, 'startsAt' | 'endsAt' | 'logbookRequired'>,
+  booking: Pick<ReportBooking, 'status' | 'startsAt' | 'endsAt' | 'logbookRequired'>,
   now: Date,
 ): 'LOGBOOK_NOT_REQUIRED' | 'LOGBOOK_NOT_YET_OPEN' | 'LOGBOOK_CLOSED' | null {
   if (!booking.logbookRequired) return 'LOGBOOK_NOT_REQUIRED';
-  if (now < booking.startsAt) return 'LOGBOOK_NOT_YET_OPEN';
+  const driven = booking.status === 'active' || booking.status === 'completed';
+  if (now < booking.startsAt && !driven) return 'LOGBOOK_NOT_YET_OPEN';
   if (now > logbookClosesAt(booking)) return 'LOGBOOK_CLOSED';
   return null;
 }

@@ -46,6 +46,8 @@ async function load(settings: MapSettings): Promise<{ library: Library; style: u
     };
   }
   const maplibre = await import('maplibre-gl');
+  // Its worker is not beside the bundled module, where maplibre-gl 6 looks: app/karte/maplibre-worker serves it.
+  maplibre.setWorkerUrl('/karte/maplibre-worker');
   return {
     library: maplibre as unknown as Library,
     style: settings.provider === 'maplibre' ? settings.styleUrl : offlineStyle,
@@ -100,6 +102,8 @@ export default function MapCanvas({ stations, settings, selectedStationId, onSel
         ]);
         const button = document.createElement('button');
         button.type = 'button';
+        // mapbox-gl makes a marker without a role an image (role="img"), which hides the button from screen readers.
+        button.setAttribute('role', 'button');
         button.className = 'map-marker';
         button.textContent = `${station.name} · ${station.freeVehicles}`;
         button.setAttribute('aria-label', markerLabel(station.name, station.freeVehicles));

@@ -2,9 +2,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { problemOf } from '../../../lib/errors';
+import { useMessages } from '../../../lib/i18n';
 import { formatTime } from '../../../lib/time';
 import { useTRPC } from '../../../lib/trpc';
-import { de } from '../../../messages/de';
 import type { Booking } from '../booking-card';
 import styles from './car.module.css';
 import { isFinished, isOk, JobProgress } from './job-progress';
@@ -45,6 +45,7 @@ function useNow(everyMs: number) {
  * comes the trip; in the demo, the simulator stands in for the car.
  */
 export function CarControls({ booking, timeZone }: { booking: Booking; timeZone: string }) {
+  const t = useMessages().car;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const now = useNow(15_000);
@@ -76,8 +77,10 @@ export function CarControls({ booking, timeZone }: { booking: Booking; timeZone:
   const succeeded = isOk(job.data);
   useEffect(() => {
     if (!finished || !succeeded || !running) return;
-    // The booking moves on (reserved → active, active → completed): show it.
+    // The booking moves on (reserved → active, active → completed): show it, and its logbook,
+    // which a trip begun before the booking's start opens.
     void queryClient.invalidateQueries(trpc.bookings.pathFilter());
+    void queryClient.invalidateQueries(trpc.logbook.pathFilter());
     void queryClient.invalidateQueries(trpc.telematics.demo.car.pathFilter());
     if (running.op === 'end') setEndedAt(running.at);
   }, [finished, succeeded, running, queryClient, trpc]);
@@ -88,16 +91,16 @@ export function CarControls({ booking, timeZone }: { booking: Booking; timeZone:
   if (!current && !showTrip && !running) {
     if (booking.status !== 'reserved' || now > booking.endsAt.getTime()) return null;
     const from = new Date(booking.startsAt.getTime() - KEY_LEAD_MS);
-    return <p className="hint">{de.car.keyFrom(formatTime(from, timeZone))}</p>;
+    return <p className="hint">{t.keyFrom(formatTime(from, timeZone))}</p>;
   }
   return (
     <>
       {(current || running) && (
         <section className={`card ${styles.panel}`} aria-labelledby="car-title">
-          <h2 id="car-title">{de.car.title}</h2>
+          <h2 id="car-title">{t.title}</h2>
           {current && (
             <>
-              <p className="hint">{de.car.hint}</p>
+              <p className="hint">{t.hint}</p>
               <div className={styles.buttons}>
                 {offered(booking).map((op) => (
                   <button
@@ -107,11 +110,11 @@ export function CarControls({ booking, timeZone }: { booking: Booking; timeZone:
                     disabled={busy}
                     onClick={() => command.mutate({ bookingId: booking.id, op })}
                   >
-                    {de.car[op]}
+                    {t[op]}
                   </button>
                 ))}
               </div>
-              {booking.status !== 'active' && <p className="hint">{de.car.endAfterUnlock}</p>}
+              {booking.status !== 'active' && <p className="hint">{t.endAfterUnlock}</p>}
             </>
           )}
           {command.error && (

@@ -1,7 +1,7 @@
 'use client';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '@/server/root';
-import { de } from '../../../messages/de';
+import { useMessages } from '../../../lib/i18n';
 import styles from './car.module.css';
 
 export type Job = inferRouterOutputs<AppRouter>['telematics']['job'];
@@ -22,7 +22,8 @@ export const isOk = (job: Job | undefined) => job?.state === 'done' && job.statu
 
 /** Live progress of a command: the steps so far, then the box's answer or the reason it failed. */
 export function JobProgress({ job }: { job: Job | undefined }) {
-  if (!job) return <p role="status">{de.car.stages.queued}</p>;
+  const t = useMessages().car;
+  if (!job) return <p role="status">{t.stages.queued}</p>;
   const step = currentStep(job);
   if (step !== 'finished') {
     const at = steps.indexOf(step);
@@ -31,7 +32,7 @@ export function JobProgress({ job }: { job: Job | undefined }) {
         {steps.slice(0, at + 1).map((s, i) => (
           <li key={s} data-state={i < at ? 'done' : 'current'} role={i === at ? 'status' : undefined}>
             {i < at ? '✓ ' : ''}
-            {de.car.stages[s]}
+            {t.stages[s]}
           </li>
         ))}
       </ol>
@@ -40,12 +41,12 @@ export function JobProgress({ job }: { job: Job | undefined }) {
   if (isOk(job))
     return (
       <p className="notice" role="status">
-        {de.car.answered} {job.reason}
+        {t.answered} {job.reason}
       </p>
     );
   return (
     <p className="error" role="alert">
-      {job.state === 'done' ? de.car.refused : de.car.failed} {job.reason}
+      {job.state === 'done' ? t.refused : t.failed} {job.reason}
     </p>
   );
 }

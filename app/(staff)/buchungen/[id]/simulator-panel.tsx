@@ -1,9 +1,9 @@
 'use client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { problemOf } from '../../../lib/errors';
+import { useMessages } from '../../../lib/i18n';
 import { formatTime } from '../../../lib/time';
 import { useTRPC } from '../../../lib/trpc';
-import { de } from '../../../messages/de';
 import styles from './car.module.css';
 
 const actions = ['openDoor', 'closeDoor', 'ignitionOn', 'ignitionOff', 'drive', 'charge'] as const;
@@ -13,6 +13,7 @@ const actions = ['openDoor', 'closeDoor', 'ignitionOn', 'ignitionOff', 'drive', 
  * can go through a whole trip without hardware. Shown only where the demo gateways run.
  */
 export function SimulatorPanel({ bookingId, timeZone }: { bookingId: string; timeZone: string }) {
+  const s = useMessages().car.simulator;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const status = useQuery(trpc.telematics.demo.status.queryOptions());
@@ -27,7 +28,6 @@ export function SimulatorPanel({ bookingId, timeZone }: { bookingId: string; tim
     }),
   );
   if (!running) return null;
-  const s = de.car.simulator;
   const state = car.data;
   return (
     <section className={`card ${styles.panel}`} aria-labelledby="simulator-title">

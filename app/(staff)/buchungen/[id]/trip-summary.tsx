@@ -1,7 +1,7 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
+import { useMessages } from '../../../lib/i18n';
 import { useTRPC } from '../../../lib/trpc';
-import { de } from '../../../messages/de';
 import styles from './car.module.css';
 
 /** How long to keep asking: the trip comes with the box's log, a few seconds after the end. */
@@ -9,6 +9,7 @@ const WAIT_FOR_TRIP_MS = 60_000;
 
 /** The trip of a finished booking, from the box's records: km, energy, duration, charge. */
 export function TripSummary({ bookingId, since }: { bookingId: string; since: number }) {
+  const t = useMessages().car.trip;
   const trpc = useTRPC();
   const trips = useQuery(
     trpc.telematics.trips.queryOptions(
@@ -20,7 +21,6 @@ export function TripSummary({ bookingId, since }: { bookingId: string; since: nu
     ),
   );
   const trip = trips.data?.find((t) => t.endedAt) ?? null;
-  const t = de.car.trip;
   return (
     <section className={`card ${styles.panel}`} aria-labelledby="trip-title">
       <h2 id="trip-title">{t.title}</h2>

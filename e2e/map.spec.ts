@@ -1,0 +1,196 @@
+import type { Locator, Page } from '@playwright/test';
+import sharp from 'sharp';
+import region from '../db/regions/partheland.json' with { type: 'json' };
+import { expectAccessible } from './accessibility';
+import { dayAhead, demoStaff, expect, signInThroughApi, test } from './fixtures';
+import { type AppServer, startAppServer, startStyleServer, styleColours } from './map-servers';
+
+// mapbox-gl draws nothing without a valid token yet reports itself loaded, and a map that drew
+// nothing passes every check of state: these tests read the canvas's pixels from screenshots.
+
+type Rgb = readonly [number, number, number];
+
+/** The offline style's background (app/(staff)/_map/map-canvas.tsx) and a colour no style uses. */
+const OFFLINE_LAND: Rgb = [0xe4, 0xec, 0xdf];
+const SHOW_THROUGH = '#ff00ff';
+
+const close = (a: Rgb, b: Rgb, tolerance = 8) => a.every((c, i) => Math.abs(c - (b[i] ?? 0)) <= tolerance);
+
+/**
+ * The canvas's pixels as the screen shows them; with `alone`, markers and labels hidden and the
+ * container behind the canvas in magenta. Set as style attributes: the page's policy refuses the
+ * style element Playwright's own `style` option would add.
+ */
+async function pixelsOf(canvas: Locator, alone = false) {
+  const hide = (on: boolean) =>
+    canvas.evaluate(
+      (element, [on, showThrough]) => {
+        const container = element.closest<HTMLElement>('[data-testid="station-map"]');
+        container?.style.setProperty('background', on ? showThrough : '');
+        for (const item of container?.querySelectorAll<HTMLElement>('.map-marker, .map-municipality') ?? [])
+          item.style.visibility = on ? 'hidden' : '';
+      },
+      [on, SHOW_THROUGH] as const,
+    );
+  if (alone) await hide(true);
+  const png = await canvas.screenshot({ animations: 'disabled' });
+  if (alone) await hide(false);
+  const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  // Screenshots are in device pixels (a phone has more than one per CSS pixel), boxes in CSS pixels.
+  const scale = info.width / ((await canvas.boundingBox())?.width ?? info.width);
+  const at = (x: number, y: number): Rgb => {
+    const i = (Math.round(y * scale) * info.width + Math.round(x * scale)) * 3;
+    return [data[i] ?? 0, data[i + 1] ?? 0, data[i + 2] ?? 0];
+  };
+  const share = (colour: Rgb) => {
+    let n = 0;
+    for (let i = 0; i < data.length; i += 3)
+      if (close([data[i] ?? 0, data[i + 1] ?? 0, data[i + 2] ?? 0], colour)) n++;
+    return n / (info.width * info.height);
+  };
+  const distinct = new Set<number>();
+  for (let i = 0; i < data.length; i += 3)
+    distinct.add(((data[i] ?? 0) << 16) | ((data[i + 1] ?? 0) << 8) | (data[i + 2] ?? 0));
+  return { at, share, distinct: distinct.size, width: info.width, height: info.height };
+}
+
+/** Where a marker's centre is on the canvas, in CSS pixels. */
+async function centreOn(canvas: Locator, marker: Locator) {
+  const [c, m] = await Promise.all([canvas.boundingBox(), marker.boundingBox()]);
+  if (!c || !m) throw new Error('canvas or marker not laid out');
+  return { x: m.x + m.width / 2 - c.x, y: m.y + m.height / 2 - c.y };
+}
+
+/** A search in an evening hour nobody books, for the stations of one municipality. */
+async function search(page: Page, municipality: string) {
+  const day = dayAhead(9);
+  await page.getByLabel('Von (Datum)').fill(day);
+  await page.getByLabel('Von (Uhrzeit)').fill('20:00');
+  await page.getByLabel('Bis (Datum)').fill(day);
+  await page.getByLabel('Bis (Uhrzeit)').fill('21:00');
+  await page.getByLabel('Ort').selectOption({ label: `Alle Stationen: ${municipality}` });
+  await page.getByRole('button', { name: 'Suchen' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: /Fahrzeuge? frei/ })).toBeFocused();
+  return page.getByRole('region', { name: 'Karte der Mobilitätsinseln' });
+}
+
+test('offline: the self-contained style draws, the marker stands on its station and works by keyboard', async ({
+  signedIn: page,
+  world,
+}) => {
+  await page.goto('/');
+  const map = await search(page, world.municipality.name);
+  const marker = map.getByRole('button', {
+    name: new RegExp(`^${world.station.name}: \\d+ Fahrzeuge? frei$`),
+  });
+  await expect(marker).toBeVisible();
+  const canvas = map.locator('canvas.maplibregl-canvas');
+
+  // The canvas drew its land over the whole map: nothing behind it shows through.
+  await expect
+    .poll(async () => (await pixelsOf(canvas, true)).share(OFFLINE_LAND), { timeout: 15_000 })
+    .toBeGreaterThan(0.99);
+  // The world's one station is the map's centre, and its marker is drawn there.
+  const centre = await centreOn(canvas, marker);
+  const box = await canvas.boundingBox();
+  expect(Math.abs(centre.x - (box?.width ?? 0) / 2)).toBeLessThan(3);
+  expect(Math.abs(centre.y - (box?.height ?? 0) / 2)).toBeLessThan(3);
+  const shown = await pixelsOf(canvas);
+  expect(close(shown.at(centre.x, centre.y), OFFLINE_LAND), 'the marker is visible at its station').toBe(
+    false,
+  );
+  await expectAccessible(page, 'map, offline style');
+
+  // By keyboard: Tab from the results reaches the marker, Enter chooses it, the link leads on.
+  for (let i = 0; i < 30 && !(await marker.evaluate((m) => m === document.activeElement)); i++)
+    await page.keyboard.press('Tab');
+  await expect(marker).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(marker).toHaveAttribute('aria-pressed', 'true');
+  const chosen = map.getByRole('status');
+  await expect(chosen).toContainText(`Gewählt: ${world.station.name} (${world.municipality.name})`);
+  await expectAccessible(page, 'map, station chosen');
+  const timeline = chosen.getByRole('link', { name: 'Belegung dieser Station ansehen' });
+  for (let i = 0; i < 10 && !(await timeline.evaluate((a) => a === document.activeElement)); i++)
+    await page.keyboard.press('Tab');
+  await expect(timeline).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(`/zeitplan?station=${world.station.id}`);
+  await expect(page.getByRole('region', { name: 'Zeitplan' })).toContainText(world.cars[0]?.plate ?? '');
+});
+
+const brandis = region.municipalities.find((m) => m.slug === 'brandis');
+if (!brandis) throw new Error('the region file has no Brandis');
+
+test.describe('a configured style, drawn by maplibre-gl and by mapbox-gl', () => {
+  const base = Number(process.env.E2E_PORT ?? 3210);
+  let style: Awaited<ReturnType<typeof startStyleServer>>;
+  const servers: Record<'maplibre' | 'mapbox', AppServer | undefined> = {
+    maplibre: undefined,
+    mapbox: undefined,
+  };
+
+  test.beforeAll(async () => {
+    test.setTimeout(150_000);
+    style = await startStyleServer();
+    const [maplibre, mapbox] = await Promise.all([
+      startAppServer(base + 1, { MAP_STYLE_URL: style.styleUrl }),
+      // Any pk.-shaped token: mapbox-gl checks tokens only against Mapbox's own styles and services.
+      startAppServer(base + 2, { MAP_STYLE_URL: style.styleUrl, MAPBOX_TOKEN: 'pk.e2e-not-a-real-token' }),
+    ]);
+    servers.maplibre = maplibre;
+    servers.mapbox = mapbox;
+  });
+
+  test.afterAll(async () => {
+    await Promise.all([servers.maplibre?.stop(), servers.mapbox?.stop()]);
+    await style?.close();
+  });
+
+  for (const library of ['maplibre', 'mapbox'] as const) {
+    test(`${library}-gl draws the style's land, water and stations, each station under its marker`, async ({
+      page,
+      playwright,
+    }) => {
+      const server = servers[library];
+      if (!server) throw new Error(`no ${library} server`);
+      const request = await playwright.request.newContext({ baseURL: server.url });
+      await signInThroughApi(request, demoStaff);
+      await page.context().addCookies((await request.storageState()).cookies);
+      await request.dispose();
+      const refused: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') refused.push(message.text());
+      });
+
+      const answer = await page.goto(`${server.url}/`);
+      // The page's policy admits the style's origin for its fetches and images.
+      const policy = answer?.headers()['content-security-policy'] ?? '';
+      expect(policy.split('; ').find((directive) => directive.startsWith('connect-src '))).toContain(
+        style.origin,
+      );
+      const map = await search(page, brandis.name);
+      const canvas = map.locator(`canvas.${library}gl-canvas`);
+      const markers = brandis.stations.map((station) =>
+        map.getByRole('button', { name: new RegExp(`^${station.name}: `) }),
+      );
+      for (const marker of markers) await expect(marker).toBeVisible();
+
+      // Land (west of 12.59° E: Beucha), water (east of it: Brandis) and the stations' circles.
+      await expect
+        .poll(async () => (await pixelsOf(canvas, true)).share(styleColours.station), { timeout: 20_000 })
+        .toBeGreaterThan(0.005);
+      const drawn = await pixelsOf(canvas, true);
+      expect(drawn.share([0xff, 0x00, 0xff]), 'nothing shows through the canvas').toBeLessThan(0.01);
+      expect(drawn.share(styleColours.land)).toBeGreaterThan(0.05);
+      expect(drawn.share(styleColours.water)).toBeGreaterThan(0.05);
+      expect(drawn.distinct).toBeGreaterThan(3);
+      for (const marker of markers) {
+        const { x, y } = await centreOn(canvas, marker);
+        expect(close(drawn.at(x, y), styleColours.station), 'a station circle under its marker').toBe(true);
+      }
+      expect(refused.filter((text) => /Content Security Policy/i.test(text))).toEqual([]);
+      await expectAccessible(page, `map, ${library}-gl with a style URL`);
+    });
+  }
+});

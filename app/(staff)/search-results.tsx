@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { problemOf } from '../lib/errors';
 import { useLanguage, useMessages } from '../lib/i18n';
+import type { Language } from '../lib/language';
 import { formatDateTime, formatTime, todayIn } from '../lib/time';
 import { useTRPC } from '../lib/trpc';
 import { StationMap, stationsOf } from './_map/station-map';
@@ -21,11 +22,11 @@ export type SearchQuery = {
 };
 
 /** "Mi., 02.12.2026, 13:05 – 15:05", or with the end's date when the window passes midnight. */
-export const spanText = (from: Date, to: Date, timeZone: string) =>
-  `${formatDateTime(from, timeZone)} – ${
+export const spanText = (from: Date, to: Date, timeZone: string, language: Language) =>
+  `${formatDateTime(from, timeZone, language)} – ${
     todayIn(timeZone, from) === todayIn(timeZone, to)
-      ? formatTime(to, timeZone)
-      : formatDateTime(to, timeZone)
+      ? formatTime(to, timeZone, language)
+      : formatDateTime(to, timeZone, language)
   }`;
 
 export function SearchResults({
@@ -50,7 +51,7 @@ export function SearchResults({
   const results = useQuery(trpc.vehicles.search.queryOptions(query));
   const heading = useRef<HTMLHeadingElement>(null);
   const focusedFor = useRef<SearchQuery | null>(null);
-  const span = (from: Date, to: Date) => spanText(from, to, timeZone);
+  const span = (from: Date, to: Date) => spanText(from, to, timeZone, language);
 
   // Focus moves to the answer once per search, not again when a booking refreshes the list.
   useEffect(() => {

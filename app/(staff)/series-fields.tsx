@@ -1,5 +1,5 @@
 'use client';
-import { useMessages } from '../lib/i18n';
+import { useLanguage, useMessages } from '../lib/i18n';
 import { formatDateTime } from '../lib/time';
 
 export type SeriesConflict = { start: Date; end: Date; reason: string };
@@ -24,13 +24,14 @@ export function SeriesFields() {
 /** The occurrences that could not be booked, each with its reason: the series was not booked. */
 export function SeriesConflicts({ conflicts, timeZone }: { conflicts: SeriesConflict[]; timeZone: string }) {
   const t = useMessages().search;
+  const language = useLanguage();
   return (
     <div className="hint">
       <p>{t.seriesNotCreated}</p>
       <ul>
         {conflicts.map((c) => (
           <li key={String(c.start)}>
-            {formatDateTime(new Date(c.start), timeZone)}: {c.reason}
+            {formatDateTime(new Date(c.start), timeZone, language)}: {c.reason}
           </li>
         ))}
       </ul>

@@ -4,7 +4,7 @@ import type { inferRouterOutputs } from '@trpc/server';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { AppRouter } from '@/server/root';
 import { detailsOf, problemOf } from '../lib/errors';
-import { useMessages } from '../lib/i18n';
+import { useLanguage, useMessages } from '../lib/i18n';
 import { todayIn, wallTime } from '../lib/time';
 import { useTRPC } from '../lib/trpc';
 import type { Booked } from './_search/booked-note';
@@ -28,6 +28,7 @@ export function VehicleCard({
   onBooked: (booked: Booked) => void;
 }) {
   const messages = useMessages();
+  const language = useLanguage();
   const t = messages.search;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -44,7 +45,7 @@ export function VehicleCard({
   const book = useMutation(
     trpc.bookings.create.mutationOptions({
       onSuccess: async (booking) => {
-        onBooked({ kind: 'single', id: booking.id, car, span: spanText(from, to, timeZone) });
+        onBooked({ kind: 'single', id: booking.id, car, span: spanText(from, to, timeZone, language) });
         await refresh();
       },
     }),

@@ -10,7 +10,7 @@ export function instantOf(date: string, time: string, timeZone: string): Date {
 }
 
 /** "Mi., 02.12.2026, 09:30" (English: "Wed 02/12/2026, 09:30") in the region's zone, whatever zone the browser is in. */
-export const formatDateTime = (instant: Date, timeZone: string, language: Language = 'de') =>
+export const formatDateTime = (instant: Date, timeZone: string, language: Language) =>
   new Intl.DateTimeFormat(localeOf(language), {
     weekday: 'short',
     day: '2-digit',

@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { useEffect, useRef } from 'react';
-import { useMessages } from '../../lib/i18n';
+import { useLanguage, useMessages } from '../../lib/i18n';
 import { formatDateTime } from '../../lib/time';
 import { bookedDates, type WeeklySlot } from './window';
 
@@ -18,6 +18,7 @@ export type Booked =
 /** The result of a booking, focused when it appears: what was booked and the way to it. */
 export function BookedNote({ booked, timeZone }: { booked: Booked; timeZone: string }) {
   const t = useMessages().search;
+  const language = useLanguage();
   const note = useRef<HTMLDivElement>(null);
   // Each new booking's note takes the focus: it says what happened and leads on.
   useEffect(() => {
@@ -39,7 +40,7 @@ export function BookedNote({ booked, timeZone }: { booked: Booked; timeZone: str
       <h3>{t.seriesBooked}</h3>
       <ul>
         {dates.map((start) => (
-          <li key={start.getTime()}>{formatDateTime(start, timeZone)}</li>
+          <li key={start.getTime()}>{formatDateTime(start, timeZone, language)}</li>
         ))}
       </ul>
       {booked.skipped.length > 0 && (
@@ -48,7 +49,7 @@ export function BookedNote({ booked, timeZone }: { booked: Booked; timeZone: str
           <ul>
             {booked.skipped.map((s) => (
               <li key={String(s.start)}>
-                {formatDateTime(new Date(s.start), timeZone)}: {s.reason}
+                {formatDateTime(new Date(s.start), timeZone, language)}: {s.reason}
               </li>
             ))}
           </ul>

@@ -3,8 +3,8 @@ import type { inferRouterOutputs } from '@trpc/server';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { AppRouter } from '@/server/root';
-import { useMessages } from '../../lib/i18n';
-import { formatDateTime, formatTime } from '../../lib/time';
+import { useLanguage, useMessages } from '../../lib/i18n';
+import { formatDateTime, formatTime, todayIn } from '../../lib/time';
 
 export type Booking = inferRouterOutputs<AppRouter>['bookings']['byId'];
 
@@ -18,10 +18,11 @@ export function BookingCard({
   children?: ReactNode;
 }) {
   const t = useMessages();
-  const sameDay =
-    formatDateTime(booking.startsAt, timeZone).slice(0, 10) ===
-    formatDateTime(booking.endsAt, timeZone).slice(0, 10);
-  const end = sameDay ? formatTime(booking.endsAt, timeZone) : formatDateTime(booking.endsAt, timeZone);
+  const language = useLanguage();
+  const sameDay = todayIn(timeZone, booking.startsAt) === todayIn(timeZone, booking.endsAt);
+  const end = sameDay
+    ? formatTime(booking.endsAt, timeZone)
+    : formatDateTime(booking.endsAt, timeZone, language);
   return (
     <li className="card" data-booking={booking.id}>
       <h3>
@@ -35,7 +36,7 @@ export function BookingCard({
         {booking.status === 'active' && booking.lateReturnNoticedAt && (
           <span className="badge cancelled">{t.bookings.late}</span>
         )}
-        {formatDateTime(booking.startsAt, timeZone)} – {end}
+        {formatDateTime(booking.startsAt, timeZone, language)} – {end}
       </p>
       <p className="meta">
         {booking.station.name}

@@ -2,13 +2,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { type ReportColumn, ReportTable } from '../../(manage)/fuhrpark/berichte/report-table';
 import { formatNumber } from '../../(manage)/fuhrpark/berichte/table-data';
-import { useMessages } from '../../lib/i18n';
+import { useLanguage, useMessages } from '../../lib/i18n';
 import { formatDateTime } from '../../lib/time';
 import { useTRPC } from '../../lib/trpc';
 
 /** A person's own trips (date, car, km, duration) and every lookup of them by the fleet manager. */
 export function MyTripsView() {
   const messages = useMessages();
+  const language = useLanguage();
   const t = messages.myTrips;
   const trpc = useTRPC();
   const settings = useQuery(trpc.region.settings.queryOptions());
@@ -16,7 +17,7 @@ export function MyTripsView() {
   const lookups = useQuery(trpc.privacy.myLookups.queryOptions());
   const timeZone = settings.data?.timeZone;
   if (!timeZone || !trips.data || !lookups.data) return <p>{messages.errors.loading}</p>;
-  const when = (v: unknown) => (v instanceof Date ? formatDateTime(v, timeZone) : '');
+  const when = (v: unknown) => (v instanceof Date ? formatDateTime(v, timeZone, language) : '');
   const tripColumns: ReportColumn[] = [
     { key: 'startedAt', label: t.columns.date, format: when },
     { key: 'car', label: t.columns.car },

@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { problemOf } from '../../lib/errors';
-import { useMessages } from '../../lib/i18n';
+import { useLanguage, useMessages } from '../../lib/i18n';
 import { formatDateTime } from '../../lib/time';
 import { useTRPC } from '../../lib/trpc';
 
@@ -11,6 +11,7 @@ const webcalOf = (url: string) => url.replace(/^https?:/, 'webcal:');
 
 export function CalendarView() {
   const messages = useMessages();
+  const language = useLanguage();
   const t = messages.calendar;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -74,10 +75,10 @@ export function CalendarView() {
       <section className="card">
         {state.active ? (
           <>
-            <p>{t.active(formatDateTime(state.createdAt, timeZone))}</p>
+            <p>{t.active(formatDateTime(state.createdAt, timeZone, language))}</p>
             <p className="meta">
               {state.lastFetchedAt
-                ? t.lastFetched(formatDateTime(state.lastFetchedAt, timeZone))
+                ? t.lastFetched(formatDateTime(state.lastFetchedAt, timeZone, language))
                 : t.neverFetched}
             </p>
           </>

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { type FormEvent, type Ref, useImperativeHandle, useRef, useState } from 'react';
 import { addDays } from '@/app/lib/days';
 import { problemOf } from '../../lib/errors';
-import { useMessages } from '../../lib/i18n';
+import { useLanguage, useMessages } from '../../lib/i18n';
 import { formatDateTime, formatTime, instantOf, todayIn, wallTime } from '../../lib/time';
 import { useTRPC } from '../../lib/trpc';
 import type { Selection, View } from './timeline-page';
@@ -34,6 +34,7 @@ export function BookingPanel({
   ref: Ref<PanelHandle>;
 }) {
   const t = useMessages();
+  const language = useLanguage();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const zone = view.timeZone;
@@ -51,7 +52,8 @@ export function BookingPanel({
   const outcome = useRef<HTMLDivElement>(null);
   const bookable = view.vehicles.filter((v) => v.inService);
   const plateOf = (id: string) => view.vehicles.find((v) => v.id === id)?.plate ?? '';
-  const rangeOf = (from: Date, to: Date) => `${formatDateTime(from, zone)} – ${formatTime(to, zone)}`;
+  const rangeOf = (from: Date, to: Date) =>
+    `${formatDateTime(from, zone, language)} – ${formatTime(to, zone)}`;
 
   const create = useMutation(
     trpc.bookings.create.mutationOptions({

@@ -2,7 +2,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { problemOf } from '../../../lib/errors';
-import { useMessages } from '../../../lib/i18n';
+import { useLanguage, useMessages } from '../../../lib/i18n';
 import { formatDateTime, todayIn } from '../../../lib/time';
 import { useTRPC } from '../../../lib/trpc';
 import { type ReportColumn, ReportTable } from '../berichte/report-table';
@@ -16,6 +16,7 @@ const purposeKeys = ['damage', 'fine', 'billing'] as const;
  */
 export function TripLookupView() {
   const messages = useMessages();
+  const language = useLanguage();
   const t = messages.tripLookup;
   const trpc = useTRPC();
   const settings = useQuery(trpc.region.settings.queryOptions());
@@ -37,7 +38,7 @@ export function TripLookupView() {
     });
   }
 
-  const when = (v: unknown) => (v instanceof Date && timeZone ? formatDateTime(v, timeZone) : '');
+  const when = (v: unknown) => (v instanceof Date && timeZone ? formatDateTime(v, timeZone, language) : '');
   const columns: ReportColumn[] = [
     { key: 'startedAt', label: messages.myTrips.columns.date, format: when },
     { key: 'car', label: messages.myTrips.columns.car },

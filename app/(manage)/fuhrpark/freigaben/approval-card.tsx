@@ -4,7 +4,7 @@ import type { inferRouterOutputs } from '@trpc/server';
 import { type FormEvent, useState } from 'react';
 import type { AppRouter } from '@/server/root';
 import { problemOf } from '../../../lib/errors';
-import { useMessages } from '../../../lib/i18n';
+import { useLanguage, useMessages } from '../../../lib/i18n';
 import { formatDateTime } from '../../../lib/time';
 import { useTRPC } from '../../../lib/trpc';
 import styles from '../../manage.module.css';
@@ -29,6 +29,7 @@ export function ApprovalCard({
   linked?: boolean;
 }) {
   const messages = useMessages();
+  const language = useLanguage();
   const t = messages.manage.approvals;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -81,10 +82,10 @@ export function ApprovalCard({
       </h3>
       <p className="meta">
         <span className="badge pending">{messages.status.pending}</span>
-        {formatRange(messages, booking.startsAt, booking.endsAt, timeZone)}
+        {formatRange(messages, language, booking.startsAt, booking.endsAt, timeZone)}
       </p>
       {booking.approvedEndsAt && (
-        <p className="meta">{t.extension(formatDateTime(booking.approvedEndsAt, timeZone))}</p>
+        <p className="meta">{t.extension(formatDateTime(booking.approvedEndsAt, timeZone, language))}</p>
       )}
       <p className="meta">{booking.station.name}</p>
       <p className="meta">{t.booker(booking.booker.name, booking.bookerMunicipality)}</p>
@@ -93,7 +94,7 @@ export function ApprovalCard({
           {t.purpose}: {booking.purpose}
         </p>
       )}
-      <p className="meta">{t.requested(formatDateTime(booking.createdAt, timeZone))}</p>
+      <p className="meta">{t.requested(formatDateTime(booking.createdAt, timeZone, language))}</p>
       {error && (
         <p className="error" role="alert">
           {problemOf(error).message}

@@ -1,6 +1,6 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
-import { useMessages } from '../../../lib/i18n';
+import { useLanguage, useMessages } from '../../../lib/i18n';
 import { formatDateTime } from '../../../lib/time';
 import { useTRPC } from '../../../lib/trpc';
 import type { Messages } from '../../../messages/de';
@@ -17,6 +17,7 @@ function shown(t: Messages['costs'], value: unknown): string {
 /** Who changed which rate of the municipality (and the region's CO₂ factors) when, from → to. */
 export function RateHistory({ municipalityId }: { municipalityId: string }) {
   const messages = useMessages();
+  const language = useLanguage();
   const t = messages.costs;
   const h = t.history;
   const trpc = useTRPC();
@@ -32,7 +33,11 @@ export function RateHistory({ municipalityId }: { municipalityId: string }) {
           caption={h.caption}
           exportName="kostenaenderungen"
           columns={[
-            { key: 'when', label: h.when, format: (at) => formatDateTime(new Date(Number(at)), zone) },
+            {
+              key: 'when',
+              label: h.when,
+              format: (at) => formatDateTime(new Date(Number(at)), zone, language),
+            },
             { key: 'who', label: h.who },
             { key: 'what', label: h.what },
             { key: 'change', label: h.change },

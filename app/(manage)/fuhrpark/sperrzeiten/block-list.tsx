@@ -1,13 +1,14 @@
 'use client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { problemOf } from '../../../lib/errors';
-import { useMessages } from '../../../lib/i18n';
+import { useLanguage, useMessages } from '../../../lib/i18n';
 import { useTRPC } from '../../../lib/trpc';
 import { formatRange } from '../format';
 
 /** Current and coming blocks of the manager's cars, each with a way to lift it. */
 export function BlockList({ timeZone, onDone }: { timeZone: string; onDone: (notice: string) => void }) {
   const messages = useMessages();
+  const language = useLanguage();
   const t = messages.manage.blocks;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -42,7 +43,7 @@ export function BlockList({ timeZone, onDone }: { timeZone: string; onDone: (not
               </h3>
               <p className="meta">
                 <span className="badge cancelled">{t.kinds[block.kind]}</span>
-                {formatRange(messages, block.startsAt, block.endsAt, timeZone)}
+                {formatRange(messages, language, block.startsAt, block.endsAt, timeZone)}
               </p>
               <p className="meta">{block.reason}</p>
               <div className="actions">

@@ -1,7 +1,7 @@
 'use client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { problemOf } from '../../../lib/errors';
-import { useMessages } from '../../../lib/i18n';
+import { useLanguage, useMessages } from '../../../lib/i18n';
 import { useTRPC } from '../../../lib/trpc';
 import type { Messages } from '../../../messages/de';
 import styles from '../../manage.module.css';
@@ -47,6 +47,7 @@ export function BlockPreview({
   onChange: () => void;
 }) {
   const messages = useMessages();
+  const language = useLanguage();
   const t = messages.manage.blocks;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -95,7 +96,7 @@ export function BlockPreview({
                   <strong>{booking.booker}</strong>
                   <p className="meta">
                     <span className={`badge ${booking.status}`}>{messages.status[booking.status]}</span>
-                    {formatRange(messages, booking.startsAt, booking.endsAt, timeZone)}
+                    {formatRange(messages, language, booking.startsAt, booking.endsAt, timeZone)}
                   </p>
                   <p className={lost ? 'error' : 'meta'}>{outcome}</p>
                   {booking.noStandInBecause && <p className="meta">{booking.noStandInBecause}</p>}

@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { problemOf } from '../../../../lib/errors';
-import { useMessages } from '../../../../lib/i18n';
+import { useLanguage, useMessages } from '../../../../lib/i18n';
 import { formatDateTime } from '../../../../lib/time';
 import { useTRPC } from '../../../../lib/trpc';
 import { FieldError, invalidProps } from './field';
@@ -22,6 +22,7 @@ async function uploadPhoto(damageId: string, file: File): Promise<string | null>
 /** „Schaden melden“ at the car: a description, whether it still drives, photos; and what was reported before. */
 export function DamageReport({ bookingId, timeZone }: { bookingId: string; timeZone: string }) {
   const t = useMessages().damage;
+  const language = useLanguage();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const ids = useId();
@@ -120,7 +121,7 @@ export function DamageReport({ bookingId, timeZone }: { bookingId: string; timeZ
               <li key={damage.id}>
                 <p>{damage.description}</p>
                 <p className="meta">
-                  {t.reportedAt(formatDateTime(damage.createdAt, timeZone), damage.reporter)} ·{' '}
+                  {t.reportedAt(formatDateTime(damage.createdAt, timeZone, language), damage.reporter)} ·{' '}
                   {damage.drivable ? t.stillDrivable : t.notDrivable}
                 </p>
                 {damage.photos.map((photo, index) => (

@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { problemOf } from '../../../../lib/errors';
-import { useMessages } from '../../../../lib/i18n';
+import { useLanguage, useMessages } from '../../../../lib/i18n';
 import { formatDateTime } from '../../../../lib/time';
 import { useTRPC } from '../../../../lib/trpc';
 import { FieldError, invalidProps } from '../_damage/field';
@@ -12,6 +12,7 @@ const fieldNames = ['purpose', 'destination', 'personVisited'] as const;
 /** The logbook of a booking where the municipality keeps one: the entry, its form while open, every version. */
 export function Logbook({ bookingId, timeZone }: { bookingId: string; timeZone: string }) {
   const t = useMessages().logbook;
+  const language = useLanguage();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const ids = useId();
@@ -32,7 +33,7 @@ export function Logbook({ bookingId, timeZone }: { bookingId: string; timeZone: 
   const editable = state === 'open';
   const fields = save.error ? problemOf(save.error).fields : {};
   const general = save.error && Object.keys(fields).length === 0 ? problemOf(save.error).message : null;
-  const until = formatDateTime(closesAt, timeZone);
+  const until = formatDateTime(closesAt, timeZone, language);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -87,7 +88,7 @@ export function Logbook({ bookingId, timeZone }: { bookingId: string; timeZone: 
             {history.map((version) => (
               <li key={version.id}>
                 <p className="meta">
-                  {t.version(formatDateTime(version.changedAt, timeZone), version.changedBy)}
+                  {t.version(formatDateTime(version.changedAt, timeZone, language), version.changedBy)}
                 </p>
                 <dl>
                   <dt>{t.purpose}</dt>

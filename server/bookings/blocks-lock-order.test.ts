@@ -52,15 +52,13 @@ it.runIf(process.env.DATABASE_URL)(
       const [me] = await tx.select({ pid: sql<number>`pg_backend_pid()` }).from(sql`(select 1) as one`);
       locked(me?.pid ?? 0);
       await released;
-      await tx
-        .insert(vehicleBlocks)
-        .values({
-          vehicleId: car.id,
-          startsAt: window.from,
-          endsAt: window.to,
-          kind: 'damage',
-          reason: 'Unfall',
-        });
+      await tx.insert(vehicleBlocks).values({
+        vehicleId: car.id,
+        startsAt: window.from,
+        endsAt: window.to,
+        kind: 'damage',
+        reason: 'Unfall',
+      });
     });
     const holder = await carHeld;
     const lifting = manager.blocks.cancel({ id: block.id });

@@ -162,6 +162,47 @@ export const de = {
     othersHours: (owner: MunicipalityNames, from: string, until: string) =>
       `Für Mitarbeitende anderer Kommunen sind Fahrzeuge ${owner.genitive} nur zwischen ${from} und ${until} Uhr buchbar.`,
   },
+  /** At the car: how far a command has come, and what the box answered. */
+  car: {
+    queued: 'Der Auftrag wartet auf das Gateway der Station.',
+    connecting: 'Das Gateway baut die Verbindung zum Fahrzeug auf.',
+    connected: 'Mit dem Fahrzeug verbunden.',
+    transmitting: 'Der Befehl wird an das Fahrzeug übertragen.',
+    ok: {
+      unlock: 'Das Fahrzeug ist entriegelt.',
+      lock: 'Das Fahrzeug ist verriegelt.',
+      end: 'Die Fahrt ist beendet und das Fahrzeug verriegelt.',
+      revocation: 'Der Schlüssel wurde in der Box gesperrt.',
+    },
+    vehicleState: {
+      door: 'Eine Tür ist noch offen. Bitte zuerst alle Türen schließen.',
+      ignition: 'Die Zündung ist noch eingeschaltet. Bitte zuerst die Zündung ausschalten.',
+      unknown: 'Das Fahrzeug lässt das gerade nicht zu: Eine Tür ist offen oder die Zündung eingeschaltet.',
+    },
+    status: {
+      MALFORMED: 'Die Box konnte den Befehl nicht lesen.',
+      BAD_CA_SIGNATURE: 'Die Box erkennt den Schlüssel nicht an (Signatur der Flotte ungültig).',
+      WRONG_BOX: 'Der Schlüssel gilt für ein anderes Fahrzeug.',
+      NOT_YET_VALID: 'Der Schlüssel gilt laut Uhr der Box noch nicht.',
+      EXPIRED: 'Der Schlüssel ist abgelaufen.',
+      BAD_HOLDER_SIGNATURE: 'Der Befehl war nicht gültig signiert.',
+      STALE_NONCE: 'Die Anfrage an die Box war veraltet. Bitte erneut versuchen.',
+      REVOKED: 'Der Schlüssel wurde widerrufen.',
+      NOT_PERMITTED: 'Dieser Schlüssel erlaubt diese Aktion nicht.',
+    },
+    unknownStatus: (name: string) => `Unbekannte Antwort der Box (${name}).`,
+    failure: {
+      NOT_IN_RANGE: 'Das Fahrzeug ist nicht in Reichweite des Gateways der Station.',
+      LINK_DROPPED: 'Die Bluetooth-Verbindung ist abgebrochen. Bitte erneut versuchen.',
+      TIMEOUT: 'Das Fahrzeug hat nicht rechtzeitig geantwortet.',
+      BLUETOOTH: 'Am Gateway der Station ist ein Bluetooth-Fehler aufgetreten.',
+      EXPIRED: 'Der Auftrag ist abgelaufen, bevor das Fahrzeug erreicht wurde.',
+      BAD_RESPONSE: 'Die Antwort der Box war nicht gültig signiert und wurde verworfen.',
+      BAD_FRAME: 'Die Daten der Box waren beschädigt.',
+      WRONG_BOX: 'In Reichweite war eine andere Box als die des Fahrzeugs.',
+    },
+    failed: 'Der Auftrag ist fehlgeschlagen.',
+  },
   calendar: {
     files: { booking: 'buchung.ics', cancellation: 'stornierung.ics', feed: 'buchungen.ics' },
     summary: (plate: string, car: string) => `Dienstwagen ${plate} (${car})`,

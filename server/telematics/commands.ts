@@ -6,6 +6,7 @@ import type { SessionUser } from '../auth/queries';
 import { maySeeBooking } from '../auth/scope';
 import { licenceViolation } from '../bookings/policy';
 import { AppError } from '../errors';
+import type { Language } from '../messages/language';
 import { certificateView, issueKeyCertificate } from './certificates';
 import type { FleetKeys } from './keys';
 import { expireJobs, findKeyBooking } from './queries';
@@ -62,8 +63,14 @@ export async function requestCommand(
   return { jobId };
 }
 
-/** Progress of a job, in German, for whoever may see its booking (the booker, its car's managers). */
-export async function jobStatus(db: Db, user: SessionUser, jobId: string, now = new Date()) {
+/** Progress of a job, in the reader's language, for whoever may see its booking (the booker, its car's managers). */
+export async function jobStatus(
+  db: Db,
+  user: SessionUser,
+  jobId: string,
+  language: Language,
+  now = new Date(),
+) {
   await expireJobs(db, now, { jobId });
   const [row] = await db
     .select({ job: gatewayJobs, booker: bookings.userId, owner: vehicles.ownerMunicipalityId })
@@ -75,7 +82,7 @@ export async function jobStatus(db: Db, user: SessionUser, jobId: string, now = 
   // Someone else's job is, to this caller, a job that does not exist.
   if (!row || !maySeeBooking(user, { userId: row.booker, municipalityId: row.owner }))
     throw new AppError('JOB_NOT_FOUND');
-  return jobView(row.job, await refusalCause(db, row.job));
+  return jobView(row.job, await refusalCause(db, row.job), language);
 }
 
 /**

@@ -186,11 +186,13 @@ describe('who may use a key', () => {
   });
 });
 
-it('has a German reason for every status a box can answer', async () => {
+it('has a German and an English reason for every status a box can answer', async () => {
   const { statusReason } = await import('./rules');
   for (const code of Object.values(Status)) {
-    expect(statusReason(code, 'unlock')).toMatch(/^[A-ZÄÖÜ].*\.$/);
-    expect(statusReason(code, 'unlock')).not.toContain('Unbekannt');
+    expect(statusReason(code, 'unlock', null, 'de')).toMatch(/^[A-ZÄÖÜ].*\.$/);
+    expect(statusReason(code, 'unlock', null, 'de')).not.toContain('Unbekannt');
+    expect(statusReason(code, 'unlock', null, 'en')).toMatch(/^[A-Z].*\.$/);
+    expect(statusReason(code, 'unlock', null, 'en')).not.toContain('Unknown');
   }
 });
 

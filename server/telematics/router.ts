@@ -20,7 +20,9 @@ export const telematicsRouter = router({
   command: staffProcedure
     .input(commandInput)
     .mutation(({ ctx, input }) => requestCommand(ctx.db, ctx.user, input, ctx.settings.timeZone)),
-  job: staffProcedure.input(jobIdInput).query(({ ctx, input }) => jobStatus(ctx.db, ctx.user, input.jobId)),
+  job: staffProcedure
+    .input(jobIdInput)
+    .query(({ ctx, input }) => jobStatus(ctx.db, ctx.user, input.jobId, ctx.language)),
   trips: staffProcedure
     .input(bookingIdInput)
     .query(({ ctx, input }) => tripsForUser(ctx.db, ctx.user, input.bookingId)),

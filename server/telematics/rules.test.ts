@@ -40,10 +40,10 @@ describe('keyRefusal', () => {
 
 describe('reasons', () => {
   it('has a German sentence for every status and failure', () => {
-    for (const code of Object.values(Status)) expect(statusReason(code, 'lock')).toMatch(/\.$/);
+    for (const code of Object.values(Status)) expect(statusReason(code, 'lock', null, 'de')).toMatch(/\.$/);
     for (const failure of gatewayFailures)
-      expect(failureReason(failure)).not.toBe('Der Auftrag ist fehlgeschlagen.');
-    expect(statusReason(0x7f, 'unlock')).toContain('UNKNOWN_0x7f');
+      expect(failureReason(failure, 'de')).not.toBe('Der Auftrag ist fehlgeschlagen.');
+    expect(statusReason(0x7f, 'unlock', null, 'de')).toContain('UNKNOWN_0x7f');
   });
 });
 
@@ -116,9 +116,9 @@ describe('vehicleStateCause', () => {
     expect(vehicleStateCause(LogEvent.IGNITION_ON)).toBe('ignition');
     expect(vehicleStateCause(LogEvent.IGNITION_OFF)).toBe('door');
     expect(vehicleStateCause(null)).toBe('door');
-    expect(statusReason(Status.VEHICLE_STATE, 'lock', 'door')).toContain('Tür');
-    expect(statusReason(Status.VEHICLE_STATE, 'end', 'ignition')).toContain('Zündung');
-    expect(statusReason(Status.VEHICLE_STATE, 'end')).toContain('Tür ist offen oder die Zündung');
+    expect(statusReason(Status.VEHICLE_STATE, 'lock', 'door', 'de')).toContain('Tür');
+    expect(statusReason(Status.VEHICLE_STATE, 'end', 'ignition', 'de')).toContain('Zündung');
+    expect(statusReason(Status.VEHICLE_STATE, 'end', null, 'de')).toContain('Tür ist offen oder die Zündung');
   });
 });
 

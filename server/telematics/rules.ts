@@ -1,6 +1,9 @@
 import { LogEvent, Op, rightForOp, Status, statusName } from '@/telematics/protocol';
 import type { BookingStatus } from '../bookings/lifecycle';
 import type { AppErrorCode } from '../errors';
+import { messagesFor } from '../messages/catalog';
+import type { ServerMessages } from '../messages/de';
+import type { Language } from '../messages/language';
 
 const MINUTE = 60_000;
 /** A key works from this long before the booking starts: people walk to the car early. */
@@ -67,60 +70,41 @@ export type VehicleStateCause = 'door' | 'ignition';
 export const vehicleStateCause = (newestIgnitionEvent: number | null): VehicleStateCause =>
   newestIgnitionEvent === LogEvent.IGNITION_ON ? 'ignition' : 'door';
 
-const vehicleStateReasons: Record<VehicleStateCause | 'unknown', string> = {
-  door: 'Eine Tür ist noch offen. Bitte zuerst alle Türen schließen.',
-  ignition: 'Die Zündung ist noch eingeschaltet. Bitte zuerst die Zündung ausschalten.',
-  unknown: 'Das Fahrzeug lässt das gerade nicht zu: Eine Tür ist offen oder die Zündung eingeschaltet.',
-};
-
-const statusReasons: Record<number, string> = {
-  [Status.MALFORMED]: 'Die Box konnte den Befehl nicht lesen.',
-  [Status.BAD_CA_SIGNATURE]: 'Die Box erkennt den Schlüssel nicht an (Signatur der Flotte ungültig).',
-  [Status.WRONG_BOX]: 'Der Schlüssel gilt für ein anderes Fahrzeug.',
-  [Status.NOT_YET_VALID]: 'Der Schlüssel gilt laut Uhr der Box noch nicht.',
-  [Status.EXPIRED]: 'Der Schlüssel ist abgelaufen.',
-  [Status.BAD_HOLDER_SIGNATURE]: 'Der Befehl war nicht gültig signiert.',
-  [Status.STALE_NONCE]: 'Die Anfrage an die Box war veraltet. Bitte erneut versuchen.',
-  [Status.REVOKED]: 'Der Schlüssel wurde widerrufen.',
-  [Status.NOT_PERMITTED]: 'Dieser Schlüssel erlaubt diese Aktion nicht.',
-  [Status.VEHICLE_STATE]: vehicleStateReasons.unknown,
-};
-
-const okReasons: Record<OpName | 'revocation', string> = {
-  unlock: 'Das Fahrzeug ist entriegelt.',
-  lock: 'Das Fahrzeug ist verriegelt.',
-  end: 'Die Fahrt ist beendet und das Fahrzeug verriegelt.',
-  revocation: 'Der Schlüssel wurde in der Box gesperrt.',
-};
-
 /** What the box's answer means, in the words shown beside the button the person pressed. */
 export function statusReason(
   status: number,
   op: OpName | 'revocation',
-  cause: VehicleStateCause | null = null,
+  cause: VehicleStateCause | null,
+  language: Language,
 ): string {
-  if (status === Status.OK) return okReasons[op];
-  if (status === Status.VEHICLE_STATE && cause) return vehicleStateReasons[cause];
-  return statusReasons[status] ?? `Unbekannte Antwort der Box (${statusName(status)}).`;
+  const t = messagesFor(language).car;
+  if (status === Status.OK) return t.ok[op];
+  if (status === Status.VEHICLE_STATE) return t.vehicleState[cause ?? 'unknown'];
+  const known = statusKeys[status];
+  return known ? t.status[known] : t.unknownStatus(statusName(status));
 }
+
+/** The box's refusals by their protocol names, as the message files name them. */
+const statusKeys: Record<number, keyof ServerMessages['car']['status']> = {
+  [Status.MALFORMED]: 'MALFORMED',
+  [Status.BAD_CA_SIGNATURE]: 'BAD_CA_SIGNATURE',
+  [Status.WRONG_BOX]: 'WRONG_BOX',
+  [Status.NOT_YET_VALID]: 'NOT_YET_VALID',
+  [Status.EXPIRED]: 'EXPIRED',
+  [Status.BAD_HOLDER_SIGNATURE]: 'BAD_HOLDER_SIGNATURE',
+  [Status.STALE_NONCE]: 'STALE_NONCE',
+  [Status.REVOKED]: 'REVOKED',
+  [Status.NOT_PERMITTED]: 'NOT_PERMITTED',
+};
 
 /** Failures a gateway reports, and those the server records itself. */
 export const gatewayFailures = ['NOT_IN_RANGE', 'LINK_DROPPED', 'TIMEOUT', 'BLUETOOTH', 'EXPIRED'] as const;
 export type Failure = (typeof gatewayFailures)[number] | 'BAD_RESPONSE' | 'BAD_FRAME' | 'WRONG_BOX';
 
-const failureReasons: Record<Failure, string> = {
-  NOT_IN_RANGE: 'Das Fahrzeug ist nicht in Reichweite des Gateways der Station.',
-  LINK_DROPPED: 'Die Bluetooth-Verbindung ist abgebrochen. Bitte erneut versuchen.',
-  TIMEOUT: 'Das Fahrzeug hat nicht rechtzeitig geantwortet.',
-  BLUETOOTH: 'Am Gateway der Station ist ein Bluetooth-Fehler aufgetreten.',
-  EXPIRED: 'Der Auftrag ist abgelaufen, bevor das Fahrzeug erreicht wurde.',
-  BAD_RESPONSE: 'Die Antwort der Box war nicht gültig signiert und wurde verworfen.',
-  BAD_FRAME: 'Die Daten der Box waren beschädigt.',
-  WRONG_BOX: 'In Reichweite war eine andere Box als die des Fahrzeugs.',
+export const failureReason = (failure: string, language: Language): string => {
+  const t = messagesFor(language).car;
+  return t.failure[failure as Failure] ?? t.failed;
 };
-
-export const failureReason = (failure: string): string =>
-  failureReasons[failure as Failure] ?? 'Der Auftrag ist fehlgeschlagen.';
 
 export interface JobRow {
   state: 'queued' | 'sent' | 'challenged' | 'done' | 'failed';
@@ -135,7 +119,8 @@ export interface JobRow {
  * A job as the web shows it while the person waits at the car. `cause` names the state behind a
  * VEHICLE_STATE refusal once the box's log tells it (null otherwise, and while it is not known).
  */
-export function jobView(job: JobRow, cause: VehicleStateCause | null = null) {
+export function jobView(job: JobRow, cause: VehicleStateCause | null, language: Language) {
+  const t = messagesFor(language).car;
   const op = job.kind === 'revocation' ? 'revocation' : (opName(job.op ?? 0) ?? 'unlock');
   const base = {
     state: job.state,
@@ -145,21 +130,18 @@ export function jobView(job: JobRow, cause: VehicleStateCause | null = null) {
   };
   switch (job.state) {
     case 'queued':
-      return { ...base, reason: 'Der Auftrag wartet auf das Gateway der Station.' };
+      return { ...base, reason: t.queued };
     case 'sent':
       return {
         ...base,
-        reason:
-          job.stage === 'connected'
-            ? 'Mit dem Fahrzeug verbunden.'
-            : 'Das Gateway baut die Verbindung zum Fahrzeug auf.',
+        reason: job.stage === 'connected' ? t.connected : t.connecting,
       };
     case 'challenged':
-      return { ...base, reason: 'Der Befehl wird an das Fahrzeug übertragen.' };
+      return { ...base, reason: t.transmitting };
     case 'done':
-      return { ...base, reason: statusReason(job.status ?? Status.MALFORMED, op, cause) };
+      return { ...base, reason: statusReason(job.status ?? Status.MALFORMED, op, cause, language) };
     case 'failed':
-      return { ...base, reason: failureReason(job.failure ?? '') };
+      return { ...base, reason: failureReason(job.failure ?? '', language) };
   }
 }
 

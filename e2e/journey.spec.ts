@@ -126,6 +126,10 @@ async function journey(page: Page, info: TestInfo, language: 'de' | 'en') {
   const car = page.getByRole('region', { name: t.car.title });
   await car.getByRole('button', { name: t.car.unlock, exact: true }).click();
   await expect(car.getByRole('status')).toHaveText(new RegExp(`^${t.car.answered} `), { timeout: 15_000 });
+  // The box's answer comes from the server, in the person's language too.
+  await expect(car.getByRole('status')).toHaveText(
+    `${t.car.answered} ${language === 'en' ? 'The car is unlocked.' : 'Das Fahrzeug ist entriegelt.'}`,
+  );
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.status.active);
   const simulator = page.getByRole('region', { name: t.car.simulator.title });
   await expect(simulator.getByTestId('simulator-state')).toContainText(t.car.simulator.unlocked);

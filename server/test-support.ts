@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { municipalities, stations, users, vehicles } from '@/db/schema';
 import type { SessionUser } from './auth/queries';
@@ -97,4 +98,13 @@ export function hoursFromNow(startHours: number, hours: number, now = new Date()
   const base = Math.ceil(now.getTime() / 60_000) * 60_000;
   const from = new Date(base + startHours * 3_600_000);
   return { from, to: new Date(from.getTime() + hours * 3_600_000) };
+}
+
+/** PostgreSQL: whether another connection waits for a lock that backend `pid` holds (not just any test's wait). */
+export async function isWaitedFor(db: Db, pid: number) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(sql`pg_stat_activity`)
+    .where(sql`${pid}::int = any (pg_blocking_pids(pid))`);
+  return (row?.n ?? 0) > 0;
 }

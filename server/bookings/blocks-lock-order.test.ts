@@ -8,19 +8,17 @@ import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { vehicleBlocks } from '@/db/schema';
 import { testDatabaseForFile } from '@/db/test-db';
-import { callerFor, hoursFromNow, makeMunicipality, makeUser, makeVehicle } from '../test-support';
+import {
+  callerFor,
+  hoursFromNow,
+  isWaitedFor,
+  makeMunicipality,
+  makeUser,
+  makeVehicle,
+} from '../test-support';
 import { lockVehicleSchedule } from './schedule';
 
 const database = testDatabaseForFile();
-
-/** Whether another connection waits for a lock that backend `pid` holds. */
-async function blockedBy(pid: number) {
-  const [row] = await database.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(sql`pg_stat_activity`)
-    .where(sql`${pid}::int = any (pg_blocking_pids(pid))`);
-  return (row?.n ?? 0) > 0;
-}
 
 // Two transactions interleaved need two connections: PGlite has one, so this runs on PostgreSQL.
 it.runIf(process.env.DATABASE_URL)(
@@ -66,7 +64,7 @@ it.runIf(process.env.DATABASE_URL)(
     try {
       for (let i = 0; i < 100 && !waited; i++) {
         await new Promise((r) => setTimeout(r, 20));
-        waited = await blockedBy(holder);
+        waited = await isWaitedFor(database.db, holder);
       }
     } finally {
       release();

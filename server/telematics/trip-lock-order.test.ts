@@ -13,20 +13,12 @@ import { lockVehicleSchedule } from '../bookings/schedule';
 import { applyTransition } from '../bookings/transitions';
 import { ensureRollupZone } from '../reports/rollups';
 import { testContext } from '../test-context';
+import { isWaitedFor } from '../test-support';
 import { carryCommand, carWithBox, currentBooking, pullOne } from './test-fixtures';
 import { deriveTrips } from './trips';
 import { stopWakeups } from './wakeups';
 
 const database = testDatabaseForFile(stopWakeups);
-
-/** Whether another connection waits for a lock that backend `pid` holds (not just any test's wait). */
-async function blockedBy(pid: number) {
-  const [row] = await database.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(sql`pg_stat_activity`)
-    .where(sql`${pid}::int = any (pg_blocking_pids(pid))`);
-  return (row?.n ?? 0) > 0;
-}
 
 // Two transactions interleaved need two connections: PGlite has one, so this runs on PostgreSQL.
 it.runIf(process.env.DATABASE_URL)(
@@ -74,7 +66,7 @@ it.runIf(process.env.DATABASE_URL)(
     try {
       for (let i = 0; i < 100 && !waited; i++) {
         await new Promise((r) => setTimeout(r, 20));
-        waited = await blockedBy(holder);
+        waited = await isWaitedFor(database.db, holder);
       }
     } finally {
       release();

@@ -115,7 +115,8 @@ async function journey(page: Page, info: TestInfo, language: 'de' | 'en') {
   const downloading = page.waitForEvent('download');
   await page.getByRole('link', { name: t.bookings.downloadIcs }).click();
   const download = await downloading;
-  expect(download.suggestedFilename()).toBe('buchung.ics');
+  // The file is named in the person's language too (server/messages).
+  expect(download.suggestedFilename()).toBe(language === 'en' ? 'booking.ics' : 'buchung.ics');
   const ics = await readFile(await download.path(), 'utf8');
   expect(ics.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
   expect(ics).toContain('BEGIN:VTIMEZONE\r\nTZID:Europe/Berlin');

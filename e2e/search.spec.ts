@@ -66,3 +66,29 @@ test('a time the clock skips in spring is explained at its field', async ({ sign
   await expect(start).toHaveAccessibleDescription(/Sommerzeit/);
   await expectAccessible(page, 'clock gap');
 });
+
+test('what is typed before the page has its scripts is kept', async ({ signedIn: page, world }) => {
+  // A phone on a slow line shows the server's form before its scripts have run: the person types.
+  let release = () => {};
+  const scriptsHeld = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route('**/_next/static/chunks/**', async (route) => {
+    await scriptsHeld;
+    await route.continue();
+  });
+  await page.goto('/', { waitUntil: 'commit' });
+  await page.getByLabel('Von (Datum)').fill(dayAhead(4));
+  await page.getByLabel('Von (Uhrzeit)').fill('22:00');
+  await page.getByLabel('Bis (Datum)').fill(dayAhead(5));
+  await page.getByLabel('Bis (Uhrzeit)').fill('02:00');
+  release();
+  await page.waitForLoadState('networkidle');
+  await page.getByLabel('Ort').selectOption({ label: `Alle Stationen: ${world.municipality.name}` });
+  await page.getByRole('button', { name: 'Suchen' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: /Fahrzeuge? frei/ })).toBeFocused();
+  await expect(page.getByLabel('Von (Datum)')).toHaveValue(dayAhead(4));
+  await expect(page.getByLabel('Von (Uhrzeit)')).toHaveValue('22:00');
+  await expect(page.getByLabel('Bis (Datum)')).toHaveValue(dayAhead(5));
+  await expect(page.getByLabel('Bis (Uhrzeit)')).toHaveValue('02:00');
+});

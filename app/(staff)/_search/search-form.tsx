@@ -57,9 +57,13 @@ export function SearchForm({ now, timeZone }: { now: string; timeZone: string })
     );
   }
 
-  function changeWhen(next: WallWindow) {
-    const moved = next.fromDate !== when.fromDate || next.fromTime !== when.fromTime;
-    setWhen(moved ? followStart(when, next, timeZone) : next);
+  // The end follows a moved start, as it stood in state (the change may be several fields at once).
+  function changeWhen(change: Partial<WallWindow>) {
+    setWhen((current) => {
+      const next = { ...current, ...change };
+      const moved = next.fromDate !== current.fromDate || next.fromTime !== current.fromTime;
+      return moved ? followStart(current, next, timeZone) : next;
+    });
     setProblems({});
     setServerProblems({});
   }

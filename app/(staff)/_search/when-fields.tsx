@@ -1,5 +1,7 @@
 'use client';
+import { useRef } from 'react';
 import { useMessages } from '../../lib/i18n';
+import { useTypedBeforeHydration } from '../../lib/typed-before-hydration';
 import { type QuickChoice, quickWindow, type WallWindow, type WindowFieldProblem } from './window';
 
 type Problems = { from?: WindowFieldProblem; to?: WindowFieldProblem };
@@ -19,12 +21,20 @@ export function WhenFields({
   /** The page's time, from the server: which quick choices are still open, the same in the first HTML. */
   now: Date;
   value: WallWindow;
-  onChange: (next: WallWindow) => void;
+  /** The fields that changed: one as typed, several for a quick choice or input typed before hydration. */
+  onChange: (change: Partial<WallWindow>) => void;
   problems: Problems;
   serverProblems: ServerProblems;
   timeZone: string;
 }) {
   const t = useMessages().search;
+  const fields = useRef<HTMLFieldSetElement>(null);
+  useTypedBeforeHydration(fields, (typed) => {
+    const change: Partial<WallWindow> = {};
+    for (const key of ['fromDate', 'fromTime', 'toDate', 'toTime'] as const)
+      if (typeof typed[key] === 'string') change[key] = typed[key];
+    onChange(change);
+  });
   const text = (end: 'from' | 'to'): string | undefined => {
     const problem = problems[end];
     const [date, time] = end === 'from' ? [value.fromDate, value.fromTime] : [value.toDate, value.toTime];
@@ -51,7 +61,7 @@ export function WhenFields({
             name={dateKey}
             type="date"
             value={value[dateKey]}
-            onChange={(e) => onChange({ ...value, [dateKey]: e.target.value })}
+            onChange={(e) => onChange({ [dateKey]: e.target.value })}
             required
             {...aria}
           />
@@ -63,7 +73,7 @@ export function WhenFields({
             type="time"
             step={300}
             value={value[timeKey]}
-            onChange={(e) => onChange({ ...value, [timeKey]: e.target.value })}
+            onChange={(e) => onChange({ [timeKey]: e.target.value })}
             required
             {...aria}
           />
@@ -77,7 +87,7 @@ export function WhenFields({
     );
   };
   return (
-    <fieldset>
+    <fieldset ref={fields}>
       <legend>{t.when}</legend>
       {end('from')}
       {end('to')}

@@ -1,6 +1,7 @@
 'use client';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { useMessages } from '../../../lib/i18n';
+import { useTypedBeforeHydration } from '../../../lib/typed-before-hydration';
 import styles from './dashboard.module.css';
 import { addDays, isLocalDate, type Period, presetOf, presetPeriod, presets } from './period';
 
@@ -20,6 +21,11 @@ export function PeriodPicker({
   const [from, setFrom] = useState(period.from);
   const [until, setUntil] = useState(addDays(period.to, -1));
   const [invalid, setInvalid] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  useTypedBeforeHydration(form, ({ from: typedFrom, until: typedUntil }) => {
+    if (typeof typedFrom === 'string') setFrom(typedFrom);
+    if (typeof typedUntil === 'string') setUntil(typedUntil);
+  });
   const chosen = presetOf(period, today);
 
   function choose(next: Period) {
@@ -39,7 +45,7 @@ export function PeriodPicker({
   }
 
   return (
-    <form className={`panel ${styles.picker}`} onSubmit={submit} aria-label={t.legend} noValidate>
+    <form ref={form} className={`panel ${styles.picker}`} onSubmit={submit} aria-label={t.legend} noValidate>
       <div className={styles.pickerFields}>
         <label>
           {t.from}

@@ -1,9 +1,10 @@
 'use client';
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { problemOf } from '../../../lib/errors';
 import { useMessages } from '../../../lib/i18n';
 import { useTRPC } from '../../../lib/trpc';
+import { useTypedBeforeHydration } from '../../../lib/typed-before-hydration';
 import styles from '../../manage.module.css';
 import own from './costs.module.css';
 
@@ -44,6 +45,15 @@ export function RateForm({
   const id = useId();
   const Heading = level === 4 ? 'h4' : 'h3';
   const [draft, setDraft] = useState<Draft>(initial);
+  const form = useRef<HTMLFormElement>(null);
+  useTypedBeforeHydration(form, (typed) =>
+    setDraft((current) => {
+      const next = { ...current };
+      for (const field of fields)
+        if (typeof typed[field.key] === 'string') next[field.key] = String(typed[field.key]);
+      return next;
+    }),
+  );
   const [state, setState] = useState<
     { kind: 'idle' | 'saving' | 'saved' } | { kind: 'failed'; error: unknown }
   >({
@@ -71,7 +81,7 @@ export function RateForm({
   }
 
   return (
-    <form className={`panel ${styles.stack}`} onSubmit={submit} aria-labelledby={id} noValidate>
+    <form ref={form} className={`panel ${styles.stack}`} onSubmit={submit} aria-labelledby={id} noValidate>
       <Heading id={id}>{title}</Heading>
       <div className={own.fields}>
         {fields.map((field) => {
@@ -88,7 +98,9 @@ export function RateForm({
                   value={draft[field.key] ?? ''}
                   aria-invalid={errors ? true : undefined}
                   aria-describedby={errors ? errorId : undefined}
-                  onChange={(event) => setDraft({ ...draft, [field.key]: event.target.value })}
+                  onChange={({ target: { value } }) =>
+                    setDraft((current) => ({ ...current, [field.key]: value }))
+                  }
                 />
               </label>
               {field.hint && <p className="hint">{field.hint}</p>}

@@ -1,11 +1,12 @@
 'use client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, type ReactNode, useRef, useState } from 'react';
 import type { AppRouter } from '@/server/root';
 import { problemOf } from '../../../lib/errors';
 import { useMessages } from '../../../lib/i18n';
 import { useTRPC } from '../../../lib/trpc';
+import { useTypedBeforeHydration } from '../../../lib/typed-before-hydration';
 import styles from '../../manage.module.css';
 
 type Policy = inferRouterOutputs<AppRouter>['policies']['get'];
@@ -48,6 +49,15 @@ export function PolicyForm({ municipalityId, policy }: { municipalityId: string;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState(() => draftOf(policy));
+  const form = useRef<HTMLFormElement>(null);
+  useTypedBeforeHydration(form, (typed) =>
+    setDraft((current) => {
+      const next: Record<string, string | boolean> = { ...current };
+      for (const [key, value] of Object.entries(typed))
+        if (typeof next[key] === typeof value) next[key] = value;
+      return next as Draft;
+    }),
+  );
   const save = useMutation(
     trpc.policies.update.mutationOptions({
       onSuccess: (saved) => {
@@ -60,8 +70,10 @@ export function PolicyForm({ municipalityId, policy }: { municipalityId: string;
   const errors = (field: string) => problem?.fields[field];
 
   const text = (key: TextKey) => ({
+    name: key,
     value: draft[key],
-    onChange: (event: { target: { value: string } }) => setDraft({ ...draft, [key]: event.target.value }),
+    onChange: ({ target: { value } }: { target: { value: string } }) =>
+      setDraft((current) => ({ ...current, [key]: value })),
   });
   const number = (value: string) => (value.trim() === '' ? Number.NaN : Number(value));
 
@@ -82,7 +94,7 @@ export function PolicyForm({ municipalityId, policy }: { municipalityId: string;
   }
 
   return (
-    <form className={`panel ${styles.stack}`} onSubmit={submit} aria-label={t.title}>
+    <form ref={form} className={`panel ${styles.stack}`} onSubmit={submit} aria-label={t.title}>
       <div className="grid">
         <Field hint={t.horizonHint} errors={errors('horizonDays')}>
           <label>
@@ -115,8 +127,11 @@ export function PolicyForm({ municipalityId, policy }: { municipalityId: string;
           <label className={styles.check}>
             <input
               type="checkbox"
+              name="othersMayBook"
               checked={draft.othersMayBook}
-              onChange={(event) => setDraft({ ...draft, othersMayBook: event.target.checked })}
+              onChange={({ target: { checked } }) =>
+                setDraft((current) => ({ ...current, othersMayBook: checked }))
+              }
             />
             {t.othersMayBook}
           </label>
@@ -168,8 +183,11 @@ export function PolicyForm({ municipalityId, policy }: { municipalityId: string;
         <label className={styles.check}>
           <input
             type="checkbox"
+            name="approvalRequired"
             checked={draft.approvalRequired}
-            onChange={(event) => setDraft({ ...draft, approvalRequired: event.target.checked })}
+            onChange={({ target: { checked } }) =>
+              setDraft((current) => ({ ...current, approvalRequired: checked }))
+            }
           />
           {t.approvalRequired}
         </label>

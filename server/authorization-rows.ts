@@ -38,6 +38,7 @@ export const rows: Record<string, Row> = {
     expect: managersOfA,
   },
   'auth.setLanguage': { input: () => ({ language: 'de' }), expect: signedIn },
+  'audit.list': { input: (w) => ({ municipalityId: w.municipalityId }), expect: managersOfA },
 
   ...reportRows,
 

@@ -1,4 +1,5 @@
 import 'server-only';
+import { auditRouter } from './audit/router';
 import { authRouter } from './auth/router';
 import { blocksRouter } from './bookings/blocks-router';
 import { bookingsRouter, policiesRouter } from './bookings/router';
@@ -14,6 +15,7 @@ import { telematicsRouter } from './telematics/router';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
+  audit: auditRouter,
   auth: authRouter,
   blocks: blocksRouter,
   bookings: bookingsRouter,

@@ -1,4 +1,5 @@
 export * from './accounting';
+export * from './audit';
 export * from './auth';
 export * from './blocks';
 export * from './bookings';

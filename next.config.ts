@@ -9,6 +9,7 @@ const nextConfig: NextConfig = {
   // __dirname points into .next and every calendar file would lack its VTIMEZONE.
   // exceljs and @e-invoice-eu/core (report exports) are Node libraries with optional requires of
   // their own (streams, LibreOffice for PDFs we never make); Node loads them as they ship.
+  // pdfkit (the Fahrtenbuch's PDF) reads its fonts' metrics from its package folder at run time.
   serverExternalPackages: [
     '@electric-sql/pglite',
     'pg',
@@ -17,6 +18,7 @@ const nextConfig: NextConfig = {
     '@touch4it/ical-timezones',
     'exceljs',
     '@e-invoice-eu/core',
+    'pdfkit',
   ],
   poweredByHeader: false,
   typedRoutes: false,

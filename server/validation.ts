@@ -23,3 +23,22 @@ export const singleLineText = (length: Length) =>
 /** Free text over several lines (a reason, a note): line breaks allowed, other control characters not. */
 export const multiLineText = (length: Length) =>
   text(length, controlExceptNewlines, () => fieldTexts().noControlCharacters);
+
+/** A day of the region's calendar, `YYYY-MM-DD`. */
+export const localDate = z.iso.date();
+const MAX_PERIOD_MS = 3_653 * 86_400_000;
+
+/** A period `[from, to)` of local dates (reports, exports): it must end after it starts, and span ten years at most. */
+export const asLocalPeriod = <T extends z.ZodObject<{ from: typeof localDate; to: typeof localDate }>>(
+  schema: T,
+) =>
+  schema
+    // ISO dates compare as text; a period is [from, to), so it must end after it starts.
+    .refine((period) => period.to > period.from, {
+      path: ['to'],
+      error: () => fieldTexts().periodEndAfterStart,
+    })
+    .refine((period) => Date.parse(period.to) - Date.parse(period.from) <= MAX_PERIOD_MS, {
+      path: ['to'],
+      error: () => fieldTexts().periodAtMostTenYears,
+    });

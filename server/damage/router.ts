@@ -1,3 +1,5 @@
+import { bookInput } from '../logbook/schema';
+import { bookFor } from '../logbook/service';
 import { router, staffProcedure } from '../trpc';
 import { logbookOf, saveLogbook } from './logbook';
 import { bookingIdInput, reportDamageInput, saveLogbookInput } from './schema';
@@ -21,4 +23,8 @@ export const logbookRouter = router({
   save: staffProcedure
     .input(saveLogbookInput)
     .mutation(({ ctx, input }) => saveLogbook(ctx.db, ctx.user, input, new Date())),
+  /** The Fahrtenbuch of a car or a person: exported for the tax office at /api/fahrtenbuch. */
+  book: staffProcedure
+    .input(bookInput)
+    .query(({ ctx, input }) => bookFor(ctx.db, ctx.user, input, ctx.settings.timeZone)),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fieldTexts } from '../messages/fields';
 import { fleetManagerProcedure, operatorProcedure, router } from '../trpc';
+import { asLocalPeriod, localDate } from '../validation';
 import { accountingInput, readAccounting, setAccounting } from './accounting';
 import { heatmap } from './heatmap';
 import { groupings } from './queries';
@@ -8,9 +9,7 @@ import { co2FactorRows, rateHistory, tariffs, vehicleCosts } from './rates';
 import { figures, freezeMonth, setCo2Factors, setTariff, settlement, setVehicleCosts } from './service';
 import { sizing } from './sizing';
 
-const localDate = z.iso.date();
 const money = z.number().min(0).max(1_000_000);
-const MAX_PERIOD_MS = 3_653 * 86_400_000;
 /** Sizing walks every quarter hour of the period: a year at most. */
 const MAX_SIZING_MS = 366 * 86_400_000;
 
@@ -24,23 +23,10 @@ const period = (longest: number, tooLong: () => string) =>
     })
     .refine((p) => Date.parse(p.to) - Date.parse(p.from) <= longest, { path: ['to'], error: tooLong });
 
-/** A report period `[from, to)` of local dates: it must end after it starts, and span ten years at most. */
-const asPeriod = <T extends z.ZodObject<{ from: typeof localDate; to: typeof localDate }>>(schema: T) =>
-  schema
-    // ISO dates compare as text; a period is [from, to), so it must end after it starts.
-    .refine((period) => period.to > period.from, {
-      path: ['to'],
-      error: () => fieldTexts().periodEndAfterStart,
-    })
-    .refine((period) => Date.parse(period.to) - Date.parse(period.from) <= MAX_PERIOD_MS, {
-      path: ['to'],
-      error: () => fieldTexts().periodAtMostTenYears,
-    });
-
 export const reportsRouter = router({
   figures: fleetManagerProcedure
     .input(
-      asPeriod(
+      asLocalPeriod(
         z.object({
           from: localDate,
           to: localDate,
@@ -110,7 +96,7 @@ export const reportsRouter = router({
   /** Utilisation by local weekday × hour; one car or station only of the caller's municipality. */
   heatmap: fleetManagerProcedure
     .input(
-      asPeriod(
+      asLocalPeriod(
         z.object({
           from: localDate,
           to: localDate,

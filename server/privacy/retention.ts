@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { retentionRuns } from '@/db/schema';
 import type { Env } from '../env';
+import { logbookCutoff, removeExpiredLogbooks } from '../logbook/retention';
 import { logger } from '../logger';
 import { localDate, retentionCutoff } from './rules';
 
@@ -33,7 +34,7 @@ export const retentionSettings = (
  * - its queued and sent mails (they name the person) and a series no booking with a person is left in;
  * - trip lookups logged before the cutoff, and the searcher marks of fleet sizing past their hour.
  * A booking with a logbook entry keeps all of it: the logbook (who drove where, and why) is kept
- * for 10 years, longer than this retention.
+ * for 10 years (server/logbook/retention.ts), longer than this retention.
  * Idempotent: the later steps take every booking retention ever reached, so a run cut short is
  * finished by the next. Returns how many bookings lost their person in this run.
  */
@@ -81,13 +82,14 @@ export function runRetention(db: Db, now: Date, settings: RetentionSettings): Pr
       .onConflictDoNothing()
       .returning({ day: retentionRuns.day });
     if (won.length === 0) return null;
+    const logbooks = await removeExpiredLogbooks(tx, logbookCutoff(now, settings.timeZone));
     const count = await removePersonalDetail(
       tx,
       retentionCutoff(now, settings.months, settings.timeZone),
       now,
     );
     await tx.update(retentionRuns).set({ bookings: count }).where(eq(retentionRuns.day, day));
-    log.info({ bookings: count, months: settings.months }, 'retention run');
+    log.info({ bookings: count, months: settings.months, logbooks }, 'retention run');
     return count;
   });
 }

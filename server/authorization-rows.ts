@@ -191,18 +191,11 @@ export const rows: Record<string, Row> = {
     missing: () => ({ bookingId: randomUUID(), purpose: 'Termin', destination: 'Rathaus' }),
     expect: { ...bookerOnly('BOOKING_NOT_FOUND'), staffOwn: 'LOGBOOK_NOT_REQUIRED' },
   },
-  // A person's Fahrtenbuch: theirs and their managers'; a car's is anyone's, with only the trips they may see.
+  // A person's Fahrtenbuch is theirs alone (managers read a car's, with the trips they may see).
   'logbook.book': {
     input: (w) => ({ userId: w.users.staffOwn?.id ?? '', from: '2026-01-01', to: '2027-01-01' }),
     missing: () => ({ userId: randomUUID(), from: '2026-01-01', to: '2027-01-01' }),
-    expect: {
-      ...noSession,
-      staffOwn: 'ok',
-      staffOther: 'PERSON_NOT_FOUND',
-      fleetOwn: 'ok',
-      fleetOther: 'PERSON_NOT_FOUND',
-      operator: 'ok',
-    },
+    expect: { ...bookerOnly('PERSON_NOT_FOUND') },
   },
 
   'telematics.command': {

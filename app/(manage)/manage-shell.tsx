@@ -21,6 +21,7 @@ export function ManageShell({ children }: { children: ReactNode }) {
     { href: '/fuhrpark/berichte', label: de.dashboard.nav },
     { href: '/fuhrpark/berichte/bedarf', label: de.sizing.section },
     { href: '/fuhrpark/fahrten', label: de.tripLookup.section },
+    { href: '/fuhrpark/fahrtenbuch', label: de.logbookBook.section },
   ];
   return (
     <>

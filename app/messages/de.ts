@@ -2,6 +2,7 @@ import { bookingsDe } from './bookings';
 import { costsDe, settlementDe } from './costs';
 import { damageDe, logbookDe } from './damage';
 import { dashboardDe } from './dashboard';
+import { logbookBookDe } from './logbook-book';
 import { mapDe } from './map';
 import { myTripsDe, sizingDe, tripLookupDe } from './privacy-sizing';
 import { reportTableDe } from './report-table';
@@ -36,6 +37,7 @@ export const de = {
     noSignUp: 'Zugänge vergibt der Fuhrpark Ihrer Kommune.',
   },
   search: searchDe,
+  logbookBook: logbookBookDe,
   series: {
     repeat: 'Jede Woche zur selben Zeit wiederholen',
     weeks: 'Wie viele Wochen',

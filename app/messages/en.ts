@@ -3,6 +3,7 @@ import { costsEn, settlementEn } from './costs.en';
 import { damageEn, logbookEn } from './damage.en';
 import { dashboardEn } from './dashboard.en';
 import type { Messages } from './de';
+import { logbookBookEn } from './logbook-book.en';
 import { mapEn } from './map.en';
 import { myTripsEn, sizingEn, tripLookupEn } from './privacy-sizing.en';
 import { reportTableEn } from './report-table.en';
@@ -34,6 +35,7 @@ export const en: Messages = {
     noSignUp: 'Accounts are given out by your municipality’s fleet office.',
   },
   search: searchEn,
+  logbookBook: logbookBookEn,
   series: {
     repeat: 'Repeat every week at the same time',
     weeks: 'How many weeks',

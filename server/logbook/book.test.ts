@@ -86,21 +86,23 @@ describe('the Fahrtenbuch', () => {
     ]);
   });
 
-  it('gives a person their own book, and their managers; to anyone else the person does not exist', async () => {
+  it('gives a person their own book; to anyone else, managers too, the person does not exist', async () => {
     const own = await callerFor(database.db, world.booker).logbook.book({
       userId: world.booker.id,
       ...period,
     });
     expect(own.trips).toHaveLength(2);
-    const byOperator = await callerFor(database.db, operator).logbook.book({
-      userId: world.booker.id,
-      ...period,
-    });
-    expect(byOperator.trips).toHaveLength(2);
-    for (const stranger of [world.colleague, world.otherManager])
+    for (const other of [world.colleague, world.manager, world.otherManager, operator])
       await expect(
-        callerFor(database.db, stranger).logbook.book({ userId: world.booker.id, ...period }),
+        callerFor(database.db, other).logbook.book({ userId: world.booker.id, ...period }),
       ).rejects.toMatchObject({ cause: { code: 'PERSON_NOT_FOUND' } });
+  });
+
+  it('shows the operator every car’s trips, and the booker their own on a car', async () => {
+    for (const reader of [operator, world.booker]) {
+      const book = await callerFor(database.db, reader).logbook.book({ vehicleId: world.car.id, ...period });
+      expect(book.trips).toHaveLength(2);
+    }
   });
 
   it('shows a car’s book to another municipality’s manager without the trips they may not see', async () => {

@@ -54,6 +54,7 @@ export async function readBook(db: Db, reader: SessionUser, query: BookQuery) {
       ? []
       : await db
           .select({
+            id: logbookHistory.id,
             bookingId: logbookHistory.bookingId,
             purpose: logbookHistory.purpose,
             destination: logbookHistory.destination,

@@ -3,12 +3,11 @@ import { addDays, startOfDay } from '@/app/lib/days';
 import type { Db } from '@/db/client';
 import { users, vehicles } from '@/db/schema';
 import type { SessionUser } from '../auth/queries';
-import { mayManage } from '../auth/scope';
 import { AppError } from '../errors';
 import { readBook } from './book';
 import type { BookInput } from './schema';
 
-/** Whose book it is, as its heading names it. A person's book is theirs and their managers' only. */
+/** Whose book it is, as its heading names it. */
 async function subjectOf(db: Db, reader: SessionUser, input: BookInput) {
   if (input.vehicleId) {
     const [car] = await db
@@ -18,13 +17,13 @@ async function subjectOf(db: Db, reader: SessionUser, input: BookInput) {
     if (!car) throw new AppError('VEHICLE_NOT_FOUND');
     return { kind: 'car' as const, vehicleId: car.id, plate: car.plate, car: `${car.make} ${car.model}` };
   }
+  // A person's own book only: a manager reads the car's book (the legal record), and one person's
+  // trips across cars only through the trip lookup, which asks why and logs it (server/privacy).
   const [person] = await db
-    .select({ id: users.id, name: users.name, municipalityId: users.municipalityId })
+    .select({ id: users.id, name: users.name })
     .from(users)
     .where(eq(users.id, input.userId ?? ''));
-  const mine = person?.id === reader.id;
-  if (!person || !(mine || (person.municipalityId && mayManage(reader, person.municipalityId))))
-    throw new AppError('PERSON_NOT_FOUND');
+  if (!person || person.id !== reader.id) throw new AppError('PERSON_NOT_FOUND');
   return { kind: 'person' as const, userId: person.id, person: person.name };
 }
 

@@ -1,5 +1,6 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
 import { type ReportColumn, ReportTable } from '../../(manage)/fuhrpark/berichte/report-table';
 import { formatNumber } from '../../(manage)/fuhrpark/berichte/table-data';
 import { useLanguage, useMessages } from '../../lib/i18n';
@@ -40,6 +41,9 @@ export function MyTripsView() {
     <>
       <h1>{t.title}</h1>
       <p className="hint">{t.intro}</p>
+      <p>
+        <Link href="/fahrtenbuch">{messages.logbookBook.mine}</Link>
+      </p>
       {trips.data.length === 0 ? (
         <p className="hint">{t.none}</p>
       ) : (

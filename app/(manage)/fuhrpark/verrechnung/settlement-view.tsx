@@ -1,11 +1,12 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { AppRouter } from '@/server/root';
 import { useMessages } from '../../../lib/i18n';
 import { todayIn } from '../../../lib/time';
 import { useTRPC } from '../../../lib/trpc';
+import { useTypedBeforeHydration } from '../../../lib/typed-before-hydration';
 import type { Messages } from '../../../messages/de';
 import { ReportTable } from '../berichte/report-table';
 import { previousMonth } from '../months';
@@ -25,6 +26,10 @@ export function SettlementView() {
   const zone = useQuery(trpc.region.settings.queryOptions()).data?.timeZone ?? 'Europe/Berlin';
   const stations = useQuery(trpc.stations.list.queryOptions());
   const [month, setMonth] = useState(() => previousMonth(todayIn(zone)));
+  const monthField = useRef<HTMLLabelElement>(null);
+  useTypedBeforeHydration(monthField, ({ month: typed }) => {
+    if (typeof typed === 'string') setMonth(typed);
+  });
   const first = `${month}-01`;
   const settlement = useQuery({
     ...trpc.reports.settlement.queryOptions({ month: first }),
@@ -42,9 +47,15 @@ export function SettlementView() {
     <>
       <h1>{t.title}</h1>
       <p className="hint">{t.intro}</p>
-      <label style={{ maxWidth: '14rem' }}>
+      <label ref={monthField} style={{ maxWidth: '14rem' }}>
         {t.month}
-        <input type="month" value={month} required onChange={(event) => setMonth(event.target.value)} />
+        <input
+          type="month"
+          name="month"
+          value={month}
+          required
+          onChange={(event) => setMonth(event.target.value)}
+        />
       </label>
       {!s ? (
         <p>{settlement.isError ? messages.errors.generic : messages.errors.loading}</p>

@@ -1,0 +1,38 @@
+import type { logbookBookDe } from './logbook-book';
+
+export const logbookBookEn: typeof logbookBookDe = {
+  title: 'Logbook',
+  section: 'Logbook',
+  mine: 'My logbook',
+  intro:
+    'The trips with the odometer reading of the car’s box and the entry on purpose and destination. Later changes of an entry stay visible with every version. The logbook is kept for ten years after the end of the calendar year.',
+  mineIntro: 'Your trips with purpose and destination, as they stand in the cars’ logbooks.',
+  car: 'Vehicle',
+  chooseCar: 'Please choose a vehicle',
+  caption: (whose, from, lastDay) => `Logbook ${whose}, ${from} to ${lastDay}`,
+  totalKm: (km) => `Driven in the period: ${km} km`,
+  none: 'There are no trips in the period.',
+  missing: 'missing',
+  removedPerson: 'removed',
+  changedMark: 'changed',
+  pdf: 'Download as PDF',
+  csv: 'Download as CSV',
+  columns: {
+    start: 'Start',
+    end: 'End',
+    plate: 'Plate',
+    driver: 'Driver',
+    odometerStart: 'Odometer start',
+    odometerEnd: 'Odometer end',
+    km: 'km',
+    purpose: 'Purpose',
+    destination: 'Destination',
+    personVisited: 'Person visited',
+    changed: 'Changed later',
+  },
+  changes: 'Later changes',
+  changesIntro: 'Every version of the entries changed after they were first written.',
+  version: (n, when, who) => `Version ${n}, written on ${when} by ${who}`,
+  yes: 'yes',
+  no: 'no',
+};

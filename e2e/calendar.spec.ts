@@ -9,6 +9,7 @@ import { leaves, parseMime } from '../server/notifications/mime-test-support';
 import type { AppRouter } from '../server/root';
 import { expectAccessible } from './accessibility';
 import { dayAhead, expect, test } from './fixtures';
+import { mutate } from './trpc';
 
 type Out = inferRouterOutputs<AppRouter>;
 type Car = Out['vehicles']['managed'][number];
@@ -23,13 +24,6 @@ async function query<T>(api: APIRequestContext, procedure: string, input?: unkno
   const search =
     input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`;
   const response = await api.get(`/api/trpc/${procedure}${search}`);
-  expect(response.ok(), await response.text()).toBe(true);
-  return superjson.deserialize<T>((await response.json()).result.data);
-}
-async function mutate<T>(api: APIRequestContext, procedure: string, input?: unknown): Promise<T> {
-  const response = await api.post(`/api/trpc/${procedure}`, {
-    data: input === undefined ? {} : superjson.serialize(input),
-  });
   expect(response.ok(), await response.text()).toBe(true);
   return superjson.deserialize<T>((await response.json()).result.data);
 }

@@ -5,6 +5,7 @@ import { instantOf } from '../app/lib/time';
 import type { AppRouter } from '../server/root';
 import { expectAccessible } from './accessibility';
 import { dayAhead, expect, test } from './fixtures';
+import { mutate } from './trpc';
 
 type In = inferRouterInputs<AppRouter>;
 type Out = inferRouterOutputs<AppRouter>;
@@ -15,11 +16,6 @@ async function query<T>(page: Page, path: string, input?: unknown): Promise<T> {
   const search =
     input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`;
   const response = await page.request.get(`/api/trpc/${path}${search}`);
-  expect(response.ok(), await response.text()).toBe(true);
-  return superjson.deserialize<T>((await response.json()).result.data);
-}
-async function mutate<T>(page: Page, path: string, input: unknown): Promise<T> {
-  const response = await page.request.post(`/api/trpc/${path}`, { data: superjson.serialize(input) });
   expect(response.ok(), await response.text()).toBe(true);
   return superjson.deserialize<T>((await response.json()).result.data);
 }
@@ -35,7 +31,7 @@ function book(staff: Page, car: Car, day: string, purpose: string) {
     to: at(day, '12:00'),
     purpose,
   };
-  return mutate<Out['bookings']['create']>(staff, 'bookings.create', input);
+  return mutate<Out['bookings']['create']>(staff.request, 'bookings.create', input);
 }
 
 // axe runs on every state the tests visit: more time than the default 30 s on a busy machine.
@@ -78,7 +74,7 @@ test('with „Freigabe“ on, a booking waits until the fleet manager approves o
     await expectAccessible(manager, 'booking rules saved');
 
     const wanted = await book(staff, car, day, `Freigabe ja ${run}`);
-    const unwanted = await mutate<Out['bookings']['create']>(staff, 'bookings.create', {
+    const unwanted = await mutate<Out['bookings']['create']>(staff.request, 'bookings.create', {
       vehicleId: car.id,
       from: at(day, '14:00'),
       to: at(day, '15:00'),
@@ -113,9 +109,9 @@ test('with „Freigabe“ on, a booking waits until the fleet manager approves o
     await expect(staff.getByRole('listitem').filter({ hasText: `Freigabe nein ${run}` })).toContainText(
       'Storniert',
     );
-    await mutate(staff, 'bookings.cancel', { id: wanted.id });
+    await mutate(staff.request, 'bookings.cancel', { id: wanted.id });
   } finally {
-    await mutate(manager, 'policies.update', { municipalityId, ...before });
+    await mutate(manager.request, 'policies.update', { municipalityId, ...before });
   }
 });
 
@@ -188,7 +184,7 @@ test('a block over bookings shows first which are moved and which cancelled, the
     await expect(manager.getByRole('status')).toHaveText('Sperrzeit aufgehoben.');
     await expect(block).toHaveCount(0);
   }
-  await mutate(staff, 'bookings.cancel', { id: moved.id });
+  await mutate(staff.request, 'bookings.cancel', { id: moved.id });
 });
 
 test('staff are sent away from the fleet pages and see no „Fuhrpark“ link', async ({ staffPage: staff }) => {

@@ -1,10 +1,10 @@
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { inferRouterOutputs } from '@trpc/server';
-import superjson from 'superjson';
 import type { AppRouter } from '../server/root';
 import { expectAccessible } from './accessibility';
 import { createWorld, pastTrip, personOf, removeWorld, type World } from './factories';
 import { expect, signInThroughApi, test } from './fixtures';
+import { mutate } from './trpc';
 
 type Booking = inferRouterOutputs<AppRouter>['bookings']['create'];
 
@@ -13,11 +13,6 @@ const DAY = 24 * HOUR;
 const QUARTER = 15 * 60_000;
 
 /** A procedure called over HTTP as the page's signed-in person, in the app's own wire format. */
-async function mutate<T>(request: APIRequestContext, path: string, input: unknown): Promise<T> {
-  const response = await request.post(`/api/trpc/${path}`, { data: superjson.serialize(input) });
-  expect(response.ok(), await response.text()).toBe(true);
-  return superjson.deserialize<T>((await response.json()).result.data);
-}
 
 /** A window `startMs` ahead (on a quarter hour), `hours` long. */
 function ahead(startMs: number, hours: number) {

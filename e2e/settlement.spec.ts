@@ -1,17 +1,12 @@
-import type { Page } from '@playwright/test';
-import superjson from 'superjson';
 import { expectAccessible } from './accessibility';
 import { createWorld, pastTrip, personOf, removeWorld } from './factories';
 import { dayAhead, expect, signInThroughApi, test } from './fixtures';
+import { mutate } from './trpc';
 
 // axe runs on every state the tests visit: more time than the default 30 s on a busy machine.
 test.describe.configure({ timeout: 120_000 });
 
 /** A procedure called over HTTP as the page's signed-in person, in the app's own wire format. */
-async function mutate(page: Page, path: string, input: unknown) {
-  const response = await page.request.post(`/api/trpc/${path}`, { data: superjson.serialize(input) });
-  expect(response.ok(), await response.text()).toBe(true);
-}
 
 test('a fleet manager sets a tariff from a date and sees it and its history entry', async ({
   managerPage: page,
@@ -82,7 +77,7 @@ test('the operator opens a month with a cross-municipal trip and sees it in the 
     const [car] = world.cars;
     if (!car) throw new Error('the world has no car');
     // The owner's tariff from that day: 2.5 h × 6 € + 42 km × 0.50 € = 15 + 21 = 36,00 €.
-    await mutate(managerPage, 'reports.setTariff', {
+    await mutate(managerPage.request, 'reports.setTariff', {
       municipalityId: world.municipality.id,
       validFrom: day,
       perHour: 6,

@@ -1,8 +1,9 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
 import { useMessages } from '../lib/i18n';
 import { useTRPC } from '../lib/trpc';
+import { useTypedBeforeHydration } from '../lib/typed-before-hydration';
 
 interface Props {
   labels: { municipality: string; chooseMunicipality: string };
@@ -20,6 +21,10 @@ export function ManagedMunicipality({ labels, children }: Props) {
   const me = useQuery(trpc.auth.me.queryOptions());
   const stations = useQuery(trpc.stations.list.queryOptions());
   const [chosen, setChosen] = useState('');
+  const field = useRef<HTMLLabelElement>(null);
+  useTypedBeforeHydration(field, ({ municipalityId: typed }) => {
+    if (typeof typed === 'string') setChosen(typed);
+  });
   if (!me.data || !stations.data) return <p>{messages.errors.loading}</p>;
 
   const municipalities = new Map<string, string>();
@@ -30,9 +35,9 @@ export function ManagedMunicipality({ labels, children }: Props) {
   return (
     <>
       {isOperator ? (
-        <label style={{ marginBottom: '1rem' }}>
+        <label ref={field} style={{ marginBottom: '1rem' }}>
           {labels.municipality}
-          <select value={chosen} onChange={(event) => setChosen(event.target.value)}>
+          <select name="municipalityId" value={chosen} onChange={(event) => setChosen(event.target.value)}>
             <option value="" disabled>
               {labels.chooseMunicipality}
             </option>

@@ -1,9 +1,10 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useLanguage, useMessages } from '../../../lib/i18n';
 import { formatDateTime, todayIn } from '../../../lib/time';
 import { useTRPC } from '../../../lib/trpc';
+import { useTypedBeforeHydration } from '../../../lib/typed-before-hydration';
 import { type Period, presetPeriod } from '../berichte/period';
 import { PeriodPicker } from '../berichte/period-picker';
 import { type ReportColumn, ReportTable } from '../berichte/report-table';
@@ -23,6 +24,10 @@ export function BookView({ subject }: { subject: Subject }) {
   const [period, setPeriod] = useState<Period>(() => presetPeriod('thisYear', today));
   const cars = useQuery({ ...trpc.vehicles.managed.queryOptions(), enabled: subject.kind === 'cars' });
   const [vehicleId, setVehicleId] = useState('');
+  const carField = useRef<HTMLLabelElement>(null);
+  useTypedBeforeHydration(carField, ({ vehicleId: chosen }) => {
+    if (typeof chosen === 'string') setVehicleId(chosen);
+  });
   const input =
     subject.kind === 'mine'
       ? { userId: subject.userId, ...period }
@@ -66,9 +71,9 @@ export function BookView({ subject }: { subject: Subject }) {
       <h1>{subject.kind === 'cars' ? t.title : t.mine}</h1>
       <p className="hint">{subject.kind === 'cars' ? t.intro : t.mineIntro}</p>
       {subject.kind === 'cars' && (
-        <label style={{ maxWidth: '24rem' }}>
+        <label ref={carField} style={{ maxWidth: '24rem' }}>
           {t.car}
-          <select value={vehicleId} onChange={(event) => setVehicleId(event.target.value)}>
+          <select name="vehicleId" value={vehicleId} onChange={(event) => setVehicleId(event.target.value)}>
             <option value="">{t.chooseCar}</option>
             {(cars.data ?? []).map((car) => (
               <option key={car.id} value={car.id}>

@@ -45,7 +45,7 @@ test('the fleet reads a car’s Fahrtenbuch with a changed entry and exports it;
     const fleet = await (await as(personOf(world, 'fleet_manager'))).newPage();
     await fleet.goto('/fuhrpark/fahrtenbuch');
     await expectAccessible(fleet, 'logbook: no car chosen');
-    await fleet.getByLabel('Fahrzeug', { exact: true }).selectOption({ label: `${car.plate} · VW ID.3` });
+    await fleet.getByRole('combobox', { name: /^Fahrzeug/ }).selectOption(car.id);
     const table = fleet.getByRole('table', { name: new RegExp(`Fahrtenbuch ${car.plate}`) });
     const row = table.getByRole('row').filter({ hasText: 'Rathaus Grimma' });
     await expect(row).toContainText('23');

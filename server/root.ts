@@ -7,6 +7,9 @@ import { calendarRouter } from './calendar/router';
 import { damageRouter, logbookRouter } from './damage/router';
 import { stationsRouter, vehiclesRouter } from './fleet/router';
 import { timelineRouter } from './fleet/timeline-router';
+import { inspectionsRouter } from './compliance/inspections-router';
+import { instructionsRouter } from './people/instructions-router';
+import { licenceChecksRouter } from './people/licence-checks-router';
 import { privacyRouter } from './privacy/router';
 import { regionRouter } from './region/router';
 import { reportsRouter } from './reports/router';
@@ -22,6 +25,9 @@ export const appRouter = router({
   calendar: calendarRouter,
   damage: damageRouter,
   gateway: gatewayRouter,
+  inspections: inspectionsRouter,
+  instructions: instructionsRouter,
+  licenceChecks: licenceChecksRouter,
   logbook: logbookRouter,
   policies: policiesRouter,
   privacy: privacyRouter,

@@ -280,6 +280,9 @@ export const de = {
       approvalRequired: 'Buchungen brauchen eine Freigabe',
       approvalRequiredHint:
         'Neue Buchungen warten auf die Freigabe unter „Freigaben“; das Fahrzeug bleibt so lange vorgemerkt.',
+      licenceInterval: 'Führerscheinkontrolle alle … Monate',
+      licenceIntervalHint:
+        'So lange gilt eine Kontrolle der eigenen Mitarbeitenden; läuft der Führerschein früher ab, gilt sie bis dahin.',
       save: 'Regeln speichern',
       saving: 'Wird gespeichert …',
       saved: 'Die Buchungsregeln sind gespeichert.',

@@ -271,6 +271,9 @@ export const en: Messages = {
       approvalRequired: 'Bookings need approval',
       approvalRequiredHint:
         'New bookings wait for approval under “Approvals”; the car stays held until then.',
+      licenceInterval: 'Licence check every … months',
+      licenceIntervalHint:
+        'How long a check of your own staff holds; if the licence card expires sooner, it holds until then.',
       save: 'Save rules',
       saving: 'Saving …',
       saved: 'The booking rules are saved.',

@@ -17,7 +17,8 @@ export const inspectionDue = (inspectedOn: Day): Day => addMonths(inspectedOn, I
  */
 export function inspectionBlockWindow(result: InspectionResult, nextDue: Day, now: Date, timeZone: string) {
   const dayAfterDue = startOfDay(addDays(nextDue, 1), timeZone);
-  const minute = Math.ceil(now.getTime() / 60_000) * 60_000;
+  // The minute under way: the block has begun, so a later passed inspection ends it (and keeps its past).
+  const minute = Math.floor(now.getTime() / 60_000) * 60_000;
   const start = result === 'failed' ? minute : Math.max(minute, dayAfterDue.getTime());
   return { from: new Date(start), to: new Date(start + BLOCK_DAYS * DAY) };
 }

@@ -26,14 +26,14 @@ const restrictionCode = new RegExp(`^(?:${classPrefix})?(?:0[1-9]|[1-9]\\d|[1-9]
 
 /**
  * The codes as typed, comma separated (spaces and case do not matter), each once in the order
- * given; or the entries that are no code.
+ * given; or the entries that are no code, as typed.
  */
 export function parseRestrictions(typed: string): { codes: string[] } | { invalid: string[] } {
   const entries = typed
     .split(',')
-    .map((entry) => entry.replace(/\s+/g, '').toUpperCase())
-    .filter((entry) => entry !== '');
-  const invalid = entries.filter((entry) => !restrictionCode.test(entry));
+    .map((entry) => ({ typed: entry.trim(), code: entry.replace(/\s+/g, '').toUpperCase() }))
+    .filter((entry) => entry.code !== '');
+  const invalid = entries.filter((entry) => !restrictionCode.test(entry.code)).map((entry) => entry.typed);
   if (invalid.length > 0) return { invalid };
-  return { codes: [...new Set(entries)] };
+  return { codes: [...new Set(entries.map((entry) => entry.code))] };
 }

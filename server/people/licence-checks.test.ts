@@ -6,6 +6,7 @@ import { testDatabaseForFile } from '@/db/test-db';
 import { findSessionUser } from '../auth/queries';
 import { defaultPolicy } from '../bookings/policy';
 import { addMonths, regionToday } from '../compliance/due';
+import { sendLicenceExpiryNotices } from '../notifications/licence-notices';
 import { callerFor, hoursFromNow, makeMunicipality, makeUser, makeVehicle } from '../test-support';
 
 const database = testDatabaseForFile();
@@ -72,6 +73,17 @@ describe('Führerscheinkontrolle', () => {
     const byCard = await admin.licenceChecks.record(check(person.id, { cardExpiresOn: cardEnds }));
     expect(byCard.validUntil).toBe(cardEnds);
     expect((await findSessionUser(database.db, person.id))?.licenceCheckValidUntil).toBe(cardEnds);
+  });
+
+  it('is reminded of before it runs out, by the existing licence expiry notice', async () => {
+    const { person, admin } = await town();
+    const { validUntil } = await admin.licenceChecks.record(check(person.id));
+    const settings = { leadDays: 14, timeZone: 'Europe/Berlin', scope: { userIds: [person.id] } };
+    const fifteenBefore = new Date(`${validUntil}T10:00:00Z`).getTime() - 15 * 86_400_000;
+    expect(await sendLicenceExpiryNotices(database.db, new Date(fifteenBefore), settings)).toBe(0);
+    expect(await sendLicenceExpiryNotices(database.db, new Date(fifteenBefore + 86_400_000), settings)).toBe(
+      1,
+    );
   });
 
   it('keeps every check; one recorded late stays in the history and leaves the gate to the latest', async () => {

@@ -1,4 +1,5 @@
 import { bookingsDe } from './bookings';
+import { complianceDe } from './compliance';
 import { costsDe, settlementDe } from './costs';
 import { damageDe, logbookDe } from './damage';
 import { dashboardDe } from './dashboard';
@@ -301,6 +302,7 @@ export const de = {
   myTrips: myTripsDe,
   tripLookup: tripLookupDe,
   damage: damageDe,
+  compliance: complianceDe,
   logbook: logbookDe,
   timeline: timelineDe,
 };

@@ -1,4 +1,5 @@
 import { bookingsEn } from './bookings.en';
+import { complianceEn } from './compliance.en';
 import { costsEn, settlementEn } from './costs.en';
 import { damageEn, logbookEn } from './damage.en';
 import { dashboardEn } from './dashboard.en';
@@ -291,6 +292,7 @@ export const en: Messages = {
   myTrips: myTripsEn,
   tripLookup: tripLookupEn,
   damage: damageEn,
+  compliance: complianceEn,
   logbook: logbookEn,
   timeline: timelineEn,
   map: mapEn,

@@ -47,7 +47,12 @@ describe('UVV inspection', () => {
     expect(coming.to.getTime() - coming.from.getTime()).toBe(365 * 24 * 3_600_000);
     const late = inspectionBlockWindow('passed_with_defects', '2026-11-30', now, 'Europe/Berlin');
     expect(late.from).toEqual(now);
-    const failed = inspectionBlockWindow('failed', '2027-12-03', new Date('2026-12-03T09:00:40Z'), 'Europe/Berlin');
+    const failed = inspectionBlockWindow(
+      'failed',
+      '2027-12-03',
+      new Date('2026-12-03T09:00:40Z'),
+      'Europe/Berlin',
+    );
     expect(failed.from).toEqual(now);
   });
 });

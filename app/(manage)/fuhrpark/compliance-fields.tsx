@@ -1,6 +1,7 @@
 'use client';
-import type { ReactNode } from 'react';
+import { type ReactNode, type RefObject, useState } from 'react';
 import { type Language, localeOf } from '../../lib/language';
+import { useTypedBeforeHydration } from '../../lib/typed-before-hydration';
 import styles from '../manage.module.css';
 
 /** "03.12.2026" (English "03/12/2026") for a calendar date "2026-12-03". */
@@ -45,4 +46,36 @@ export function Field({
 export function focusResult(form: HTMLFormElement | null, message: HTMLElement | null) {
   const invalid = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
   (invalid ?? message)?.focus();
+}
+
+/**
+ * A form's text fields as typed (strings), with what was typed before the scripts ran taken over;
+ * `field(key)` gives an input its name, value, change handler and error wiring.
+ */
+export function useDraft<K extends string>(
+  form: RefObject<HTMLFormElement | null>,
+  initial: () => Record<K, string>,
+  id: string,
+  errors: (field: string) => string[] | undefined,
+) {
+  const [draft, setDraft] = useState(initial);
+  useTypedBeforeHydration(form, (typed) =>
+    setDraft((current) => {
+      const next = { ...current };
+      for (const key of Object.keys(current) as K[]) {
+        const value = typed[key];
+        if (typeof value === 'string') next[key] = value;
+      }
+      return next;
+    }),
+  );
+  const field = (key: K) => ({
+    id: `${id}-${key}`,
+    name: key,
+    value: draft[key],
+    onChange: ({ target: { value } }: { target: { value: string } }) =>
+      setDraft((current) => ({ ...current, [key]: value })),
+    ...invalidProps(`${id}-${key}`, errors(key)),
+  });
+  return { draft, field, reset: () => setDraft(initial()) };
 }

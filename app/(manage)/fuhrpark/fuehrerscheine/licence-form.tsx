@@ -1,6 +1,6 @@
 'use client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { LicenceClass } from '@/server/people/licence-rules';
 import { problemOf } from '../../../lib/errors';
 import { useLanguage, useMessages } from '../../../lib/i18n';
@@ -85,13 +85,14 @@ export function LicenceForm({
         await queryClient.invalidateQueries(trpc.licenceChecks.pathFilter());
         message.current?.focus();
       },
-      onError: () => {
-        setSaved(null);
-        requestAnimationFrame(() => focusResult(form.current, message.current));
-      },
+      onError: () => setSaved(null),
     }),
   );
   const problem = record.error ? problemOf(record.error) : null;
+  // Once the refusal is on screen: the first field it names, else its message.
+  useEffect(() => {
+    if (record.error) focusResult(form.current, message.current);
+  }, [record.error]);
   const errors = (field: string) => problem?.fields[field];
   const text = (key: 'checkedOn' | 'checkedByName' | 'cardExpiresOn' | 'restrictions') => ({
     id: `${id}-${key}`,

@@ -3,6 +3,7 @@ import { type ReactNode, type RefObject, useState } from 'react';
 import { type Language, localeOf } from '../../lib/language';
 import { useTypedBeforeHydration } from '../../lib/typed-before-hydration';
 import styles from '../manage.module.css';
+import own from './compliance.module.css';
 
 /** "03.12.2026" (English "03/12/2026") for a calendar date "2026-12-03". */
 export const formatDay = (day: string, language: Language) =>
@@ -78,4 +79,14 @@ export function useDraft<K extends string>(
     ...invalidProps(`${id}-${key}`, errors(key)),
   });
   return { draft, field, reset: () => setDraft(initial()) };
+}
+
+/** A table that may scroll sideways on a phone: reachable by keyboard, named for a screen reader. */
+export function ScrollTable({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus to be scrolled by keyboard (WCAG 2.1.1)
+    <section className={own.scroll} aria-label={label} tabIndex={0}>
+      {children}
+    </section>
+  );
 }

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useLanguage, useMessages } from '../../../lib/i18n';
 import { useTRPC } from '../../../lib/trpc';
 import styles from '../compliance.module.css';
-import { formatDay } from '../compliance-fields';
+import { formatDay, ScrollTable } from '../compliance-fields';
 import type { LicencePerson } from './licence-view';
 
 /** Every check of one person, newest first: kept as recorded, a correction is a new check. */
@@ -21,7 +21,7 @@ export function LicenceHistory({ person }: { person: LicencePerson }) {
       ) : history.data.checks.length === 0 ? (
         <p className="hint">{t.historyNone}</p>
       ) : (
-        <div className={styles.scroll}>
+        <ScrollTable label={t.historyTitle(person.name)}>
           <table className={styles.table}>
             <thead>
               <tr>
@@ -46,7 +46,7 @@ export function LicenceHistory({ person }: { person: LicencePerson }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
     </section>
   );

@@ -6,7 +6,7 @@ import type { AppRouter } from '@/server/root';
 import { useLanguage, useMessages } from '../../../lib/i18n';
 import { useTRPC } from '../../../lib/trpc';
 import styles from '../compliance.module.css';
-import { formatDay } from '../compliance-fields';
+import { formatDay, ScrollTable } from '../compliance-fields';
 import { LicenceForm } from './licence-form';
 import { LicenceHistory } from './licence-history';
 
@@ -41,7 +41,7 @@ export function LicenceView({ initialPerson }: { initialPerson: string | null })
         {due.length === 0 ? (
           <p className="hint">{t.licences.overdueNone}</p>
         ) : (
-          <div className={styles.scroll}>
+          <ScrollTable label={t.licences.overdueTitle}>
             <table className={styles.table}>
               <thead>
                 <tr>
@@ -74,7 +74,7 @@ export function LicenceView({ initialPerson }: { initialPerson: string | null })
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollTable>
         )}
       </section>
       <section aria-labelledby="licence-form">

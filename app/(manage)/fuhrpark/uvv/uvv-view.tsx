@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useLanguage, useMessages } from '../../../lib/i18n';
 import { useTRPC } from '../../../lib/trpc';
 import styles from '../compliance.module.css';
-import { formatDay } from '../compliance-fields';
+import { formatDay, ScrollTable } from '../compliance-fields';
 import { InspectionForm } from './inspection-form';
 import { InstructionForm } from './instruction-form';
 
@@ -27,7 +27,7 @@ export function UvvView() {
       <p className="hint">{t.uvv.intro}</p>
       <section aria-labelledby="uvv-cars">
         <h2 id="uvv-cars">{t.uvv.carsTitle}</h2>
-        <div className={styles.scroll}>
+        <ScrollTable label={t.uvv.carsTitle}>
           <table className={styles.table}>
             <thead>
               <tr>
@@ -57,12 +57,12 @@ export function UvvView() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
         <InspectionForm cars={cars.data} timeZone={timeZone} />
       </section>
       <section aria-labelledby="uvv-people">
         <h2 id="uvv-people">{t.uvv.peopleTitle}</h2>
-        <div className={styles.scroll}>
+        <ScrollTable label={t.uvv.peopleTitle}>
           <table className={styles.table}>
             <thead>
               <tr>
@@ -87,7 +87,7 @@ export function UvvView() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
         <InstructionForm people={people.data} timeZone={timeZone} />
       </section>
     </>

@@ -4,9 +4,12 @@ import { authRouter } from './auth/router';
 import { blocksRouter } from './bookings/blocks-router';
 import { bookingsRouter, policiesRouter } from './bookings/router';
 import { calendarRouter } from './calendar/router';
+import { inspectionsRouter } from './compliance/inspections-router';
 import { damageRouter, logbookRouter } from './damage/router';
 import { stationsRouter, vehiclesRouter } from './fleet/router';
 import { timelineRouter } from './fleet/timeline-router';
+import { instructionsRouter } from './people/instructions-router';
+import { licenceChecksRouter } from './people/licence-checks-router';
 import { privacyRouter } from './privacy/router';
 import { regionRouter } from './region/router';
 import { reportsRouter } from './reports/router';
@@ -22,6 +25,9 @@ export const appRouter = router({
   calendar: calendarRouter,
   damage: damageRouter,
   gateway: gatewayRouter,
+  inspections: inspectionsRouter,
+  instructions: instructionsRouter,
+  licenceChecks: licenceChecksRouter,
   logbook: logbookRouter,
   policies: policiesRouter,
   privacy: privacyRouter,

@@ -16,6 +16,8 @@ export function ManageShell({ children }: { children: ReactNode }) {
     { href: '/fuhrpark/freigaben', label: de.manage.sections.approvals },
     { href: '/fuhrpark/sperrzeiten', label: de.manage.sections.blocks },
     { href: '/fuhrpark/regeln', label: de.manage.sections.rules },
+    { href: '/fuhrpark/fuehrerscheine', label: de.compliance.nav.licences },
+    { href: '/fuhrpark/uvv', label: de.compliance.nav.uvv },
     { href: '/fuhrpark/kosten', label: de.manage.sections.costs },
     { href: '/fuhrpark/verrechnung', label: de.manage.sections.settlement },
     { href: '/fuhrpark/berichte', label: de.dashboard.nav },

@@ -1,4 +1,5 @@
 import { bookingsDe } from './bookings';
+import { complianceDe } from './compliance';
 import { costsDe, settlementDe } from './costs';
 import { damageDe, logbookDe } from './damage';
 import { dashboardDe } from './dashboard';
@@ -282,6 +283,9 @@ export const de = {
       approvalRequired: 'Buchungen brauchen eine Freigabe',
       approvalRequiredHint:
         'Neue Buchungen warten auf die Freigabe unter „Freigaben“; das Fahrzeug bleibt so lange vorgemerkt.',
+      licenceInterval: 'Führerscheinkontrolle alle … Monate',
+      licenceIntervalHint:
+        'So lange gilt eine Kontrolle der eigenen Mitarbeitenden; läuft der Führerschein früher ab, gilt sie bis dahin.',
       save: 'Regeln speichern',
       saving: 'Wird gespeichert …',
       saved: 'Die Buchungsregeln sind gespeichert.',
@@ -300,6 +304,7 @@ export const de = {
   myTrips: myTripsDe,
   tripLookup: tripLookupDe,
   damage: damageDe,
+  compliance: complianceDe,
   logbook: logbookDe,
   timeline: timelineDe,
 };

@@ -1,4 +1,5 @@
 import { bookingsEn } from './bookings.en';
+import { complianceEn } from './compliance.en';
 import { costsEn, settlementEn } from './costs.en';
 import { damageEn, logbookEn } from './damage.en';
 import { dashboardEn } from './dashboard.en';
@@ -273,6 +274,9 @@ export const en: Messages = {
       approvalRequired: 'Bookings need approval',
       approvalRequiredHint:
         'New bookings wait for approval under “Approvals”; the car stays held until then.',
+      licenceInterval: 'Licence check every … months',
+      licenceIntervalHint:
+        'How long a check of your own staff holds; if the licence card expires sooner, it holds until then.',
       save: 'Save rules',
       saving: 'Saving …',
       saved: 'The booking rules are saved.',
@@ -290,6 +294,7 @@ export const en: Messages = {
   myTrips: myTripsEn,
   tripLookup: tripLookupEn,
   damage: damageEn,
+  compliance: complianceEn,
   logbook: logbookEn,
   timeline: timelineEn,
   map: mapEn,

@@ -4,6 +4,7 @@ export * from './auth';
 export * from './blocks';
 export * from './bookings';
 export * from './calendar';
+export * from './compliance';
 export * from './damages';
 export * from './fleet';
 export * from './imports';

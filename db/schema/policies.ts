@@ -20,6 +20,8 @@ export const bookingPolicies = pgTable(
     noShowGraceMinutes: smallint('no_show_grace_minutes').notNull().default(30),
     maxFutureBookingsPerPerson: smallint('max_future_bookings_per_person').notNull().default(10),
     approvalRequired: boolean('approval_required').notNull().default(false),
+    /** Months a Führerscheinkontrolle of this municipality's people holds (§ 21 StVG; 6 by practice). */
+    licenceCheckIntervalMonths: smallint('licence_check_interval_months').notNull().default(6),
     updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
     updatedAt: updatedAt(),
   },
@@ -29,6 +31,7 @@ export const bookingPolicies = pgTable(
     check('booking_policies_lead_range', sql`${t.minLeadMinutes} between 0 and 10080`),
     check('booking_policies_grace_range', sql`${t.noShowGraceMinutes} between 5 and 240`),
     check('booking_policies_fairness_range', sql`${t.maxFutureBookingsPerPerson} between 1 and 100`),
+    check('booking_policies_licence_interval_range', sql`${t.licenceCheckIntervalMonths} between 1 and 12`),
     check(
       'booking_policies_others_hours',
       sql`(${t.othersFrom} is null) = (${t.othersUntil} is null) and (${t.othersFrom} is null or ${t.othersFrom} < ${t.othersUntil})`,

@@ -32,6 +32,7 @@ function policyOfRow(row: typeof bookingPolicies.$inferSelect): BookingPolicy {
     noShowGraceMinutes: row.noShowGraceMinutes,
     maxFutureBookingsPerPerson: row.maxFutureBookingsPerPerson,
     approvalRequired: row.approvalRequired,
+    licenceCheckIntervalMonths: row.licenceCheckIntervalMonths,
   };
 }
 

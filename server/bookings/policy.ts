@@ -16,6 +16,8 @@ export interface BookingPolicy {
   noShowGraceMinutes: number;
   maxFutureBookingsPerPerson: number;
   approvalRequired: boolean;
+  /** Months a Führerscheinkontrolle of the municipality's people holds (server/people/licence-rules.ts). */
+  licenceCheckIntervalMonths: number;
 }
 
 export const defaultPolicy: BookingPolicy = {
@@ -28,6 +30,7 @@ export const defaultPolicy: BookingPolicy = {
   noShowGraceMinutes: 30,
   maxFutureBookingsPerPerson: 10,
   approvalRequired: false,
+  licenceCheckIntervalMonths: 6,
 };
 
 export type PolicyRule =

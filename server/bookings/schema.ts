@@ -47,6 +47,8 @@ export const policyInput = z
     noShowGraceMinutes: z.number().int().min(5).max(240),
     maxFutureBookingsPerPerson: z.number().int().min(1).max(100),
     approvalRequired: z.boolean(),
+    // Optional for callers written before it existed; the rules page always sends it.
+    licenceCheckIntervalMonths: z.number().int().min(1).max(12).default(6),
   })
   .refine((p) => (p.othersFrom === null) === (p.othersUntil === null), {
     path: ['othersUntil'],

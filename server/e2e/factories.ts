@@ -34,6 +34,8 @@ export const worldSpec = z.object({
     .default(['staff', 'fleet_manager']),
   /** Whether the world's municipality keeps a logbook (the booking page's logbook fields). */
   logbookRequired: z.boolean().default(false),
+  /** The people's licence gate: far ahead unless a spec needs someone overdue (or never checked: null). */
+  licenceCheckValidUntil: z.iso.date().nullable().default('2099-12-31'),
 });
 
 export type WorldSpec = z.input<typeof worldSpec>;
@@ -49,7 +51,7 @@ const titles = {
  * for this world), so an end-to-end test depends on neither the demo region nor the day it runs.
  */
 export async function createWorld(db: Db, spec: WorldSpec = {}) {
-  const { cars, people, logbookRequired } = worldSpec.parse(spec);
+  const { cars, people, logbookRequired, licenceCheckValidUntil } = worldSpec.parse(spec);
   const tag = randomUUID().slice(0, 8);
   const [municipality] = await db
     .insert(municipalities)
@@ -103,7 +105,7 @@ export async function createWorld(db: Db, spec: WorldSpec = {}) {
         emailVerified: true,
         role,
         municipalityId: municipality.id,
-        licenceCheckValidUntil: '2099-12-31',
+        licenceCheckValidUntil,
       })
       .returning({ id: users.id, name: users.name, email: users.email, role: users.role });
     if (!person) throw new Error('e2e: no person');

@@ -37,6 +37,7 @@ export const de = {
       fleet: 'Zum Fuhrpark',
       myBookings: 'Meine Buchungen',
       signIn: 'Zur Anmeldung',
+      recordLicenceCheck: 'Kontrolle erfassen',
     },
     reason: (reason: string | null) =>
       reason ? `Begründung: ${reason}` : 'Eine Begründung wurde nicht angegeben.',

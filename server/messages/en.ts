@@ -31,6 +31,7 @@ export const en: ServerMessages = {
       fleet: 'Go to the fleet',
       myBookings: 'My bookings',
       signIn: 'Go to sign-in',
+      recordLicenceCheck: 'Record the check',
     },
     reason: (reason: string | null) => (reason ? `Reason: ${reason}` : 'No reason was given.'),
     openWithApp: 'You open the car with the app, at the earliest 10 minutes before the start.',

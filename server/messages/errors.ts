@@ -2,6 +2,7 @@ import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import type { BookingInTheWay } from '../bookings/blocks';
 import type { PolicyRule } from '../bookings/policy';
 import type { SeriesConflict } from '../bookings/series';
+import { complianceErrors } from './errors-compliance';
 import type { Language } from './language';
 
 /** Declares in the table what a code's `details` carry (a type only; no value is kept). */
@@ -15,6 +16,7 @@ export type ErrorEntries = Record<
 
 /** Every domain refusal: its tRPC code, the sentence a person reads in each language, its details' type if any. */
 export const errorCatalogue = {
+  ...complianceErrors,
   INVALID_INPUT: {
     trpc: 'BAD_REQUEST',
     de: 'Bitte prüfen Sie die markierten Eingaben.',

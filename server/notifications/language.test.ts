@@ -64,7 +64,11 @@ describe('mails in English', () => {
     expect(cancelled.text).toContain('No reason was given.');
     expect(cancelled.icalEvent?.filename).toBe('cancellation.ics');
     expect(bookingReminder(booking, english).subject).toBe('Reminder: L-BR 101E from 09:00');
-    const person = { name: 'Anna Müller', email: 'anna@example.test' };
+    const person = {
+      id: '3f1c2b5e-8a41-4d6f-9c0e-2b7a5d9e1f30',
+      name: 'Anna Müller',
+      email: 'anna@example.test',
+    };
     expect(licenceExpiring(person, person, true, '2026-12-31', english).subject).toBe(
       'Your driving licence check runs out on 31/12/2026',
     );

@@ -9,7 +9,7 @@ import { compose, type MailContext, type MailMessage } from './message';
  */
 export function licenceExpiring(
   recipient: Person,
-  person: Person,
+  person: Person & { id: string },
   toPerson: boolean,
   validUntil: string,
   context: MailContext,
@@ -29,5 +29,10 @@ export function licenceExpiring(
     to: recipient,
     subject: t.managerSubject(person.name, until),
     intro: t.managerIntro(person.name, person.email, until),
+    // Straight to the person's record form: the check, once recorded, renews their gate.
+    action: {
+      label: texts.actions.recordLicenceCheck,
+      url: `${appUrl}/fuhrpark/fuehrerscheine?person=${encodeURIComponent(person.id)}`,
+    },
   });
 }

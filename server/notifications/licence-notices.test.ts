@@ -67,6 +67,7 @@ describe('licence check expiry notice', () => {
     const toManager = sent.find((mail) => mail.to.email === manager.email);
     expect(toManager?.subject).toBe(`Führerscheinkontrolle von ${person.name} läuft am 15.12.2026 ab`);
     expect(toManager?.text).toContain(person.email);
+    expect(toManager?.text).toContain(`/fuhrpark/fuehrerscheine?person=${person.id}`);
     expect(sent.some((mail) => mail.to.email === elsewhere.email)).toBe(false);
 
     // A renewed check that runs out later is told again, in its own time.

@@ -38,6 +38,7 @@ function draftOf(policy: Policy) {
     noShowGraceMinutes: String(policy.noShowGraceMinutes),
     maxFutureBookingsPerPerson: String(policy.maxFutureBookingsPerPerson),
     approvalRequired: policy.approvalRequired,
+    licenceCheckIntervalMonths: String(policy.licenceCheckIntervalMonths),
   };
 }
 type Draft = ReturnType<typeof draftOf>;
@@ -90,6 +91,7 @@ export function PolicyForm({ municipalityId, policy }: { municipalityId: string;
       noShowGraceMinutes: number(draft.noShowGraceMinutes),
       maxFutureBookingsPerPerson: number(draft.maxFutureBookingsPerPerson),
       approvalRequired: draft.approvalRequired,
+      licenceCheckIntervalMonths: number(draft.licenceCheckIntervalMonths),
     });
   }
 
@@ -179,6 +181,19 @@ export function PolicyForm({ municipalityId, policy }: { municipalityId: string;
           </label>
         </Field>
       </div>
+      <Field hint={t.licenceIntervalHint} errors={errors('licenceCheckIntervalMonths')}>
+        <label>
+          {t.licenceInterval}
+          <input
+            type="number"
+            min={1}
+            max={12}
+            required
+            inputMode="numeric"
+            {...text('licenceCheckIntervalMonths')}
+          />
+        </label>
+      </Field>
       <Field hint={t.approvalRequiredHint} errors={errors('approvalRequired')}>
         <label className={styles.check}>
           <input

@@ -87,7 +87,12 @@ export async function createVehicle(db: Db, manager: SessionUser, input: Vehicle
  * A new home station would move the pick-up place of bookings already made: refused while any
  * are coming, with the number, so the manager moves them first (a block) or waits.
  */
-export async function updateVehicle(db: Db, manager: SessionUser, input: VehicleUpdateInput, timeZone: string) {
+export async function updateVehicle(
+  db: Db,
+  manager: SessionUser,
+  input: VehicleUpdateInput,
+  timeZone: string,
+) {
   const before = await vehicleRow(db, input.id);
   assertMayManage(manager, before.ownerMunicipalityId);
   assertMayManage(manager, input.ownerMunicipalityId);
@@ -96,13 +101,10 @@ export async function updateVehicle(db: Db, manager: SessionUser, input: Vehicle
     db.transaction(async (tx) => {
       if (values.homeStationId !== before.homeStationId) {
         const coming = await upcomingBookings(tx, before.id);
-        if (coming > 0) throw invalidInput({ homeStationId: [fleetFieldTexts().stationChangeRefused(coming)] });
+        if (coming > 0)
+          throw invalidInput({ homeStationId: [fleetFieldTexts().stationChangeRefused(coming)] });
       }
-      const [row] = await tx
-        .update(vehicles)
-        .set(values)
-        .where(eq(vehicles.id, before.id))
-        .returning();
+      const [row] = await tx.update(vehicles).set(values).where(eq(vehicles.id, before.id)).returning();
       if (!row) throw new AppError('VEHICLE_NOT_FOUND');
       await recordAudit(tx, manager, {
         action: 'vehicle.update',

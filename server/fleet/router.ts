@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { fleetManagerProcedure, router, staffProcedure } from '../trpc';
 import { previewRetirement, retireVehicle } from './admin-retire';
-import { retireInput, stationInput, stationUpdateInput, vehicleInput, vehicleUpdateInput } from './admin-schema';
+import {
+  retireInput,
+  stationInput,
+  stationUpdateInput,
+  vehicleInput,
+  vehicleUpdateInput,
+} from './admin-schema';
 import { createStation, listManagedStations, updateStation } from './admin-stations';
 import { createVehicle, updateVehicle } from './admin-vehicles';
 import { listManagedVehicles, listStations } from './queries';

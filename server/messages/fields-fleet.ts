@@ -12,7 +12,8 @@ const de = {
   rangeNeeded: 'Ein Elektro- oder Hybridfahrzeug braucht die Reichweite.',
   retiredAfterCommissioned: 'Die Außerdienststellung muss nach der Indienststellung liegen.',
   retireFromToday: 'Die Außerdienststellung kann frühestens heute beginnen.',
-  retireAfterCommissioned: 'Das Fahrzeug ist erst ab diesem Tag in Dienst; die Außerdienststellung muss danach liegen.',
+  retireAfterCommissioned:
+    'Das Fahrzeug ist erst ab diesem Tag in Dienst; die Außerdienststellung muss danach liegen.',
   stationNotFound: 'Diese Station gibt es nicht.',
   municipalityNotFound: 'Diese Kommune gibt es nicht.',
   stationNameTaken: 'In dieser Kommune gibt es bereits eine Station mit diesem Namen.',

@@ -55,6 +55,11 @@ export const fleetRows: Record<string, Row> = {
     shows: (answer, w) => ids(answer).includes(w.stationId),
     expect: managedList,
   },
+  'stations.municipalities': {
+    input: none,
+    shows: (answer, w) => ids(answer).includes(w.municipalityId),
+    expect: managedList,
+  },
   'stations.create': { input: (w) => stationOfA(w), expect: managersOfA },
   'stations.update': {
     input: async (w) => ({ id: (await freshStation(w)).id, ...stationOfA(w) }),

@@ -3,6 +3,7 @@ import { costsEn, settlementEn } from './costs.en';
 import { damageEn, logbookEn } from './damage.en';
 import { dashboardEn } from './dashboard.en';
 import type { Messages } from './de';
+import { fleetAdminEn } from './fleet-admin.en';
 import { mapEn } from './map.en';
 import { myTripsEn, sizingEn, tripLookupEn } from './privacy-sizing.en';
 import { reportTableEn } from './report-table.en';
@@ -291,4 +292,5 @@ export const en: Messages = {
   logbook: logbookEn,
   timeline: timelineEn,
   map: mapEn,
+  fleetAdmin: fleetAdminEn,
 };

@@ -32,6 +32,15 @@ export function listManagedStations(db: Db, manager: SessionUser) {
     .orderBy(asc(municipalities.name), asc(stations.name));
 }
 
+/** The municipalities the caller manages (the operator: all): whose cars and stations they may make. */
+export function listManagedMunicipalities(db: Db, manager: SessionUser) {
+  return db
+    .select({ id: municipalities.id, name: municipalities.name })
+    .from(municipalities)
+    .where(managedBy(manager, municipalities.id))
+    .orderBy(asc(municipalities.name));
+}
+
 async function checkedValues(db: Db, input: StationInput) {
   const problems = stationProblems(input);
   if (!(await municipalityExists(db, input.municipalityId)))

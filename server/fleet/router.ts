@@ -8,7 +8,12 @@ import {
   vehicleInput,
   vehicleUpdateInput,
 } from './admin-schema';
-import { createStation, listManagedStations, updateStation } from './admin-stations';
+import {
+  createStation,
+  listManagedMunicipalities,
+  listManagedStations,
+  updateStation,
+} from './admin-stations';
 import { createVehicle, updateVehicle } from './admin-vehicles';
 import { listManagedVehicles, listStations } from './queries';
 import { searchVehiclesInput } from './schema';
@@ -38,6 +43,8 @@ export const stationsRouter = router({
   list: staffProcedure.query(({ ctx }) => listStations(ctx.db)),
   /** Fleet managers: their municipality's stations with everything the form edits; the operator: all. */
   managed: fleetManagerProcedure.query(({ ctx }) => listManagedStations(ctx.db, ctx.user)),
+  /** The municipalities whose stations and cars the caller may make, for the forms' choice. */
+  municipalities: fleetManagerProcedure.query(({ ctx }) => listManagedMunicipalities(ctx.db, ctx.user)),
   create: fleetManagerProcedure
     .input(stationInput)
     .mutation(({ ctx, input }) => createStation(ctx.db, ctx.user, input)),

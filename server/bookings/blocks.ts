@@ -5,6 +5,7 @@ import type { SessionUser } from '../auth/queries';
 import { assertMayManage, managedBy } from '../auth/scope';
 import { AppError, invalidInput } from '../errors';
 import { findEquivalentVehicle } from '../fleet/queries';
+import type { Language } from '../messages/language';
 import { notify } from '../notifications/outbox';
 import { HOUR, liveBookingStatuses, type TimeRange, upcomingBookingStatuses, windowProblems } from './rules';
 import { lockVehicleSchedule, writeSchedule } from './schedule';
@@ -135,11 +136,13 @@ export interface VacateCause {
   told: string;
   /** The cancellation's reason, before the sentence why no stand-in was free. */
   cancelled: string;
-  /** The refusal that asks for confirmation, for this many bookings. */
-  affects: (count: number) => string;
+  /** The refusal that asks for confirmation, for this many bookings (one sentence, or one per language). */
+  affects: (count: number) => string | Record<Language, string>;
+  /** The refusal while the car is out on a trip in the window; the catalogue's (a block's) when absent. */
+  onTrip?: Record<Language, string>;
 }
 
-const bookingsCount = (count: number) => (count === 1 ? 'eine Buchung' : `${count} Buchungen`);
+export const bookingsCount = (count: number) => (count === 1 ? 'eine Buchung' : `${count} Buchungen`);
 
 /** What taking a car off over the window would do: the bookings in its way and, for each, a stand-in car or none. */
 export async function previewVacating(
@@ -179,7 +182,7 @@ export async function vacateVehicle(
 ) {
   const affected = await bookingsInTheWay(tx, vehicle.id, window);
   if (affected.some((b) => b.status === 'active' || b.status === 'completed'))
-    throw new AppError('VEHICLE_ON_TRIP');
+    throw new AppError('VEHICLE_ON_TRIP', cause.onTrip ? { message: cause.onTrip } : {});
   if (affected.length > 0 && !confirm)
     throw new AppError('BLOCK_AFFECTS_BOOKINGS', {
       message: cause.affects(affected.length),

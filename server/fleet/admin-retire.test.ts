@@ -79,6 +79,11 @@ describe('retiring a car', () => {
       (await staff.vehicles.search({ ...window, stationId: home.station.id })).vehicles.map((v) => v.id);
     expect(await offered(hoursFromNow(3, 2))).toContain(car.id);
     expect(await offered(hoursFromNow(72, 2))).not.toContain(car.id);
+    // The timeline shows it up to its retirement, not from then on.
+    const shown = async (from: string) =>
+      (await staff.timeline.view({ stationId: home.station.id, from, days: 1 })).vehicles.map((v) => v.id);
+    expect(await shown(daysAhead(0))).toContain(car.id);
+    expect(await shown(daysAhead(3))).not.toContain(car.id);
     await expect(staff.bookings.create({ vehicleId: car.id, ...hoursFromNow(72, 2) })).rejects.toMatchObject({
       code: 'PRECONDITION_FAILED',
       message: expect.stringContaining('außer Betrieb'),

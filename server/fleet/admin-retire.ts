@@ -4,7 +4,7 @@ import { vehicles } from '@/db/schema';
 import { recordAudit } from '../audit/record';
 import type { SessionUser } from '../auth/queries';
 import { assertMayManage } from '../auth/scope';
-import { previewVacating, type VacateCause, vacateVehicle } from '../bookings/blocks';
+import { bookingsCount, previewVacating, type VacateCause, vacateVehicle } from '../bookings/blocks';
 import type { TimeRange } from '../bookings/rules';
 import { lockVehicleSchedule, writeSchedule } from '../bookings/schedule';
 import { AppError, invalidInput } from '../errors';
@@ -20,8 +20,14 @@ const cause: VacateCause = {
   moved: 'Fahrzeug außer Dienst gestellt',
   told: 'Das ursprüngliche Fahrzeug wird außer Dienst gestellt.',
   cancelled: 'Das Fahrzeug wird außer Dienst gestellt.',
-  affects: (count) =>
-    `Die Außerdienststellung betrifft ${count === 1 ? 'eine Buchung' : `${count} Buchungen`}. Bitte bestätigen: Sie werden auf ein gleichwertiges Fahrzeug umgebucht oder, wenn keines frei ist, storniert.`,
+  affects: (count) => ({
+    de: `Die Außerdienststellung betrifft ${bookingsCount(count)}. Bitte bestätigen: Sie werden auf ein gleichwertiges Fahrzeug umgebucht oder, wenn keines frei ist, storniert.`,
+    en: `The retirement affects ${count === 1 ? 'one booking' : `${count} bookings`}. Please confirm: they are moved to an equivalent car or, where none is free, cancelled.`,
+  }),
+  onTrip: {
+    de: 'Das Fahrzeug ist ab diesem Tag unterwegs oder war es; bitte einen Tag nach dem Ende der Fahrt wählen.',
+    en: 'The car is or was on a trip from this day on; please choose a day after the trip has ended.',
+  },
 };
 
 /** The car, the caller's right to retire it, and the window from the retirement on. */

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { inferRouterOutputs } from '@trpc/server';
+import sharp from 'sharp';
 import superjson from 'superjson';
 import { instantOf } from '../app/lib/time';
 import type { AppRouter } from '../server/root';
@@ -85,6 +86,22 @@ test('a fleet manager adds a station and a car at it, which staff then find', as
   await expect(manager.getByRole('status')).toBeFocused();
   await expect(manager.getByRole('heading', { level: 3, name: `${plate} · Renault Zoe` })).toBeVisible();
   await expectAccessible(manager, 'car added');
+
+  // Its photo, from the edit form: kept re-encoded and shown.
+  await manager.getByRole('button', { name: `Bearbeiten: ${plate}` }).click();
+  await expect(
+    manager.getByRole('heading', { level: 2, name: `Fahrzeug ${plate} bearbeiten` }),
+  ).toBeFocused();
+  const photo = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#3060c0' } })
+    .png()
+    .toBuffer();
+  await manager
+    .getByLabel('Foto auswählen')
+    .setInputFiles({ name: 'zoe.png', mimeType: 'image/png', buffer: photo });
+  await manager.getByRole('button', { name: 'Foto hochladen' }).click();
+  await expect(manager.getByText('Das Foto ist gespeichert.')).toBeVisible();
+  await expect(manager.getByRole('img', { name: `Foto des Fahrzeugs ${plate}` })).toBeVisible();
+  await expectAccessible(manager, 'car being edited, with its photo');
 
   // Staff find it at the new station, as the search offers it to them.
   const day = dayAhead(2);

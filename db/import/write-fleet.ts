@@ -90,7 +90,7 @@ export async function writeVehicles(ctx: ImportContext, records: Parsed<typeof v
 const vehicleColumns = (
   v: Omit<
     typeof vehicles.$inferSelect,
-    'id' | 'createdAt' | 'updatedAt' | 'commissionedAt' | 'retiredAt' | 'equipment'
+    'id' | 'createdAt' | 'updatedAt' | 'commissionedAt' | 'retiredAt' | 'equipment' | 'photoKey'
   >,
 ) => ({
   municipality: v.ownerMunicipalityId,

@@ -2,6 +2,7 @@ ALTER TABLE "stations" ADD COLUMN "opening_notes" text;--> statement-breakpoint
 ALTER TABLE "vehicles" ADD COLUMN "commissioned_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "vehicles" ADD COLUMN "retired_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "vehicles" ADD COLUMN "equipment" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
+ALTER TABLE "vehicles" ADD COLUMN "photo_key" text;--> statement-breakpoint
 ALTER TABLE "vehicles" ADD CONSTRAINT "vehicles_retired_has_date" CHECK (("vehicles"."status" = 'retired') = ("vehicles"."retired_at" is not null));--> statement-breakpoint
 ALTER TABLE "vehicles" ADD CONSTRAINT "vehicles_retired_after_commissioned" CHECK ("vehicles"."retired_at" is null or "vehicles"."commissioned_at" is null or "vehicles"."retired_at" > "vehicles"."commissioned_at");--> statement-breakpoint
 ALTER TABLE "vehicles" ADD CONSTRAINT "vehicles_equipment_known" CHECK (equipment <@ array['tow_bar', 'child_seat', 'winter_tyres', 'wheelchair_ramp', 'roof_rack', 'charging_cable']::text[]);--> statement-breakpoint

@@ -102,6 +102,8 @@ export const vehicles = pgTable(
     /** Out of service from: set with status 'retired', bookable only for times ending by then. */
     retiredAt: timestamp('retired_at', { withTimezone: true }),
     equipment: text('equipment').array().notNull().default(sql`'{}'::text[]`),
+    /** The object store's key of its photo (re-encoded, without metadata: server/damage/photos.ts). */
+    photoKey: text('photo_key'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -183,6 +183,7 @@ export function listManagedVehicles(db: Db, manager: SessionUser) {
       commissionedAt: vehicles.commissionedAt,
       retiredAt: vehicles.retiredAt,
       equipment: vehicles.equipment,
+      hasPhoto: sql<boolean>`${vehicles.photoKey} is not null`,
     })
     .from(vehicles)
     .innerJoin(stations, eq(stations.id, vehicles.homeStationId))

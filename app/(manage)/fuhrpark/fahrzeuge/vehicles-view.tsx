@@ -7,6 +7,7 @@ import { useTRPC } from '../../../lib/trpc';
 import { RetirePanel } from './retire-panel';
 import { isEquipment, type ManagedVehicle } from './types';
 import { VehicleForm } from './vehicle-form';
+import { VehiclePhoto } from './vehicle-photo';
 
 type Mode = { kind: 'new' } | { kind: 'edit'; id: string } | { kind: 'retire'; id: string };
 
@@ -70,14 +71,17 @@ export function VehiclesView({ today }: { today: string }) {
             onCancel={() => open({ kind: 'new' })}
           />
         ) : (
-          <VehicleForm
-            key={current?.id ?? 'new'}
-            vehicle={current}
-            timeZone={timeZone}
-            today={today}
-            onSaved={(saved, created) => done(created ? t.created(saved.plate) : t.saved(saved.plate))}
-            onCancel={current ? () => open({ kind: 'new' }) : undefined}
-          />
+          <>
+            <VehicleForm
+              key={current?.id ?? 'new'}
+              vehicle={current}
+              timeZone={timeZone}
+              today={today}
+              onSaved={(saved, created) => done(created ? t.created(saved.plate) : t.saved(saved.plate))}
+              onCancel={current ? () => open({ kind: 'new' }) : undefined}
+            />
+            {current && <VehiclePhoto key={`photo-${current.id}`} vehicle={current} />}
+          </>
         )}
       </div>
       <section aria-labelledby="vehicle-list">

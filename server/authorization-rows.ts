@@ -18,6 +18,7 @@ import {
   signedIn,
 } from './authorization-presets';
 import { complianceRows } from './authorization-rows-compliance';
+import { fleetRows } from './authorization-rows-fleet';
 import { reportRows } from './authorization-rows-reports';
 import { defaultPolicy } from './bookings/policy';
 import { randomMac } from './telematics/test-fixtures';
@@ -43,6 +44,7 @@ export const rows: Record<string, Row> = {
 
   ...reportRows,
   ...complianceRows,
+  ...fleetRows,
 
   'stations.list': {
     input: none,

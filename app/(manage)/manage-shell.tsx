@@ -14,6 +14,8 @@ export function ManageShell({ children }: { children: ReactNode }) {
   if (!me) return <main id="inhalt">{de.errors.loading}</main>;
   const sections = [
     { href: '/fuhrpark/freigaben', label: de.manage.sections.approvals },
+    { href: '/fuhrpark/fahrzeuge', label: de.fleetAdmin.vehicles.section },
+    { href: '/fuhrpark/stationen', label: de.fleetAdmin.stations.section },
     { href: '/fuhrpark/sperrzeiten', label: de.manage.sections.blocks },
     { href: '/fuhrpark/regeln', label: de.manage.sections.rules },
     { href: '/fuhrpark/fuehrerscheine', label: de.compliance.nav.licences },

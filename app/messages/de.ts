@@ -3,6 +3,7 @@ import { complianceDe } from './compliance';
 import { costsDe, settlementDe } from './costs';
 import { damageDe, logbookDe } from './damage';
 import { dashboardDe } from './dashboard';
+import { fleetAdminDe } from './fleet-admin';
 import { logbookBookDe } from './logbook-book';
 import { mapDe } from './map';
 import { myTripsDe, sizingDe, tripLookupDe } from './privacy-sizing';
@@ -307,6 +308,7 @@ export const de = {
   compliance: complianceDe,
   logbook: logbookDe,
   timeline: timelineDe,
+  fleetAdmin: fleetAdminDe,
 };
 
 /** The shape every language's file has (en.ts). */

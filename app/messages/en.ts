@@ -4,6 +4,7 @@ import { costsEn, settlementEn } from './costs.en';
 import { damageEn, logbookEn } from './damage.en';
 import { dashboardEn } from './dashboard.en';
 import type { Messages } from './de';
+import { fleetAdminEn } from './fleet-admin.en';
 import { logbookBookEn } from './logbook-book.en';
 import { mapEn } from './map.en';
 import { myTripsEn, sizingEn, tripLookupEn } from './privacy-sizing.en';
@@ -298,4 +299,5 @@ export const en: Messages = {
   logbook: logbookEn,
   timeline: timelineEn,
   map: mapEn,
+  fleetAdmin: fleetAdminEn,
 };

@@ -87,7 +87,12 @@ export async function writeVehicles(ctx: ImportContext, records: Parsed<typeof v
   }
 }
 
-const vehicleColumns = (v: Omit<typeof vehicles.$inferSelect, 'id' | 'createdAt' | 'updatedAt'>) => ({
+const vehicleColumns = (
+  v: Omit<
+    typeof vehicles.$inferSelect,
+    'id' | 'createdAt' | 'updatedAt' | 'commissionedAt' | 'retiredAt' | 'equipment' | 'photoKey'
+  >,
+) => ({
   municipality: v.ownerMunicipalityId,
   station: v.homeStationId,
   make: v.make,

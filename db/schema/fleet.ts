@@ -10,6 +10,7 @@ import {
   pgTable,
   smallint,
   text,
+  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -52,6 +53,8 @@ export const stations = pgTable(
     latitude: doublePrecision('latitude').notNull(),
     longitude: doublePrecision('longitude').notNull(),
     chargePoints: smallint('charge_points').notNull().default(0),
+    /** Opening hours, access, where the key safe is: what a driver needs to know, as the manager writes it. */
+    openingNotes: text('opening_notes'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -65,6 +68,15 @@ export const stations = pgTable(
 
 export const powertrain = pgEnum('powertrain', ['ev', 'phev', 'ice']);
 export const vehicleStatus = pgEnum('vehicle_status', ['in_service', 'out_of_service', 'retired']);
+/** The equipment a car may have (server/fleet/admin-rules.ts names it); the CHECK below keeps the array to it. */
+export const vehicleEquipment = [
+  'tow_bar',
+  'child_seat',
+  'winter_tyres',
+  'wheelchair_ramp',
+  'roof_rack',
+  'charging_cable',
+] as const;
 
 export const vehicles = pgTable(
   'vehicles',
@@ -85,6 +97,13 @@ export const vehicles = pgTable(
     rangeKm: integer('range_km'),
     turnaroundBufferMinutes: smallint('turnaround_buffer_minutes').notNull().default(15),
     status: vehicleStatus('status').notNull().default('in_service'),
+    /** In service from (bookable from then on); null for cars that were there before it was recorded. */
+    commissionedAt: timestamp('commissioned_at', { withTimezone: true }),
+    /** Out of service from: set with status 'retired', bookable only for times ending by then. */
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
+    equipment: text('equipment').array().notNull().default(sql`'{}'::text[]`),
+    /** The object store's key of its photo (re-encoded, without metadata: server/damage/photos.ts). */
+    photoKey: text('photo_key'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -99,6 +118,16 @@ export const vehicles = pgTable(
     check(
       'vehicles_plugin_has_battery',
       sql`${t.powertrain} = 'ice' or (${t.batteryKwh} > 0 and ${t.rangeKm} is not null)`,
+    ),
+    // Retired and a retirement date go together: the date says from when the car is gone.
+    check('vehicles_retired_has_date', sql`(${t.status} = 'retired') = (${t.retiredAt} is not null)`),
+    check(
+      'vehicles_retired_after_commissioned',
+      sql`${t.retiredAt} is null or ${t.commissionedAt} is null or ${t.retiredAt} > ${t.commissionedAt}`,
+    ),
+    check(
+      'vehicles_equipment_known',
+      sql.raw(`equipment <@ array[${vehicleEquipment.map((e) => `'${e}'`).join(', ')}]::text[]`),
     ),
   ],
 );

@@ -5,6 +5,7 @@ import type { SessionUser } from '../auth/queries';
 import { assertMayManage, managedBy } from '../auth/scope';
 import { AppError, invalidInput } from '../errors';
 import { findEquivalentVehicle } from '../fleet/queries';
+import type { Language } from '../messages/language';
 import { notify } from '../notifications/outbox';
 import { HOUR, liveBookingStatuses, type TimeRange, upcomingBookingStatuses, windowProblems } from './rules';
 import { lockVehicleSchedule, writeSchedule } from './schedule';
@@ -68,7 +69,7 @@ function bookingsInTheWay(db: Db, vehicleId: string, window: TimeRange) {
     .orderBy(asc(bookings.startsAt));
 }
 
-type ManagedVehicle = Awaited<ReturnType<typeof managedVehicle>>;
+export type ManagedVehicle = Awaited<ReturnType<typeof managedVehicle>>;
 export type BookingInTheWay = Awaited<ReturnType<typeof bookingsInTheWay>>[number];
 /** Where a booking in a block's way can go: a car, or none and the sentence that says why. */
 type StandIn = { vehicleId: string; noneBecause: null } | { vehicleId: null; noneBecause: string };
@@ -127,16 +128,30 @@ async function bookerOf(db: Db, userId: string): Promise<Booker> {
 const movable = (booking: BookingInTheWay) =>
   (upcomingBookingStatuses as readonly string[]).includes(booking.status);
 
-/** What a block would do before it is made: the bookings in its way and, for each, a stand-in car or none. */
-export async function previewBlock(
+/** Why bookings leave a car: the words its history, its booker's notice and a cancellation carry. */
+export interface VacateCause {
+  /** The booking event's reason for a move. */
+  moved: string;
+  /** What the booker of a moved booking reads. */
+  told: string;
+  /** The cancellation's reason, before the sentence why no stand-in was free. */
+  cancelled: string;
+  /** The refusal that asks for confirmation, for this many bookings (one sentence, or one per language). */
+  affects: (count: number) => string | Record<Language, string>;
+  /** The refusal while the car is out on a trip in the window; the catalogue's (a block's) when absent. */
+  onTrip?: Record<Language, string>;
+}
+
+export const bookingsCount = (count: number) => (count === 1 ? 'eine Buchung' : `${count} Buchungen`);
+
+/** What taking a car off over the window would do: the bookings in its way and, for each, a stand-in car or none. */
+export async function previewVacating(
   db: Db,
-  manager: SessionUser,
-  request: BlockRequest,
+  vehicle: ManagedVehicle,
+  window: TimeRange,
   timeZone: string,
-  now = new Date(),
+  now: Date,
 ) {
-  const window = checkedWindow(request, now);
-  const vehicle = await managedVehicle(db, manager, request.vehicleId);
   const affected = await bookingsInTheWay(db, vehicle.id, window);
   return Promise.all(
     affected.map(async (booking) => {
@@ -148,6 +163,63 @@ export async function previewBlock(
       };
     }),
   );
+}
+
+/**
+ * Takes a car's bookings off it over the window, inside the caller's schedule transaction with the
+ * car's lock held: each is moved to an equivalent free car at the same station, or cancelled when
+ * there is none, and its booker told either way. Unconfirmed, it refuses and lists them
+ * (BLOCK_AFFECTS_BOOKINGS); a car out on a trip in the window cannot be taken off at all.
+ */
+export async function vacateVehicle(
+  tx: Db,
+  manager: SessionUser,
+  vehicle: ManagedVehicle,
+  window: TimeRange,
+  { confirm, cause }: { confirm: boolean; cause: VacateCause },
+  timeZone: string,
+  now: Date,
+) {
+  const affected = await bookingsInTheWay(tx, vehicle.id, window);
+  if (affected.some((b) => b.status === 'active' || b.status === 'completed'))
+    throw new AppError('VEHICLE_ON_TRIP', cause.onTrip ? { message: cause.onTrip } : {});
+  if (affected.length > 0 && !confirm)
+    throw new AppError('BLOCK_AFFECTS_BOOKINGS', {
+      message: cause.affects(affected.length),
+      details: { bookings: affected },
+    });
+  const moved: string[] = [];
+  const cancelled: string[] = [];
+  for (const booking of affected) {
+    const standIn = await standInFor(tx, vehicle, booking, now, timeZone);
+    if (standIn.vehicleId) {
+      await moveBooking(tx, booking.id, vehicle.id, standIn.vehicleId, manager, cause, now);
+      moved.push(booking.id);
+    } else {
+      await applyTransition(
+        tx,
+        booking.id,
+        { type: 'cancel', by: 'manager', reason: `${cause.cancelled} ${standIn.noneBecause}` },
+        { id: manager.id, role: 'manager' },
+        now,
+      );
+      cancelled.push(booking.id);
+    }
+  }
+  return { moved, cancelled };
+}
+
+/** What a block would do before it is made: the bookings in its way and, for each, a stand-in car or none. */
+export async function previewBlock(
+  db: Db,
+  manager: SessionUser,
+  request: BlockRequest,
+  timeZone: string,
+  now = new Date(),
+) {
+  const window = checkedWindow(request, now);
+  const vehicle = await managedVehicle(db, manager, request.vehicleId);
+  return previewVacating(db, vehicle, window, timeZone, now);
 }
 
 /**
@@ -164,35 +236,24 @@ export async function createBlock(
 ) {
   const window = checkedWindow(request, now);
   const vehicle = await managedVehicle(db, manager, request.vehicleId);
+  const cause: VacateCause = {
+    moved: 'Fahrzeug gesperrt',
+    told: 'Das ursprüngliche Fahrzeug ist in dieser Zeit gesperrt.',
+    cancelled: `Fahrzeug gesperrt (${kindText[request.kind]}): ${request.reason.trim()}.`,
+    affects: (count) =>
+      `Die Sperrzeit betrifft ${bookingsCount(count)}. Bitte bestätigen: Sie werden auf ein gleichwertiges Fahrzeug umgebucht oder, wenn keines frei ist, storniert.`,
+  };
   return writeSchedule(db, async (tx) => {
     await lockVehicleSchedule(tx, vehicle.id);
-    const affected = await bookingsInTheWay(tx, vehicle.id, window);
-    if (affected.some((b) => b.status === 'active' || b.status === 'completed'))
-      throw new AppError('VEHICLE_ON_TRIP');
-    if (affected.length > 0 && !request.confirm)
-      throw new AppError('BLOCK_AFFECTS_BOOKINGS', {
-        message: `Die Sperrzeit betrifft ${affected.length === 1 ? 'eine Buchung' : `${affected.length} Buchungen`}. Bitte bestätigen: Sie werden auf ein gleichwertiges Fahrzeug umgebucht oder, wenn keines frei ist, storniert.`,
-        details: { bookings: affected },
-      });
-    const moved: string[] = [];
-    const cancelled: string[] = [];
-    for (const booking of affected) {
-      const standIn = await standInFor(tx, vehicle, booking, now, timeZone);
-      if (standIn.vehicleId) {
-        await moveBooking(tx, booking.id, vehicle.id, standIn.vehicleId, manager, now);
-        moved.push(booking.id);
-      } else {
-        const reason = `Fahrzeug gesperrt (${kindText[request.kind]}): ${request.reason.trim()}. ${standIn.noneBecause}`;
-        await applyTransition(
-          tx,
-          booking.id,
-          { type: 'cancel', by: 'manager', reason },
-          { id: manager.id, role: 'manager' },
-          now,
-        );
-        cancelled.push(booking.id);
-      }
-    }
+    const { moved, cancelled } = await vacateVehicle(
+      tx,
+      manager,
+      vehicle,
+      window,
+      { confirm: request.confirm, cause },
+      timeZone,
+      now,
+    );
     const [block] = await tx
       .insert(vehicleBlocks)
       .values({
@@ -215,6 +276,7 @@ async function moveBooking(
   from: string,
   to: string,
   manager: SessionUser,
+  cause: VacateCause,
   now: Date,
 ) {
   await lockVehicleSchedule(db, to);
@@ -230,7 +292,7 @@ async function moveBooking(
     fromStatus: row.status,
     toStatus: row.status,
     actorId: manager.id,
-    reason: 'Fahrzeug gesperrt',
+    reason: cause.moved,
     details: { fromVehicleId: from, toVehicleId: to },
     at: now,
   });
@@ -238,7 +300,7 @@ async function moveBooking(
     kind: 'changed',
     bookingId,
     change: { kind: 'vehicle', previousVehicleId: from },
-    actor: { name: manager.name, reason: 'Das ursprüngliche Fahrzeug ist in dieser Zeit gesperrt.' },
+    actor: { name: manager.name, reason: cause.told },
   });
 }
 

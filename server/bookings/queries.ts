@@ -32,6 +32,8 @@ export async function findBookableVehicle(db: Db, vehicleId: string) {
     .select({
       id: vehicles.id,
       status: vehicles.status,
+      commissionedAt: vehicles.commissionedAt,
+      retiredAt: vehicles.retiredAt,
       ownerMunicipalityId: vehicles.ownerMunicipalityId,
       owner: {
         name: municipalities.name,

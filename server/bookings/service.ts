@@ -4,6 +4,7 @@ import { users } from '@/db/schema';
 import type { SessionUser } from '../auth/queries';
 import { mayManage } from '../auth/scope';
 import { AppError, invalidInput } from '../errors';
+import { servesWindow } from '../fleet/admin-rules';
 import { notify } from '../notifications/outbox';
 import { licenceViolation, type PolicyViolation, policyViolations, type ScheduleChange } from './policy';
 import { openBookingsOfPerson, policyOf } from './policy-queries';
@@ -39,7 +40,7 @@ export async function admitBooking(
   const vehicle = await findBookableVehicle(db, vehicleId);
   if (!vehicle) throw invalidInput({ vehicleId: ['Dieses Fahrzeug gibt es nicht.'] });
   // Giving time back is always possible, even on a car taken out of service meanwhile.
-  if (change !== 'shorten' && vehicle.status !== 'in_service') throw new AppError('VEHICLE_NOT_BOOKABLE');
+  if (change !== 'shorten' && !servesWindow(vehicle, window)) throw new AppError('VEHICLE_NOT_BOOKABLE');
   const licence = change === 'shorten' ? null : licenceViolation(user.licenceCheckValidUntil, now, timeZone);
   if (licence) throw new AppError('LICENCE_CHECK_EXPIRED', { message: licence.message });
   const policy = await policyOf(db, vehicle.ownerMunicipalityId);

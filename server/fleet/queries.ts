@@ -38,8 +38,18 @@ const vehicleColumns = {
   },
 };
 
+/**
+ * The car serves the whole window: in service, or retired only after the window ends, and
+ * commissioned by its start (admin-rules.ts `servesWindow` for a car in hand).
+ */
+export function inServiceOver(window: TimeRange): SQL {
+  return sql`((${vehicles.status} = 'in_service' or (${vehicles.status} = 'retired'
+      and ${vehicles.retiredAt} >= ${window.end.toISOString()}::timestamptz))
+    and (${vehicles.commissionedAt} is null or ${vehicles.commissionedAt} <= ${window.start.toISOString()}::timestamptz))`;
+}
+
 function filterConditions(filter: Omit<SearchVehiclesInput, 'from' | 'to'>): SQL[] {
-  const conditions: SQL[] = [eq(vehicles.status, 'in_service')];
+  const conditions: SQL[] = [ne(vehicles.status, 'out_of_service')];
   if (filter.minSeats) conditions.push(gte(vehicles.seats, filter.minSeats));
   if (filter.powertrain) conditions.push(eq(vehicles.powertrain, filter.powertrain));
   return conditions;
@@ -63,7 +73,14 @@ export function findFreeVehicles(
     .from(vehicles)
     .innerJoin(stations, eq(stations.id, vehicles.homeStationId))
     .innerJoin(municipalities, eq(municipalities.id, vehicles.ownerMunicipalityId))
-    .where(and(...filterConditions(filter), placeCondition(filter), isVehicleFree(vehicles, window)));
+    .where(
+      and(
+        ...filterConditions(filter),
+        placeCondition(filter),
+        inServiceOver(window),
+        isVehicleFree(vehicles, window),
+      ),
+    );
 }
 
 /**
@@ -79,10 +96,10 @@ export async function findAlternatives(
   const here = placeCondition(filter) ?? sql`false`;
   const freeAt = sql<boolean[]>`case when ${here}
     then array[${sql.join(
-      shifted.map((w) => isVehicleFree(vehicles, w)),
+      shifted.map((w) => sql`${inServiceOver(w)} and ${isVehicleFree(vehicles, w)}`),
       sql`, `,
     )}]::boolean[]
-    else array[${isVehicleFree(vehicles, window)}] end`;
+    else array[${inServiceOver(window)} and ${isVehicleFree(vehicles, window)}] end`;
   const rows = await db
     .select({ ...vehicleColumns, here: sql<boolean>`${here}`, freeAt })
     .from(vehicles)
@@ -144,7 +161,7 @@ export async function findEquivalentVehicle(
     .where(
       and(
         eq(vehicles.homeStationId, original.stationId),
-        eq(vehicles.status, 'in_service'),
+        inServiceOver(window),
         ne(vehicles.id, original.vehicleId),
         gte(vehicles.seats, original.seats),
         anyPowertrain ? undefined : eq(vehicles.powertrain, original.powertrain),
@@ -160,7 +177,14 @@ export async function findEquivalentVehicle(
 /** The cars a fleet manager looks after (the operator: all), for forms that pick one. */
 export function listManagedVehicles(db: Db, manager: SessionUser) {
   return db
-    .select({ ...vehicleColumns, status: vehicles.status })
+    .select({
+      ...vehicleColumns,
+      status: vehicles.status,
+      commissionedAt: vehicles.commissionedAt,
+      retiredAt: vehicles.retiredAt,
+      equipment: vehicles.equipment,
+      hasPhoto: sql<boolean>`${vehicles.photoKey} is not null`,
+    })
     .from(vehicles)
     .innerJoin(stations, eq(stations.id, vehicles.homeStationId))
     .innerJoin(municipalities, eq(municipalities.id, vehicles.ownerMunicipalityId))

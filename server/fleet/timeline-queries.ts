@@ -64,7 +64,7 @@ export async function timelineRows(db: Db, place: TimelinePlace, viewer: Session
   const managed = managedBy(viewer, vehicles.ownerMunicipalityId) ?? sql`true`;
   const result = await db.execute(sql`
     select vehicles.id, vehicles.plate, vehicles.make, vehicles.model, vehicles.seats, vehicles.powertrain,
-      vehicles.status = 'in_service' as in_service, s.name as station_name, m.name as owner_name,
+      vehicles.status <> 'out_of_service' as in_service, s.name as station_name, m.name as owner_name,
       coalesce((
         select json_agg(x order by x."from") from (
           select case when b.user_id = ${viewer.id} then 'own' else 'booked' end as kind,
@@ -82,7 +82,7 @@ export async function timelineRows(db: Db, place: TimelinePlace, viewer: Session
     join stations s on s.id = vehicles.home_station_id
     join municipalities m on m.id = vehicles.owner_municipality_id
     left join booking_policies p on p.municipality_id = vehicles.owner_municipality_id
-    where ${where} and vehicles.status <> 'retired'
+    where ${where} and (vehicles.retired_at is null or vehicles.retired_at > ${from.toISOString()}::timestamptz)
       and (vehicles.owner_municipality_id = ${viewer.municipalityId ?? null}
         or ${managed}
         or coalesce(p.others_may_book, ${defaultPolicy.othersMayBook}))

@@ -3,6 +3,7 @@ import type { BookingInTheWay } from '../bookings/blocks';
 import type { PolicyRule } from '../bookings/policy';
 import type { SeriesConflict } from '../bookings/series';
 import { complianceErrors } from './errors-compliance';
+import { fleetErrors } from './errors-fleet';
 import type { Language } from './language';
 
 /** Declares in the table what a code's `details` carry (a type only; no value is kept). */
@@ -331,4 +332,5 @@ export const errorCatalogue = {
     de: 'Dafür reicht die Buchungszeit nicht mehr: Die simulierte Zeit liefe über das Ende Ihres Schlüssels hinaus.',
     en: 'The booking time is not enough for this: the simulated time would run past the end of your key.',
   },
+  ...fleetErrors,
 } as const satisfies ErrorEntries;

@@ -17,6 +17,7 @@ import {
   reason,
   signedIn,
 } from './authorization-presets';
+import { damageRows } from './authorization-rows-damage';
 import { reportRows } from './authorization-rows-reports';
 import { defaultPolicy } from './bookings/policy';
 import { randomMac } from './telematics/test-fixtures';
@@ -41,6 +42,7 @@ export const rows: Record<string, Row> = {
   'audit.list': { input: (w) => ({ municipalityId: w.municipalityId }), expect: managersOfA },
 
   ...reportRows,
+  ...damageRows,
 
   'stations.list': {
     input: none,

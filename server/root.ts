@@ -2,6 +2,7 @@ import 'server-only';
 import { auditRouter } from './audit/router';
 import { authRouter } from './auth/router';
 import { blocksRouter } from './bookings/blocks-router';
+import { fleetCalendarRouter } from './bookings/fleet-calendar-router';
 import { bookingsRouter, policiesRouter } from './bookings/router';
 import { calendarRouter } from './calendar/router';
 import { damageRouter, logbookRouter } from './damage/router';
@@ -21,6 +22,7 @@ export const appRouter = router({
   bookings: bookingsRouter,
   calendar: calendarRouter,
   damage: damageRouter,
+  fleetCalendar: fleetCalendarRouter,
   gateway: gatewayRouter,
   logbook: logbookRouter,
   policies: policiesRouter,

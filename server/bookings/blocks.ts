@@ -27,7 +27,8 @@ const kindText: Record<BlockKind, string> = {
   inspection: 'Prüfung',
 };
 
-async function managedVehicle(db: Db, manager: SessionUser, vehicleId: string) {
+/** A car as blocking it needs it: where a stand-in must stand and what it must be like. */
+export async function vehicleToBlock(db: Db, vehicleId: string) {
   const [vehicle] = await db
     .select({
       id: vehicles.id,
@@ -39,12 +40,17 @@ async function managedVehicle(db: Db, manager: SessionUser, vehicleId: string) {
     .from(vehicles)
     .where(eq(vehicles.id, vehicleId));
   if (!vehicle) throw invalidInput({ vehicleId: ['Dieses Fahrzeug gibt es nicht.'] });
+  return vehicle;
+}
+
+async function managedVehicle(db: Db, manager: SessionUser, vehicleId: string) {
+  const vehicle = await vehicleToBlock(db, vehicleId);
   assertMayManage(manager, vehicle.owner);
   return vehicle;
 }
 
 /** The car's live bookings that a block over the window would hit, each with its buffer counted. */
-function bookingsInTheWay(db: Db, vehicleId: string, window: TimeRange) {
+export function bookingsInTheWay(db: Db, vehicleId: string, window: TimeRange) {
   return db
     .select({
       id: bookings.id,
@@ -68,7 +74,7 @@ function bookingsInTheWay(db: Db, vehicleId: string, window: TimeRange) {
     .orderBy(asc(bookings.startsAt));
 }
 
-type ManagedVehicle = Awaited<ReturnType<typeof managedVehicle>>;
+type BlockedVehicle = Awaited<ReturnType<typeof vehicleToBlock>>;
 export type BookingInTheWay = Awaited<ReturnType<typeof bookingsInTheWay>>[number];
 /** Where a booking in a block's way can go: a car, or none and the sentence that says why. */
 type StandIn = { vehicleId: string; noneBecause: null } | { vehicleId: null; noneBecause: string };
@@ -81,7 +87,7 @@ type StandIn = { vehicleId: string; noneBecause: null } | { vehicleId: null; non
  */
 async function standInFor(
   db: Db,
-  vehicle: ManagedVehicle,
+  vehicle: BlockedVehicle,
   booking: BookingInTheWay,
   now: Date,
   timeZone: string,
@@ -110,7 +116,8 @@ async function standInFor(
   }
 }
 
-async function bookerOf(db: Db, userId: string): Promise<Booker> {
+/** A booking's holder as the policy judges them, for a change made on their behalf. */
+export async function bookerOf(db: Db, userId: string): Promise<Booker> {
   const [row] = await db
     .select({
       id: users.id,
@@ -174,48 +181,76 @@ export async function createBlock(
         message: `Die Sperrzeit betrifft ${affected.length === 1 ? 'eine Buchung' : `${affected.length} Buchungen`}. Bitte bestätigen: Sie werden auf ein gleichwertiges Fahrzeug umgebucht oder, wenn keines frei ist, storniert.`,
         details: { bookings: affected },
       });
-    const moved: string[] = [];
-    const cancelled: string[] = [];
-    for (const booking of affected) {
-      const standIn = await standInFor(tx, vehicle, booking, now, timeZone);
-      if (standIn.vehicleId) {
-        await moveBooking(tx, booking.id, vehicle.id, standIn.vehicleId, manager, now);
-        moved.push(booking.id);
-      } else {
-        const reason = `Fahrzeug gesperrt (${kindText[request.kind]}): ${request.reason.trim()}. ${standIn.noneBecause}`;
-        await applyTransition(
-          tx,
-          booking.id,
-          { type: 'cancel', by: 'manager', reason },
-          { id: manager.id, role: 'manager' },
-          now,
-        );
-        cancelled.push(booking.id);
-      }
-    }
-    const [block] = await tx
-      .insert(vehicleBlocks)
-      .values({
-        vehicleId: vehicle.id,
-        startsAt: window.start,
-        endsAt: window.end,
-        kind: request.kind,
-        reason: request.reason.trim(),
-        createdBy: manager.id,
-      })
-      .returning();
-    if (!block) throw new Error('block insert returned no row');
-    return { block, moved, cancelled };
+    return clearAndBlock(tx, manager, vehicle, window, { ...request, createdBy: manager.id }, now, timeZone);
   });
 }
 
-async function moveBooking(
+/** Who takes a car out of service: a fleet manager, or the system itself (a not-drivable damage). */
+export type BlockActor = { id: string; name: string } | { id: null; name: string };
+
+/**
+ * Inside a schedule write that holds the car's lock: moves each booking in the block's way to a
+ * stand-in car or cancels it (its booker told either way), then writes the block. The one way a
+ * car is taken out of service; the caller has refused what must not be moved (a trip on the car).
+ */
+export async function clearAndBlock(
+  tx: Db,
+  actor: BlockActor,
+  vehicle: BlockedVehicle,
+  window: TimeRange,
+  request: { kind: BlockKind; reason: string; createdBy: string | null },
+  now: Date,
+  timeZone: string,
+) {
+  const moved: string[] = [];
+  const cancelled: string[] = [];
+  for (const booking of await bookingsInTheWay(tx, vehicle.id, window)) {
+    const standIn = await standInFor(tx, vehicle, booking, now, timeZone);
+    if (standIn.vehicleId) {
+      await moveBooking(tx, booking.id, vehicle.id, standIn.vehicleId, actor, now);
+      moved.push(booking.id);
+    } else {
+      const reason = `Fahrzeug gesperrt (${kindText[request.kind]}): ${request.reason.trim()}. ${standIn.noneBecause}`;
+      await applyTransition(
+        tx,
+        booking.id,
+        { type: 'cancel', by: actor.id ? 'manager' : 'system', reason },
+        actor.id ? { id: actor.id, role: 'manager' } : { id: null, role: 'system' },
+        now,
+      );
+      cancelled.push(booking.id);
+    }
+  }
+  const [block] = await tx
+    .insert(vehicleBlocks)
+    .values({
+      vehicleId: vehicle.id,
+      startsAt: window.start,
+      endsAt: window.end,
+      kind: request.kind,
+      reason: request.reason.trim(),
+      createdBy: request.createdBy,
+    })
+    .returning();
+  if (!block) throw new Error('block insert returned no row');
+  return { block, moved, cancelled };
+}
+
+/** Why a booking changed car: the event's word and the sentence its booker reads. */
+const blockedCar = { event: 'Fahrzeug gesperrt', notice: 'Das ursprüngliche Fahrzeug ist in dieser Zeit gesperrt.' };
+
+/**
+ * Moves a booking to another car, inside a schedule write holding the first car's lock (the new
+ * car's is taken here), recorded and told to its booker. `to` must have been admitted for it.
+ */
+export async function moveBooking(
   db: Db,
   bookingId: string,
   from: string,
   to: string,
-  manager: SessionUser,
+  actor: BlockActor,
   now: Date,
+  why = blockedCar,
 ) {
   await lockVehicleSchedule(db, to);
   const [row] = await db
@@ -229,8 +264,8 @@ async function moveBooking(
     type: 'move',
     fromStatus: row.status,
     toStatus: row.status,
-    actorId: manager.id,
-    reason: 'Fahrzeug gesperrt',
+    actorId: actor.id,
+    reason: why.event,
     details: { fromVehicleId: from, toVehicleId: to },
     at: now,
   });
@@ -238,7 +273,7 @@ async function moveBooking(
     kind: 'changed',
     bookingId,
     change: { kind: 'vehicle', previousVehicleId: from },
-    actor: { name: manager.name, reason: 'Das ursprüngliche Fahrzeug ist in dieser Zeit gesperrt.' },
+    actor: { name: actor.name, reason: why.notice },
   });
 }
 

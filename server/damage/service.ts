@@ -2,15 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { damagePhotos, damageReports } from '@/db/schema';
+import { recordAudit } from '../audit/record';
 import type { SessionUser } from '../auth/queries';
 import { maySeeBooking } from '../auth/scope';
+import { blockForDamage } from '../bookings/damage-block';
+import { lockVehicleSchedule, writeSchedule } from '../bookings/schedule';
 import { AppError } from '../errors';
 import { notify } from '../notifications/outbox';
 import type { ObjectStore } from '../storage';
 import { reencodePhoto } from './photos';
 import { damagesOfBooking, findBookingForReport, findDamage, findPhoto, fleetManagersOf } from './queries';
 
-type User = Pick<SessionUser, 'id' | 'role' | 'municipalityId'>;
+type User = Pick<SessionUser, 'id' | 'name' | 'role' | 'municipalityId'>;
 
 /** Photos one report may carry. */
 export const MAX_PHOTOS_PER_DAMAGE = 10;
@@ -22,14 +25,22 @@ async function reportableBooking(db: Db, user: User, bookingId: string) {
   return booking;
 }
 
-/** A damage at the car: recorded with the booking, and each fleet manager of the car's municipality told. */
-export function reportDamage(
+/**
+ * A damage at the car: recorded with the booking, and each fleet manager of the car's municipality
+ * told. One that leaves the car not drivable takes it out of service in the same write (the car's
+ * lock first, as every schedule write): its coming bookings are moved or cancelled, their bookers
+ * told, and the block is in the audit log under the reporter's name.
+ */
+export async function reportDamage(
   db: Db,
   user: User,
   input: { bookingId: string; description: string; drivable: boolean },
+  timeZone: string,
+  now = new Date(),
 ) {
-  return db.transaction(async (tx) => {
-    const booking = await reportableBooking(tx, user, input.bookingId);
+  const booking = await reportableBooking(db, user, input.bookingId);
+  return writeSchedule(db, async (tx) => {
+    await lockVehicleSchedule(tx, booking.vehicleId);
     const [row] = await tx
       .insert(damageReports)
       .values({
@@ -41,6 +52,17 @@ export function reportDamage(
       })
       .returning({ id: damageReports.id, createdAt: damageReports.createdAt });
     if (!row) throw new Error('damage report not written');
+    if (!input.drivable) {
+      const { block, moved, cancelled } = await blockForDamage(tx, user.id, booking.vehicleId, now, timeZone);
+      await tx.update(damageReports).set({ blockId: block.id }).where(eq(damageReports.id, row.id));
+      await recordAudit(tx, user, {
+        action: 'damage.block',
+        objectType: 'vehicle_block',
+        objectId: block.id,
+        municipalityId: booking.municipalityId,
+        after: { damageId: row.id, vehicleId: booking.vehicleId, startsAt: block.startsAt, moved, cancelled },
+      });
+    }
     for (const managerId of await fleetManagersOf(tx, booking.municipalityId))
       await notify(tx, {
         kind: 'damage_reported',

@@ -48,7 +48,11 @@ export const damageRows: Record<string, Row> = {
   },
 
   'fleetCalendar.view': {
-    input: (w) => ({ municipalityId: w.municipalityId, from: new Date().toISOString().slice(0, 10), days: 7 }),
+    input: (w) => ({
+      municipalityId: w.municipalityId,
+      from: new Date().toISOString().slice(0, 10),
+      days: 7,
+    }),
     expect: managersOfA,
   },
   'fleetCalendar.changeEnd': {

@@ -237,7 +237,10 @@ export async function clearAndBlock(
 }
 
 /** Why a booking changed car: the event's word and the sentence its booker reads. */
-const blockedCar = { event: 'Fahrzeug gesperrt', notice: 'Das ursprüngliche Fahrzeug ist in dieser Zeit gesperrt.' };
+const blockedCar = {
+  event: 'Fahrzeug gesperrt',
+  notice: 'Das ursprüngliche Fahrzeug ist in dieser Zeit gesperrt.',
+};
 
 /**
  * Moves a booking to another car, inside a schedule write holding the first car's lock (the new

@@ -19,7 +19,12 @@ export interface FleetCalendarInput {
  * fleet manager (or the operator) needs to change or cancel one. Laid out as the staff timeline
  * lays out a place (same `days`, `vehicles` and `slots`), so its grid draws this too.
  */
-export async function fleetCalendar(db: Db, manager: SessionUser, input: FleetCalendarInput, timeZone: string) {
+export async function fleetCalendar(
+  db: Db,
+  manager: SessionUser,
+  input: FleetCalendarInput,
+  timeZone: string,
+) {
   assertMayManage(manager, input.municipalityId);
   const [place] = await db
     .select({ id: municipalities.id, name: municipalities.name })
@@ -69,7 +74,11 @@ export async function fleetCalendar(db: Db, manager: SessionUser, input: FleetCa
             )
             .orderBy(asc(bookings.startsAt)),
           db
-            .select({ vehicleId: vehicleBlocks.vehicleId, from: vehicleBlocks.startsAt, to: vehicleBlocks.endsAt })
+            .select({
+              vehicleId: vehicleBlocks.vehicleId,
+              from: vehicleBlocks.startsAt,
+              to: vehicleBlocks.endsAt,
+            })
             .from(vehicleBlocks)
             .where(
               and(
@@ -90,7 +99,12 @@ export async function fleetCalendar(db: Db, manager: SessionUser, input: FleetCa
     slots: [
       ...booked
         .filter((b) => b.vehicleId === car.id)
-        .map((b) => ({ kind: 'booked' as const, from: b.startsAt, to: b.endsAt, bookingId: b.id as string | null })),
+        .map((b) => ({
+          kind: 'booked' as const,
+          from: b.startsAt,
+          to: b.endsAt,
+          bookingId: b.id as string | null,
+        })),
       ...blocks
         .filter((k) => k.vehicleId === car.id)
         .map((k) => ({ kind: 'blocked' as const, from: k.from, to: k.to, bookingId: null })),

@@ -34,9 +34,13 @@ async function managedBooking(db: Db, manager: SessionUser, bookingId: string) {
 /** The form asks for one field: a refusal of the window is that field's, said in the message too. */
 function atField(field: string) {
   return (error: unknown): never => {
-    const problems = error instanceof AppError ? (error.fieldErrors?.to ?? error.fieldErrors?.vehicleId) : undefined;
+    const problems =
+      error instanceof AppError ? (error.fieldErrors?.to ?? error.fieldErrors?.vehicleId) : undefined;
     if (problems)
-      throw new AppError('INVALID_INPUT', { message: problems.join(' '), fieldErrors: { [field]: problems } });
+      throw new AppError('INVALID_INPUT', {
+        message: problems.join(' '),
+        fieldErrors: { [field]: problems },
+      });
     throw error;
   };
 }

@@ -17,18 +17,26 @@ describe('damage report states', () => {
   });
 
   it('never go back, and end at repaired or rejected', () => {
-    expect(damageStep('seen', 'new')).toMatchObject({ ok: false, reason: expect.stringContaining('gesichtet') });
+    expect(damageStep('seen', 'new')).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('gesichtet'),
+    });
     expect(damageStep('in_repair', 'seen').ok).toBe(false);
     for (const to of damageStates) {
       expect(damageStep('repaired', to)).toMatchObject({ ok: false });
       expect(damageStep('rejected', to)).toMatchObject({ ok: false });
     }
-    expect(damageStep('repaired', 'in_repair')).toMatchObject({ reason: expect.stringContaining('abgeschlossen') });
+    expect(damageStep('repaired', 'in_repair')).toMatchObject({
+      reason: expect.stringContaining('abgeschlossen'),
+    });
   });
 
   it('refuse a step to where the report already is', () => {
     for (const state of damageStates)
-      expect(damageStep(state, state)).toMatchObject({ ok: false, reason: expect.stringContaining('bereits') });
+      expect(damageStep(state, state)).toMatchObject({
+        ok: false,
+        reason: expect.stringContaining('bereits'),
+      });
   });
 
   it('offer exactly the allowed steps, and call open what can still move', () => {

@@ -14,7 +14,9 @@ export function ManageShell({ children }: { children: ReactNode }) {
   if (!me) return <main id="inhalt">{de.errors.loading}</main>;
   const sections = [
     { href: '/fuhrpark/freigaben', label: de.manage.sections.approvals },
+    { href: '/fuhrpark/kalender', label: de.fleetCalendar.nav },
     { href: '/fuhrpark/sperrzeiten', label: de.manage.sections.blocks },
+    { href: '/fuhrpark/schaeden', label: de.fleetDamage.nav },
     { href: '/fuhrpark/regeln', label: de.manage.sections.rules },
     { href: '/fuhrpark/kosten', label: de.manage.sections.costs },
     { href: '/fuhrpark/verrechnung', label: de.manage.sections.settlement },
@@ -31,7 +33,9 @@ export function ManageShell({ children }: { children: ReactNode }) {
             <Link
               key={section.href}
               href={section.href}
-              aria-current={pathname === section.href ? 'page' : undefined}
+              aria-current={
+                pathname === section.href || pathname.startsWith(`${section.href}/`) ? 'page' : undefined
+              }
             >
               {section.label}
             </Link>

@@ -2,6 +2,7 @@ import { bookingsDe } from './bookings';
 import { costsDe, settlementDe } from './costs';
 import { damageDe, logbookDe } from './damage';
 import { dashboardDe } from './dashboard';
+import { fleetCalendarDe, fleetDamageDe } from './fleet-damage';
 import { mapDe } from './map';
 import { myTripsDe, sizingDe, tripLookupDe } from './privacy-sizing';
 import { reportTableDe } from './report-table';
@@ -300,6 +301,8 @@ export const de = {
   damage: damageDe,
   logbook: logbookDe,
   timeline: timelineDe,
+  fleetDamage: fleetDamageDe,
+  fleetCalendar: fleetCalendarDe,
 };
 
 /** The shape every language's file has (en.ts). */

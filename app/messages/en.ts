@@ -3,6 +3,7 @@ import { costsEn, settlementEn } from './costs.en';
 import { damageEn, logbookEn } from './damage.en';
 import { dashboardEn } from './dashboard.en';
 import type { Messages } from './de';
+import { fleetCalendarEn, fleetDamageEn } from './fleet-damage.en';
 import { mapEn } from './map.en';
 import { myTripsEn, sizingEn, tripLookupEn } from './privacy-sizing.en';
 import { reportTableEn } from './report-table.en';
@@ -290,5 +291,7 @@ export const en: Messages = {
   damage: damageEn,
   logbook: logbookEn,
   timeline: timelineEn,
+  fleetDamage: fleetDamageEn,
+  fleetCalendar: fleetCalendarEn,
   map: mapEn,
 };

@@ -98,9 +98,9 @@ describe('the fleet calendar', () => {
 
   it('is, to another municipality’s manager, a booking that does not exist; nothing is written', async () => {
     const w = await fleet();
-    const missing = await w.foreign.fleetCalendar
+    const missing = (await w.foreign.fleetCalendar
       .changeEnd({ id: randomUUID(), endsAt: new Date(), reason })
-      .catch((e: unknown) => e as Error);
+      .catch((e: unknown) => e)) as Error;
     for (const call of [
       w.foreign.fleetCalendar.changeEnd({
         id: w.booking.id,

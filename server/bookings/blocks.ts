@@ -50,7 +50,7 @@ async function managedVehicle(db: Db, manager: SessionUser, vehicleId: string) {
 }
 
 /** The car's live bookings that a block over the window would hit, each with its buffer counted. */
-export function bookingsInTheWay(db: Db, vehicleId: string, window: TimeRange) {
+function bookingsInTheWay(db: Db, vehicleId: string, window: TimeRange) {
   return db
     .select({
       id: bookings.id,

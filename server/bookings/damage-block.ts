@@ -9,7 +9,7 @@ import { HOUR } from './rules';
  * it runs until the report is closed, which ends it (`endDamageBlock`). Five years reaches past
  * every booking horizon, so no booking can be made behind it meanwhile.
  */
-export const DAMAGE_BLOCK_SPAN = 5 * 366 * 24 * HOUR;
+const DAMAGE_BLOCK_SPAN = 5 * 366 * 24 * HOUR;
 
 const SYSTEM = { id: null, name: 'Fuhrparkverwaltung' } as const;
 

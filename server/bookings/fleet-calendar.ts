@@ -121,5 +121,3 @@ export async function fleetCalendar(
     bookings: booked.map((b) => ({ ...b, plate: plates.get(b.vehicleId) ?? '' })),
   };
 }
-
-export type FleetCalendar = Awaited<ReturnType<typeof fleetCalendar>>;

@@ -24,6 +24,10 @@ export function ManageShell({ children }: { children: ReactNode }) {
     { href: '/fuhrpark/berichte/bedarf', label: de.sizing.section },
     { href: '/fuhrpark/fahrten', label: de.tripLookup.section },
   ];
+  // The section a page belongs to: the longest address it lies under (a report's detail is its list's).
+  const current = sections
+    .filter((s) => pathname === s.href || pathname.startsWith(`${s.href}/`))
+    .sort((a, b) => b.href.length - a.href.length)[0]?.href;
   return (
     <>
       <TopBar me={me} current={pathname.startsWith('/fuhrpark/berichte') ? 'reports' : 'manage'} />
@@ -33,9 +37,7 @@ export function ManageShell({ children }: { children: ReactNode }) {
             <Link
               key={section.href}
               href={section.href}
-              aria-current={
-                pathname === section.href || pathname.startsWith(`${section.href}/`) ? 'page' : undefined
-              }
+              aria-current={section.href === current ? 'page' : undefined}
             >
               {section.label}
             </Link>

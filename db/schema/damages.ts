@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgEnum, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 import { vehicleBlocks } from './blocks';
 import { bookings } from './bookings';
@@ -12,8 +12,8 @@ export const damageState = pgEnum('damage_state', damageStates);
 
 /**
  * A damage a person found at the car during a booking. One reported as not drivable takes the car
- * out of service at once: `blockId` is the block of kind 'damage' placed with the report, ended
- * when the report reaches repaired or rejected.
+ * out of service at once, by blocks of kind 'damage' (damage_blocks), ended when the report reaches
+ * repaired or rejected.
  */
 export const damageReports = pgTable(
   'damage_reports',
@@ -29,7 +29,6 @@ export const damageReports = pgTable(
     description: text('description').notNull(),
     drivable: boolean('drivable').notNull(),
     state: damageState('state').notNull().default('new'),
-    blockId: uuid('block_id').references(() => vehicleBlocks.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -37,6 +36,27 @@ export const damageReports = pgTable(
     index('damage_reports_state_idx').on(t.state, t.createdAt),
     index('damage_reports_vehicle_idx').on(t.vehicleId, t.createdAt),
     check('damage_reports_description_length', sql`char_length(${t.description}) between 3 and 2000`),
+  ],
+);
+
+/**
+ * The blocks that keep a car out of service for a not-drivable report: the gaps it filled between
+ * blocks already there, and the blocks of earlier open reports on the car it shares. A block ends
+ * when the last open report holding it is closed.
+ */
+export const damageBlocks = pgTable(
+  'damage_blocks',
+  {
+    damageId: uuid('damage_id')
+      .notNull()
+      .references(() => damageReports.id, { onDelete: 'cascade' }),
+    blockId: uuid('block_id')
+      .notNull()
+      .references(() => vehicleBlocks.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ name: 'damage_blocks_pk', columns: [t.damageId, t.blockId] }),
+    index('damage_blocks_block_idx').on(t.blockId),
   ],
 );
 

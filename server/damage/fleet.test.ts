@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   auditLog,
   bookings,
+  damageBlocks,
   damageReports,
   damageStateChanges,
   notifications,
@@ -65,16 +66,20 @@ describe('a damage reported as not drivable', () => {
       expect.objectContaining({ recipientId: w.colleague.id }),
     ]);
     const [report] = await w.db.select().from(damageReports).where(eq(damageReports.id, w.report.id));
-    expect(report).toMatchObject({ state: 'new', blockId: block?.id });
+    expect(report?.state).toBe('new');
+    expect(await w.db.select().from(damageBlocks).where(eq(damageBlocks.damageId, w.report.id))).toEqual([
+      { damageId: w.report.id, blockId: block?.id },
+    ]);
     // Nobody can book it meanwhile, not even weeks ahead.
     await expect(
       callerFor(w.db, w.colleague).bookings.create({ vehicleId: w.car.id, ...hoursFromNow(24 * 20, 1) }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
-    expect(await auditOf(block?.id ?? '')).toEqual([
+    expect(await auditOf(w.report.id)).toEqual([
       expect.objectContaining({
         action: 'damage.block',
         actorId: w.booker.id,
         municipalityId: w.municipality.id,
+        after: expect.objectContaining({ blocks: [block?.id], moved: [w.tomorrow.id] }),
       }),
     ]);
   });
@@ -110,6 +115,48 @@ describe('a damage reported as not drivable', () => {
     });
     const [block] = await blocksOf(world.car.id);
     expect(block?.startsAt).toEqual(new Date(+running.endsAt + running.bufferMinutes * 60_000));
+  });
+
+  it('fills the gaps around a block already there, and shares its blocks with a second report', async () => {
+    const { db } = database;
+    const world = await damageWorld(db, false);
+    const manager = callerFor(db, world.manager);
+    const maintenance = await manager.blocks.create({
+      vehicleId: world.car.id,
+      ...hoursFromNow(48, 4),
+      kind: 'maintenance',
+      reason: 'Inspektion',
+    });
+    const now = Date.now();
+    const trip = await pastBooking(
+      db,
+      world.car.id,
+      world.booker,
+      new Date(now - 3 * HOUR),
+      new Date(now - HOUR),
+    );
+    const reporter = callerFor(db, world.booker);
+    const first = await reporter.damage.report({
+      bookingId: trip,
+      description: 'Spiegel ab',
+      drivable: false,
+    });
+    const second = await reporter.damage.report({
+      bookingId: trip,
+      description: 'Scheibe gesprungen',
+      drivable: false,
+    });
+    const blocks = (await blocksOf(world.car.id)).sort((a, b) => +a.startsAt - +b.startsAt);
+    expect(blocks.map((b) => b.kind)).toEqual(['damage', 'maintenance', 'damage']);
+    expect(blocks[0]?.endsAt).toEqual(maintenance.block.startsAt);
+    expect(blocks[2]?.startsAt).toEqual(maintenance.block.endsAt);
+    // The first report closed: the second still holds the damage blocks, and the car stays blocked.
+    await manager.damage.setState({ id: first.id, state: 'repaired' });
+    expect((await blocksOf(world.car.id)).every((b) => +b.endsAt > Date.now())).toBe(true);
+    await manager.damage.setState({ id: second.id, state: 'rejected' });
+    const after = await blocksOf(world.car.id);
+    expect(after.filter((b) => b.kind === 'damage' && !b.cancelledAt && +b.endsAt > Date.now())).toEqual([]);
+    expect(after.find((b) => b.kind === 'maintenance')).toMatchObject({ cancelledAt: null });
   });
 
   it('a drivable one blocks nothing', async () => {
@@ -150,10 +197,10 @@ describe('the fleet side of a report', () => {
     await expect(
       callerFor(w.db, w.colleague).bookings.create({ vehicleId: w.car.id, ...hoursFromNow(30, 1) }),
     ).resolves.toMatchObject({ vehicle: { id: w.car.id } });
-    const audit = await auditOf(w.report.id);
-    expect(audit.map((a) => [a.action, a.before, a.after])).toEqual([
-      ['damage.state', { state: 'new' }, { state: 'in_repair', note: 'Werkstatt Müller' }],
-      ['damage.state', { state: 'in_repair' }, { state: 'repaired', note: null, blockEnded: block?.id }],
+    const audit = (await auditOf(w.report.id)).filter((a) => a.action === 'damage.state');
+    expect(audit.map((a) => [a.before, a.after])).toEqual([
+      [{ state: 'new' }, { state: 'in_repair', note: 'Werkstatt Müller' }],
+      [{ state: 'in_repair' }, { state: 'repaired', note: null, blocksEnded: [block?.id] }],
     ]);
   });
 
@@ -187,7 +234,7 @@ describe('the fleet side of a report', () => {
     expect(
       await w.db.select().from(damageStateChanges).where(eq(damageStateChanges.damageId, w.report.id)),
     ).toEqual([]);
-    expect(await auditOf(w.report.id)).toEqual([]);
+    expect((await auditOf(w.report.id)).map((a) => a.action)).toEqual(['damage.block']);
     const [block] = await blocksOf(w.car.id);
     expect(+(block?.endsAt ?? 0)).toBeGreaterThan(Date.now() + 365 * 24 * HOUR);
   });

@@ -1,20 +1,13 @@
 import { aliasedTable, and, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import {
-  bookings,
-  damagePhotos,
-  damageReports,
-  damageStateChanges,
-  users,
-  vehicleBlocks,
-  vehicles,
-} from '@/db/schema';
+import { bookings, damagePhotos, damageReports, damageStateChanges, users, vehicles } from '@/db/schema';
 import { recordAudit } from '../audit/record';
 import type { SessionUser } from '../auth/queries';
 import { assertMayManageOrNotFound, managedBy } from '../auth/scope';
-import { endDamageBlock } from '../bookings/damage-block';
+import { endDamageBlocks } from '../bookings/damage-block';
 import { lockVehicleSchedule, writeSchedule } from '../bookings/schedule';
 import { AppError, invalidInput } from '../errors';
+import { blocksHeldByOpenReports, blocksOfDamage } from './queries';
 import { type DamageState, damageStep, isOpenDamage, statesAfter } from './states';
 
 /** The most reports one list shows; the filters narrow it down. */
@@ -58,7 +51,6 @@ async function managedDamage(db: Db, manager: SessionUser, damageId: string) {
     .select({
       id: damageReports.id,
       state: damageReports.state,
-      blockId: damageReports.blockId,
       vehicleId: damageReports.vehicleId,
       owner: vehicles.ownerMunicipalityId,
     })
@@ -92,22 +84,15 @@ export async function damageDetail(db: Db, manager: SessionUser, damageId: strin
       },
       booker: bookers.name,
       reporter: { name: reporters.name, email: reporters.email },
-      block: {
-        id: vehicleBlocks.id,
-        startsAt: vehicleBlocks.startsAt,
-        endsAt: vehicleBlocks.endsAt,
-        cancelledAt: vehicleBlocks.cancelledAt,
-      },
     })
     .from(damageReports)
     .innerJoin(vehicles, eq(vehicles.id, damageReports.vehicleId))
     .innerJoin(bookings, eq(bookings.id, damageReports.bookingId))
     .leftJoin(bookers, eq(bookers.id, bookings.userId))
     .leftJoin(reporters, eq(reporters.id, damageReports.reporterId))
-    .leftJoin(vehicleBlocks, eq(vehicleBlocks.id, damageReports.blockId))
     .where(eq(damageReports.id, damageId));
   if (!report) throw new AppError('DAMAGE_NOT_FOUND');
-  const [photos, history] = await Promise.all([
+  const [photos, history, blocks] = await Promise.all([
     db
       .select({ id: damagePhotos.id, width: damagePhotos.width, height: damagePhotos.height })
       .from(damagePhotos)
@@ -126,8 +111,9 @@ export async function damageDetail(db: Db, manager: SessionUser, damageId: strin
       .leftJoin(users, eq(users.id, damageStateChanges.actorId))
       .where(eq(damageStateChanges.damageId, damageId))
       .orderBy(asc(damageStateChanges.at), asc(damageStateChanges.id)),
+    blocksOfDamage(db, damageId),
   ]);
-  return { ...report, photos, history, nextStates: statesAfter(report.state) };
+  return { ...report, photos, history, blocks, nextStates: statesAfter(report.state) };
 }
 
 /**
@@ -145,7 +131,7 @@ export async function changeDamageState(
   return writeSchedule(db, async (tx) => {
     await lockVehicleSchedule(tx, damage.vehicleId);
     const [current] = await tx
-      .select({ state: damageReports.state, blockId: damageReports.blockId })
+      .select({ state: damageReports.state })
       .from(damageReports)
       .where(eq(damageReports.id, damage.id))
       .for('update');
@@ -162,15 +148,21 @@ export async function changeDamageState(
       note,
       at: now,
     });
-    const endsBlock = current.blockId !== null && !isOpenDamage(input.state);
-    if (endsBlock && current.blockId) await endDamageBlock(tx, current.blockId, now);
+    // Closed: the blocks no other open report holds end, and the car is bookable again.
+    let ended: string[] = [];
+    if (!isOpenDamage(input.state)) {
+      const held = (await blocksOfDamage(tx, damage.id)).map((block) => block.id);
+      const kept = new Set(await blocksHeldByOpenReports(tx, held, damage.id));
+      ended = held.filter((id) => !kept.has(id));
+      await endDamageBlocks(tx, ended, now);
+    }
     await recordAudit(tx, manager, {
       action: 'damage.state',
       objectType: 'damage_report',
       objectId: damage.id,
       municipalityId: damage.owner,
       before: { state: current.state },
-      after: { state: input.state, note, ...(endsBlock ? { blockEnded: current.blockId } : {}) },
+      after: { state: input.state, note, ...(ended.length > 0 ? { blocksEnded: ended } : {}) },
     });
     return { id: damage.id, state: input.state };
   });

@@ -11,7 +11,15 @@ import { AppError } from '../errors';
 import { notify } from '../notifications/outbox';
 import type { ObjectStore } from '../storage';
 import { reencodePhoto } from './photos';
-import { damagesOfBooking, findBookingForReport, findDamage, findPhoto, fleetManagersOf } from './queries';
+import {
+  blocksHeldByOpenReports,
+  damagesOfBooking,
+  findBookingForReport,
+  findDamage,
+  findPhoto,
+  fleetManagersOf,
+  holdBlocks,
+} from './queries';
 
 type User = Pick<SessionUser, 'id' | 'name' | 'role' | 'municipalityId'>;
 
@@ -29,7 +37,8 @@ async function reportableBooking(db: Db, user: User, bookingId: string) {
  * A damage at the car: recorded with the booking, and each fleet manager of the car's municipality
  * told. One that leaves the car not drivable takes it out of service in the same write (the car's
  * lock first, as every schedule write): its coming bookings are moved or cancelled, their bookers
- * told, and the block is in the audit log under the reporter's name.
+ * told. The report holds its new blocks and those of earlier open reports on the car (a block ends
+ * with the last report holding it); the audit log has it under the reporter's name.
  */
 export async function reportDamage(
   db: Db,
@@ -53,14 +62,22 @@ export async function reportDamage(
       .returning({ id: damageReports.id, createdAt: damageReports.createdAt });
     if (!row) throw new Error('damage report not written');
     if (!input.drivable) {
-      const { block, moved, cancelled } = await blockForDamage(tx, user.id, booking.vehicleId, now, timeZone);
-      await tx.update(damageReports).set({ blockId: block.id }).where(eq(damageReports.id, row.id));
+      const placed = await blockForDamage(tx, user.id, booking.vehicleId, now, timeZone);
+      const shared = await blocksHeldByOpenReports(tx, placed.existing);
+      await holdBlocks(tx, row.id, [...placed.created, ...shared]);
       await recordAudit(tx, user, {
         action: 'damage.block',
-        objectType: 'vehicle_block',
-        objectId: block.id,
+        objectType: 'damage_report',
+        objectId: row.id,
         municipalityId: booking.municipalityId,
-        after: { damageId: row.id, vehicleId: booking.vehicleId, startsAt: block.startsAt, moved, cancelled },
+        after: {
+          vehicleId: booking.vehicleId,
+          blockedFrom: placed.startsAt,
+          blocks: placed.created,
+          sharedBlocks: shared,
+          moved: placed.moved,
+          cancelled: placed.cancelled,
+        },
       });
     }
     for (const managerId of await fleetManagersOf(tx, booking.municipalityId))

@@ -30,14 +30,19 @@ export function DamageDetail({ id }: { id: string }) {
   if (!timeZone || !report.data) return <p>{messages.errors.loading}</p>;
   const damage = report.data;
   const at = (instant: Date) => formatDateTime(instant, timeZone, language);
-  const block = damage.block?.id ? damage.block : null;
-  const blockText = !block
-    ? t.noBlock
-    : block.cancelledAt
-      ? t.blockCalledOff
-      : block.endsAt && block.startsAt && +block.endsAt <= Date.now()
-        ? t.blockEnded(at(block.startsAt), at(block.endsAt))
-        : t.blockOpen(block.startsAt ? at(block.startsAt) : '');
+  // The blocks the report holds: the gaps it filled between blocks already there, or shared ones.
+  const held = damage.blocks.filter((block) => !block.cancelledAt);
+  const first = held[0];
+  const last = held.at(-1);
+  const running = held.some((block) => +block.endsAt > Date.now());
+  const blockText =
+    damage.blocks.length === 0
+      ? t.noBlock
+      : !first || !last
+        ? t.blockCalledOff
+        : running
+          ? t.blockOpen(at(first.startsAt))
+          : t.blockEnded(at(first.startsAt), at(last.endsAt));
 
   return (
     <>

@@ -18,6 +18,7 @@ import {
   signedIn,
 } from './authorization-presets';
 import { complianceRows } from './authorization-rows-compliance';
+import { damageRows } from './authorization-rows-damage';
 import { fleetRows } from './authorization-rows-fleet';
 import { reportRows } from './authorization-rows-reports';
 import { defaultPolicy } from './bookings/policy';
@@ -45,6 +46,7 @@ export const rows: Record<string, Row> = {
   ...reportRows,
   ...complianceRows,
   ...fleetRows,
+  ...damageRows,
 
   'stations.list': {
     input: none,

@@ -2,6 +2,7 @@ import 'server-only';
 import { auditRouter } from './audit/router';
 import { authRouter } from './auth/router';
 import { blocksRouter } from './bookings/blocks-router';
+import { fleetCalendarRouter } from './bookings/fleet-calendar-router';
 import { bookingsRouter, policiesRouter } from './bookings/router';
 import { calendarRouter } from './calendar/router';
 import { inspectionsRouter } from './compliance/inspections-router';
@@ -24,6 +25,7 @@ export const appRouter = router({
   bookings: bookingsRouter,
   calendar: calendarRouter,
   damage: damageRouter,
+  fleetCalendar: fleetCalendarRouter,
   gateway: gatewayRouter,
   inspections: inspectionsRouter,
   instructions: instructionsRouter,

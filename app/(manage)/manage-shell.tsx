@@ -16,7 +16,9 @@ export function ManageShell({ children }: { children: ReactNode }) {
     { href: '/fuhrpark/freigaben', label: de.manage.sections.approvals },
     { href: '/fuhrpark/fahrzeuge', label: de.fleetAdmin.vehicles.section },
     { href: '/fuhrpark/stationen', label: de.fleetAdmin.stations.section },
+    { href: '/fuhrpark/kalender', label: de.fleetCalendar.nav },
     { href: '/fuhrpark/sperrzeiten', label: de.manage.sections.blocks },
+    { href: '/fuhrpark/schaeden', label: de.fleetDamage.nav },
     { href: '/fuhrpark/regeln', label: de.manage.sections.rules },
     { href: '/fuhrpark/fuehrerscheine', label: de.compliance.nav.licences },
     { href: '/fuhrpark/uvv', label: de.compliance.nav.uvv },
@@ -27,6 +29,10 @@ export function ManageShell({ children }: { children: ReactNode }) {
     { href: '/fuhrpark/fahrten', label: de.tripLookup.section },
     { href: '/fuhrpark/fahrtenbuch', label: de.logbookBook.section },
   ];
+  // The section a page belongs to: the longest address it lies under (a report's detail is its list's).
+  const current = sections
+    .filter((s) => pathname === s.href || pathname.startsWith(`${s.href}/`))
+    .sort((a, b) => b.href.length - a.href.length)[0]?.href;
   return (
     <>
       <TopBar me={me} current={pathname.startsWith('/fuhrpark/berichte') ? 'reports' : 'manage'} />
@@ -36,7 +42,7 @@ export function ManageShell({ children }: { children: ReactNode }) {
             <Link
               key={section.href}
               href={section.href}
-              aria-current={pathname === section.href ? 'page' : undefined}
+              aria-current={section.href === current ? 'page' : undefined}
             >
               {section.label}
             </Link>

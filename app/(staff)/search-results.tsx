@@ -49,6 +49,17 @@ export function SearchResults({
   const language = useLanguage();
   const trpc = useTRPC();
   const results = useQuery(trpc.vehicles.search.queryOptions(query));
+  // Every car the answer names, asked in one go: the next booker sees each one's open damages.
+  const shownIds = results.data
+    ? [...results.data.vehicles, ...(results.data.alternatives?.otherStations ?? [])]
+        .map((v) => v.id)
+        .filter((id, index, all) => all.indexOf(id) === index)
+        .slice(0, 50)
+    : [];
+  const damages = useQuery({
+    ...trpc.damage.openOfCars.queryOptions({ vehicleIds: shownIds }),
+    enabled: shownIds.length > 0,
+  });
   const heading = useRef<HTMLHeadingElement>(null);
   const focusedFor = useRef<SearchQuery | null>(null);
   const span = (from: Date, to: Date) => spanText(from, to, timeZone, language);
@@ -86,6 +97,7 @@ export function SearchResults({
   }
 
   const { vehicles, alternatives, hidden } = results.data;
+  const damagesOf = (vehicleId: string) => (damages.data ?? []).filter((d) => d.vehicleId === vehicleId);
   const list = (shown: FoundVehicle[]) => (
     <ul className="list">
       {shown.map((vehicle) => (
@@ -95,6 +107,7 @@ export function SearchResults({
           from={query.from}
           to={query.to}
           timeZone={timeZone}
+          damages={damagesOf(vehicle.id)}
           onBooked={onBooked}
         />
       ))}

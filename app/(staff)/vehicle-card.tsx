@@ -8,6 +8,7 @@ import { useLanguage, useMessages } from '../lib/i18n';
 import { todayIn, wallTime } from '../lib/time';
 import { useTRPC } from '../lib/trpc';
 import type { Booked } from './_search/booked-note';
+import { type OpenDamage, OpenDamages } from './open-damages';
 import { spanText } from './search-results';
 import { SeriesConflicts, SeriesFields } from './series-fields';
 
@@ -19,12 +20,15 @@ export function VehicleCard({
   from,
   to,
   timeZone,
+  damages,
   onBooked,
 }: {
   vehicle: FoundVehicle;
   from: Date;
   to: Date;
   timeZone: string;
+  /** The car's open damage reports, asked once for the whole result list. */
+  damages: readonly OpenDamage[];
   onBooked: (booked: Booked) => void;
 }) {
   const messages = useMessages();
@@ -106,6 +110,7 @@ export function VehicleCard({
         {vehicle.rangeKm ? ` · ${t.range(vehicle.rangeKm)}` : ''}
         {charge ? ` · ${charge}` : ''}
       </p>
+      <OpenDamages damages={damages} timeZone={timeZone} />
       {vehicle.rangeWarning && (
         <p className="error" role="note">
           {t.rangeWarning}

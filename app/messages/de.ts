@@ -4,6 +4,7 @@ import { costsDe, settlementDe } from './costs';
 import { damageDe, logbookDe } from './damage';
 import { dashboardDe } from './dashboard';
 import { fleetAdminDe } from './fleet-admin';
+import { fleetCalendarDe, fleetDamageDe } from './fleet-damage';
 import { logbookBookDe } from './logbook-book';
 import { mapDe } from './map';
 import { myTripsDe, sizingDe, tripLookupDe } from './privacy-sizing';
@@ -309,6 +310,8 @@ export const de = {
   logbook: logbookDe,
   timeline: timelineDe,
   fleetAdmin: fleetAdminDe,
+  fleetDamage: fleetDamageDe,
+  fleetCalendar: fleetCalendarDe,
 };
 
 /** The shape every language's file has (en.ts). */

@@ -5,6 +5,7 @@ import { damageEn, logbookEn } from './damage.en';
 import { dashboardEn } from './dashboard.en';
 import type { Messages } from './de';
 import { fleetAdminEn } from './fleet-admin.en';
+import { fleetCalendarEn, fleetDamageEn } from './fleet-damage.en';
 import { logbookBookEn } from './logbook-book.en';
 import { mapEn } from './map.en';
 import { myTripsEn, sizingEn, tripLookupEn } from './privacy-sizing.en';
@@ -298,6 +299,8 @@ export const en: Messages = {
   compliance: complianceEn,
   logbook: logbookEn,
   timeline: timelineEn,
+  fleetDamage: fleetDamageEn,
+  fleetCalendar: fleetCalendarEn,
   map: mapEn,
   fleetAdmin: fleetAdminEn,
 };

@@ -28,7 +28,8 @@ const kindText: Record<BlockKind, string> = {
   inspection: 'Prüfung',
 };
 
-async function managedVehicle(db: Db, manager: SessionUser, vehicleId: string) {
+/** A car as blocking it needs it: where a stand-in must stand and what it must be like. */
+export async function vehicleToBlock(db: Db, vehicleId: string) {
   const [vehicle] = await db
     .select({
       id: vehicles.id,
@@ -40,6 +41,11 @@ async function managedVehicle(db: Db, manager: SessionUser, vehicleId: string) {
     .from(vehicles)
     .where(eq(vehicles.id, vehicleId));
   if (!vehicle) throw invalidInput({ vehicleId: ['Dieses Fahrzeug gibt es nicht.'] });
+  return vehicle;
+}
+
+async function managedVehicle(db: Db, manager: SessionUser, vehicleId: string) {
+  const vehicle = await vehicleToBlock(db, vehicleId);
   assertMayManage(manager, vehicle.owner);
   return vehicle;
 }
@@ -69,7 +75,7 @@ function bookingsInTheWay(db: Db, vehicleId: string, window: TimeRange) {
     .orderBy(asc(bookings.startsAt));
 }
 
-export type ManagedVehicle = Awaited<ReturnType<typeof managedVehicle>>;
+type BlockedVehicle = Awaited<ReturnType<typeof vehicleToBlock>>;
 export type BookingInTheWay = Awaited<ReturnType<typeof bookingsInTheWay>>[number];
 /** Where a booking in a block's way can go: a car, or none and the sentence that says why. */
 type StandIn = { vehicleId: string; noneBecause: null } | { vehicleId: null; noneBecause: string };
@@ -82,7 +88,7 @@ type StandIn = { vehicleId: string; noneBecause: null } | { vehicleId: null; non
  */
 async function standInFor(
   db: Db,
-  vehicle: ManagedVehicle,
+  vehicle: BlockedVehicle,
   booking: BookingInTheWay,
   now: Date,
   timeZone: string,
@@ -111,7 +117,8 @@ async function standInFor(
   }
 }
 
-async function bookerOf(db: Db, userId: string): Promise<Booker> {
+/** A booking's holder as the policy judges them, for a change made on their behalf. */
+export async function bookerOf(db: Db, userId: string): Promise<Booker> {
   const [row] = await db
     .select({
       id: users.id,
@@ -131,9 +138,9 @@ const movable = (booking: BookingInTheWay) =>
 /** Why bookings leave a car: the words its history, its booker's notice and a cancellation carry. */
 export interface VacateCause {
   /** The booking event's reason for a move. */
-  moved: string;
+  event: string;
   /** What the booker of a moved booking reads. */
-  told: string;
+  notice: string;
   /** The cancellation's reason, before the sentence why no stand-in was free. */
   cancelled: string;
   /** The refusal that asks for confirmation, for this many bookings (one sentence, or one per language). */
@@ -147,7 +154,7 @@ export const bookingsCount = (count: number) => (count === 1 ? 'eine Buchung' : 
 /** What taking a car off over the window would do: the bookings in its way and, for each, a stand-in car or none. */
 export async function previewVacating(
   db: Db,
-  vehicle: ManagedVehicle,
+  vehicle: BlockedVehicle,
   window: TimeRange,
   timeZone: string,
   now: Date,
@@ -173,8 +180,8 @@ export async function previewVacating(
  */
 export async function vacateVehicle(
   tx: Db,
-  manager: SessionUser,
-  vehicle: ManagedVehicle,
+  actor: BlockActor,
+  vehicle: BlockedVehicle,
   window: TimeRange,
   { confirm, cause }: { confirm: boolean; cause: VacateCause },
   timeZone: string,
@@ -193,14 +200,15 @@ export async function vacateVehicle(
   for (const booking of affected) {
     const standIn = await standInFor(tx, vehicle, booking, now, timeZone);
     if (standIn.vehicleId) {
-      await moveBooking(tx, booking.id, vehicle.id, standIn.vehicleId, manager, cause, now);
+      await moveBooking(tx, booking.id, vehicle.id, standIn.vehicleId, actor, now, cause);
       moved.push(booking.id);
     } else {
+      const reason = `${cause.cancelled} ${standIn.noneBecause}`;
       await applyTransition(
         tx,
         booking.id,
-        { type: 'cancel', by: 'manager', reason: `${cause.cancelled} ${standIn.noneBecause}` },
-        { id: manager.id, role: 'manager' },
+        { type: 'cancel', by: actor.id ? 'manager' : 'system', reason },
+        actor.id ? { id: actor.id, role: 'manager' } : { id: null, role: 'system' },
         now,
       );
       cancelled.push(booking.id);
@@ -236,48 +244,75 @@ export async function createBlock(
 ) {
   const window = checkedWindow(request, now);
   const vehicle = await managedVehicle(db, manager, request.vehicleId);
-  const cause: VacateCause = {
-    moved: 'Fahrzeug gesperrt',
-    told: 'Das ursprüngliche Fahrzeug ist in dieser Zeit gesperrt.',
-    cancelled: `Fahrzeug gesperrt (${kindText[request.kind]}): ${request.reason.trim()}.`,
-    affects: (count) =>
-      `Die Sperrzeit betrifft ${bookingsCount(count)}. Bitte bestätigen: Sie werden auf ein gleichwertiges Fahrzeug umgebucht oder, wenn keines frei ist, storniert.`,
-  };
   return writeSchedule(db, async (tx) => {
     await lockVehicleSchedule(tx, vehicle.id);
-    const { moved, cancelled } = await vacateVehicle(
-      tx,
-      manager,
-      vehicle,
-      window,
-      { confirm: request.confirm, cause },
-      timeZone,
-      now,
-    );
-    const [block] = await tx
-      .insert(vehicleBlocks)
-      .values({
-        vehicleId: vehicle.id,
-        startsAt: window.start,
-        endsAt: window.end,
-        kind: request.kind,
-        reason: request.reason.trim(),
-        createdBy: manager.id,
-      })
-      .returning();
-    if (!block) throw new Error('block insert returned no row');
-    return { block, moved, cancelled };
+    return clearAndBlock(tx, manager, vehicle, window, { ...request, createdBy: manager.id }, now, timeZone);
   });
 }
 
-async function moveBooking(
+/** Who takes a car out of service: a fleet manager, or the system itself (a not-drivable damage). */
+export type BlockActor = { id: string; name: string } | { id: null; name: string };
+
+/**
+ * Inside a schedule write that holds the car's lock: moves each booking in the block's way to a
+ * stand-in car or cancels it (its booker told either way), then writes the block. The one way a
+ * car is taken out of service; the caller has refused what must not be moved (a trip on the car).
+ */
+export async function clearAndBlock(
+  tx: Db,
+  actor: BlockActor,
+  vehicle: BlockedVehicle,
+  window: TimeRange,
+  request: { kind: BlockKind; reason: string; createdBy: string | null; confirm?: boolean },
+  now: Date,
+  timeZone: string,
+) {
+  const cause = blockCause(request.kind, request.reason);
+  const { moved, cancelled } = await vacateVehicle(
+    tx,
+    actor,
+    vehicle,
+    window,
+    { confirm: request.confirm ?? true, cause },
+    timeZone,
+    now,
+  );
+  const [block] = await tx
+    .insert(vehicleBlocks)
+    .values({
+      vehicleId: vehicle.id,
+      startsAt: window.start,
+      endsAt: window.end,
+      kind: request.kind,
+      reason: request.reason.trim(),
+      createdBy: request.createdBy,
+    })
+    .returning();
+  if (!block) throw new Error('block insert returned no row');
+  return { block, moved, cancelled };
+}
+
+/** Why a block takes bookings off its car: the words of their moves, cancellations and the confirmation asked. */
+const blockCause = (kind: BlockKind, reason: string): VacateCause => ({
+  event: 'Fahrzeug gesperrt',
+  notice: 'Das ursprüngliche Fahrzeug ist in dieser Zeit gesperrt.',
+  cancelled: `Fahrzeug gesperrt (${kindText[kind]}): ${reason.trim()}.`,
+  affects: (count) =>
+    `Die Sperrzeit betrifft ${bookingsCount(count)}. Bitte bestätigen: Sie werden auf ein gleichwertiges Fahrzeug umgebucht oder, wenn keines frei ist, storniert.`,
+});
+
+/**
+ * Moves a booking to another car, inside a schedule write holding the first car's lock (the new
+ * car's is taken here), recorded and told to its booker. `to` must have been admitted for it.
+ */
+export async function moveBooking(
   db: Db,
   bookingId: string,
   from: string,
   to: string,
-  manager: SessionUser,
-  cause: VacateCause,
+  actor: BlockActor,
   now: Date,
+  why: Pick<VacateCause, 'event' | 'notice'>,
 ) {
   await lockVehicleSchedule(db, to);
   const [row] = await db
@@ -291,8 +326,8 @@ async function moveBooking(
     type: 'move',
     fromStatus: row.status,
     toStatus: row.status,
-    actorId: manager.id,
-    reason: cause.moved,
+    actorId: actor.id,
+    reason: why.event,
     details: { fromVehicleId: from, toVehicleId: to },
     at: now,
   });
@@ -300,7 +335,7 @@ async function moveBooking(
     kind: 'changed',
     bookingId,
     change: { kind: 'vehicle', previousVehicleId: from },
-    actor: { name: manager.name, reason: cause.told },
+    actor: { name: actor.name, reason: why.notice },
   });
 }
 

@@ -19,9 +19,12 @@ export type LifecycleEvent =
   | { type: 'end' }
   | { type: 'cancel'; by: 'booker' | 'manager' | 'system'; reason?: string }
   | { type: 'no_show'; graceMinutes: number }
-  /** `needsApproval`: the owner's policy wants the added time approved (the booker is no approver). */
-  | { type: 'extend'; endsAt: Date; needsApproval?: boolean }
-  | { type: 'shorten'; endsAt: Date };
+  /**
+   * `needsApproval`: the owner's policy wants the added time approved (the booker is no approver).
+   * `reason`: why a fleet manager changed someone's booking, told to the booker.
+   */
+  | { type: 'extend'; endsAt: Date; needsApproval?: boolean; reason?: string }
+  | { type: 'shorten'; endsAt: Date; reason?: string };
 
 type Refusal = { ok: false; reason: string };
 export type Transition = { ok: true; next: BookingState } | Refusal;

@@ -118,6 +118,10 @@ async function noticeFor(
         kind: 'changed',
         bookingId,
         change: { kind: event.type === 'extend' ? 'extended' : 'shortened', previous },
+        // A change the booker did not make themselves says who made it and why.
+        ...(actor.role === 'manager'
+          ? { actor: { name: await actorName(db, actor), reason: event.reason ?? null } }
+          : {}),
       };
     default:
       return null;

@@ -1,6 +1,16 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { bookings, damagePhotos, damageReports, municipalities, users, vehicles } from '@/db/schema';
+import {
+  bookings,
+  damageBlocks,
+  damagePhotos,
+  damageReports,
+  municipalities,
+  users,
+  vehicleBlocks,
+  vehicles,
+} from '@/db/schema';
+import { openDamageStates } from './states';
 
 /** A booking with what damage reports and the logbook ask of it: its booker, car, owner and rule. */
 export async function findBookingForReport(db: Db, bookingId: string) {
@@ -96,4 +106,45 @@ export async function damagesOfBooking(db: Db, bookingId: string) {
     ...report,
     photos: photos.filter((p) => p.damageId === report.id).map(({ damageId: _, ...photo }) => photo),
   }));
+}
+
+/** Which of these blocks an open report holds (other than `except`): those stay while it is open. */
+export async function blocksHeldByOpenReports(
+  db: Db,
+  blockIds: string[],
+  except?: string,
+): Promise<string[]> {
+  if (blockIds.length === 0) return [];
+  const rows = await db
+    .selectDistinct({ blockId: damageBlocks.blockId })
+    .from(damageBlocks)
+    .innerJoin(damageReports, eq(damageReports.id, damageBlocks.damageId))
+    .where(
+      and(
+        inArray(damageBlocks.blockId, blockIds),
+        inArray(damageReports.state, openDamageStates),
+        except ? ne(damageBlocks.damageId, except) : undefined,
+      ),
+    );
+  return rows.map((row) => row.blockId);
+}
+
+export async function holdBlocks(db: Db, damageId: string, blockIds: string[]) {
+  if (blockIds.length > 0)
+    await db.insert(damageBlocks).values(blockIds.map((blockId) => ({ damageId, blockId })));
+}
+
+/** The blocks a report holds, oldest first. */
+export function blocksOfDamage(db: Db, damageId: string) {
+  return db
+    .select({
+      id: vehicleBlocks.id,
+      startsAt: vehicleBlocks.startsAt,
+      endsAt: vehicleBlocks.endsAt,
+      cancelledAt: vehicleBlocks.cancelledAt,
+    })
+    .from(damageBlocks)
+    .innerJoin(vehicleBlocks, eq(vehicleBlocks.id, damageBlocks.blockId))
+    .where(eq(damageBlocks.damageId, damageId))
+    .orderBy(asc(vehicleBlocks.startsAt));
 }

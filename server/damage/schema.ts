@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { damageStates } from '@/db/schema';
 import { fieldTexts } from '../messages/fields';
 import { multiLineText, singleLineText } from '../validation';
+import { MAX_CARS_ASKED } from './open';
 
 const required = (schema: z.ZodString, error: () => string) => schema.pipe(z.string().min(1, { error }));
 
@@ -28,3 +30,15 @@ export const saveLogbookInput = z.object({
   destination: required(singleLineText({ max: 500 }), () => fieldTexts().tripDestination),
   personVisited: singleLineText({ max: 500 }).optional(),
 });
+
+export const damageIdInput = z.object({ id: z.uuid() });
+export const damageListInput = z.object({
+  state: z.enum(damageStates).optional(),
+  vehicleId: z.uuid().optional(),
+});
+export const damageStateInput = z.object({
+  id: z.uuid(),
+  state: z.enum(damageStates),
+  note: multiLineText({ max: 1000 }).optional(),
+});
+export const openDamagesInput = z.object({ vehicleIds: z.array(z.uuid()).max(MAX_CARS_ASKED) });

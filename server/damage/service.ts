@@ -2,15 +2,26 @@ import { randomUUID } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { damagePhotos, damageReports } from '@/db/schema';
+import { recordAudit } from '../audit/record';
 import type { SessionUser } from '../auth/queries';
 import { maySeeBooking } from '../auth/scope';
+import { blockForDamage } from '../bookings/damage-block';
+import { lockVehicleSchedule, writeSchedule } from '../bookings/schedule';
 import { AppError } from '../errors';
 import { notify } from '../notifications/outbox';
 import type { ObjectStore } from '../storage';
 import { reencodePhoto } from './photos';
-import { damagesOfBooking, findBookingForReport, findDamage, findPhoto, fleetManagersOf } from './queries';
+import {
+  blocksHeldByOpenReports,
+  damagesOfBooking,
+  findBookingForReport,
+  findDamage,
+  findPhoto,
+  fleetManagersOf,
+  holdBlocks,
+} from './queries';
 
-type User = Pick<SessionUser, 'id' | 'role' | 'municipalityId'>;
+type User = Pick<SessionUser, 'id' | 'name' | 'role' | 'municipalityId'>;
 
 /** Photos one report may carry. */
 export const MAX_PHOTOS_PER_DAMAGE = 10;
@@ -22,14 +33,23 @@ async function reportableBooking(db: Db, user: User, bookingId: string) {
   return booking;
 }
 
-/** A damage at the car: recorded with the booking, and each fleet manager of the car's municipality told. */
-export function reportDamage(
+/**
+ * A damage at the car: recorded with the booking, and each fleet manager of the car's municipality
+ * told. One that leaves the car not drivable takes it out of service in the same write (the car's
+ * lock first, as every schedule write): its coming bookings are moved or cancelled, their bookers
+ * told. The report holds its new blocks and those of earlier open reports on the car (a block ends
+ * with the last report holding it); the audit log has it under the reporter's name.
+ */
+export async function reportDamage(
   db: Db,
   user: User,
   input: { bookingId: string; description: string; drivable: boolean },
+  timeZone: string,
+  now = new Date(),
 ) {
-  return db.transaction(async (tx) => {
-    const booking = await reportableBooking(tx, user, input.bookingId);
+  const booking = await reportableBooking(db, user, input.bookingId);
+  return writeSchedule(db, async (tx) => {
+    await lockVehicleSchedule(tx, booking.vehicleId);
     const [row] = await tx
       .insert(damageReports)
       .values({
@@ -41,6 +61,25 @@ export function reportDamage(
       })
       .returning({ id: damageReports.id, createdAt: damageReports.createdAt });
     if (!row) throw new Error('damage report not written');
+    if (!input.drivable) {
+      const placed = await blockForDamage(tx, user.id, booking.vehicleId, now, timeZone);
+      const shared = await blocksHeldByOpenReports(tx, placed.existing);
+      await holdBlocks(tx, row.id, [...placed.created, ...shared]);
+      await recordAudit(tx, user, {
+        action: 'damage.block',
+        objectType: 'damage_report',
+        objectId: row.id,
+        municipalityId: booking.municipalityId,
+        after: {
+          vehicleId: booking.vehicleId,
+          blockedFrom: placed.startsAt,
+          blocks: placed.created,
+          sharedBlocks: shared,
+          moved: placed.moved,
+          cancelled: placed.cancelled,
+        },
+      });
+    }
     for (const managerId of await fleetManagersOf(tx, booking.municipalityId))
       await notify(tx, {
         kind: 'damage_reported',

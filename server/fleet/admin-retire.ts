@@ -17,8 +17,8 @@ import { vehicleRow } from './admin-vehicles';
 const END_OF_SERVICE = new Date(Date.UTC(9999, 11, 31));
 
 const cause: VacateCause = {
-  moved: 'Fahrzeug außer Dienst gestellt',
-  told: 'Das ursprüngliche Fahrzeug wird außer Dienst gestellt.',
+  event: 'Fahrzeug außer Dienst gestellt',
+  notice: 'Das ursprüngliche Fahrzeug wird außer Dienst gestellt.',
   cancelled: 'Das Fahrzeug wird außer Dienst gestellt.',
   affects: (count) => ({
     de: `Die Außerdienststellung betrifft ${bookingsCount(count)}. Bitte bestätigen: Sie werden auf ein gleichwertiges Fahrzeug umgebucht oder, wenn keines frei ist, storniert.`,

@@ -29,7 +29,7 @@ export function readParams(
 }
 
 /** The Monday of the week a day lies in (weeks start on Monday in Germany). */
-const mondayOf = (day: string) => addDays(day, -((new Date(`${day}T12:00Z`).getUTCDay() + 6) % 7));
+export const mondayOf = (day: string) => addDays(day, -((new Date(`${day}T12:00Z`).getUTCDay() + 6) % 7));
 
 /** The timeline.view input these parameters mean. */
 export function viewInput(params: TimelineParams) {

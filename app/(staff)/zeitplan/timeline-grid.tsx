@@ -3,13 +3,34 @@ import { type PointerEvent, useRef, useState } from 'react';
 import { useMessages } from '../../lib/i18n';
 import { formatTime } from '../../lib/time';
 import styles from './timeline.module.css';
-import { type Selection, symbolOf, type View } from './timeline-page';
+import { type Selection, symbolOf } from './timeline-page';
+
+type SlotKind = 'own' | 'booked' | 'blocked';
+
+/** What the grid draws: the staff timeline's view, and the fleet calendar's (which lays out the same). */
+export interface GridView {
+  start: Date;
+  end: Date;
+  timeZone: string;
+  days: { date: string; start: Date; end: Date }[];
+  place: { kind: 'station' | 'municipality' };
+  vehicles: {
+    id: string;
+    plate: string;
+    make: string;
+    model: string;
+    stationName: string;
+    inService: boolean;
+    slots: { kind: SlotKind; from: Date; to: Date; bookingId: string | null }[];
+  }[];
+}
 
 const HOUR = 3_600_000;
 
 /**
  * One row per car: a track over the view's real hours (23 or 25 on a change of summer time), its
- * bookings and blocks laid on it as labelled bars. Dragging over the track chooses whole hours.
+ * bookings and blocks laid on it as labelled bars. Dragging over the track chooses whole hours
+ * (`onSelect`); with `onPick`, a bar that carries its booking's id is a button that picks it.
  * The DOM stays light — a row is a handful of elements, however many hours — so a municipality's
  * week with a thousand cars renders at once.
  */
@@ -17,10 +38,12 @@ export function TimelineGrid({
   view,
   selection,
   onSelect,
+  onPick,
 }: {
-  view: View;
+  view: GridView;
   selection: Selection | null;
-  onSelect: (selection: Selection) => void;
+  onSelect?: (selection: Selection) => void;
+  onPick?: (bookingId: string) => void;
 }) {
   const t = useMessages();
   const start = view.start.getTime();
@@ -101,7 +124,7 @@ export function TimelineGrid({
               className={`${styles.track} ${week ? styles.weekTrack : ''}`}
               data-vehicle={vehicle.id}
               onPointerDown={(event) => {
-                if (!vehicle.inService || event.button !== 0) return;
+                if (!onSelect || !vehicle.inService || event.button !== 0) return;
                 event.currentTarget.setPointerCapture(event.pointerId);
                 dragging.current = true;
                 const hour = hourAt(event);
@@ -114,7 +137,7 @@ export function TimelineGrid({
               }}
               onPointerUp={() => {
                 dragging.current = false;
-                if (drag) onSelect({ vehicleId: drag.vehicleId, ...span(drag) });
+                if (drag) onSelect?.({ vehicleId: drag.vehicleId, ...span(drag) });
                 setDrag(null);
               }}
               onPointerCancel={() => {
@@ -124,6 +147,23 @@ export function TimelineGrid({
             >
               {vehicle.slots.map((slot) => {
                 const text = t.timeline[slot.kind];
+                const { bookingId } = slot;
+                if (onPick && bookingId)
+                  return (
+                    <button
+                      type="button"
+                      key={`${slot.kind}-${slot.from.getTime()}`}
+                      className={`${styles.slot} ${styles[slot.kind]}`}
+                      style={{ left: left(slot.from), width: width(slot.from, slot.to) }}
+                      title={label(text, slot.from, slot.to)}
+                      data-booking={bookingId}
+                      onPointerDown={(event) => event.stopPropagation()}
+                      onClick={() => onPick(bookingId)}
+                    >
+                      <span aria-hidden="true">{symbolOf(slot.kind)} </span>
+                      {label(text, slot.from, slot.to)}
+                    </button>
+                  );
                 return (
                   <span
                     key={`${slot.kind}-${slot.from.getTime()}`}

@@ -7,6 +7,7 @@ import { problemOf } from '../../../lib/errors';
 import { useMessages } from '../../../lib/i18n';
 import { formatTime } from '../../../lib/time';
 import { useTRPC } from '../../../lib/trpc';
+import { OpenDamages } from '../../open-damages';
 import { type Booking, BookingCard } from '../booking-card';
 import { DamageReport } from './_damage/damage-report';
 import { Logbook } from './_logbook/logbook';
@@ -26,6 +27,11 @@ export function BookingView({ id }: { id: string }) {
   const trpc = useTRPC();
   const settings = useQuery(trpc.region.settings.queryOptions());
   const query = useQuery(trpc.bookings.byId.queryOptions({ id }));
+  const vehicleId = query.data?.vehicle.id;
+  const damages = useQuery({
+    ...trpc.damage.openOfCars.queryOptions({ vehicleIds: vehicleId ? [vehicleId] : [] }),
+    enabled: vehicleId !== undefined,
+  });
   const offline = useOffline();
   const saved = useSavedBooking<Booking>(id);
   useBookingWorker(query.isSuccess);
@@ -69,6 +75,7 @@ export function BookingView({ id }: { id: string }) {
       <ul className="list">
         <BookingCard booking={booking} timeZone={timeZone} />
       </ul>
+      {!over && <OpenDamages damages={damages.data ?? []} timeZone={timeZone} />}
       {!offline && <CarControls booking={booking} timeZone={timeZone} />}
       {!offline && booking.status !== 'cancelled' && (
         <DamageReport bookingId={booking.id} timeZone={timeZone} />

@@ -1,5 +1,5 @@
 import { eq, inArray } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bookings, logbookEntries, logbookHistory } from '@/db/schema';
 import { testDatabaseForFile } from '@/db/test-db';
 import { saveLogbook } from '../damage/logbook';

@@ -2,6 +2,7 @@ import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import type { BookingInTheWay } from '../bookings/blocks';
 import type { PolicyRule } from '../bookings/policy';
 import type { SeriesConflict } from '../bookings/series';
+import { auditErrors } from './errors-audit';
 import type { Language } from './language';
 
 /** Declares in the table what a code's `details` carry (a type only; no value is kept). */
@@ -329,4 +330,5 @@ export const errorCatalogue = {
     de: 'Dafür reicht die Buchungszeit nicht mehr: Die simulierte Zeit liefe über das Ende Ihres Schlüssels hinaus.',
     en: 'The booking time is not enough for this: the simulated time would run past the end of your key.',
   },
+  ...auditErrors,
 } as const satisfies ErrorEntries;

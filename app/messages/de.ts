@@ -1,3 +1,4 @@
+import { auditDe } from './audit';
 import { bookingsDe } from './bookings';
 import { costsDe, settlementDe } from './costs';
 import { damageDe, logbookDe } from './damage';
@@ -182,6 +183,7 @@ export const de = {
       rules: 'Buchungsregeln',
       costs: 'Kosten',
       settlement: 'Verrechnung',
+      audit: 'Protokoll',
     },
     sectionsLabel: 'Bereiche des Fuhrparks',
     range: (from: string, to: string) => `${from} – ${to}`,
@@ -302,6 +304,7 @@ export const de = {
   damage: damageDe,
   logbook: logbookDe,
   timeline: timelineDe,
+  audit: auditDe,
 };
 
 /** The shape every language's file has (en.ts). */

@@ -1,3 +1,4 @@
+import { auditEn } from './audit.en';
 import { bookingsEn } from './bookings.en';
 import { costsEn, settlementEn } from './costs.en';
 import { damageEn, logbookEn } from './damage.en';
@@ -177,6 +178,7 @@ export const en: Messages = {
       rules: 'Booking rules',
       costs: 'Costs',
       settlement: 'Settlement',
+      audit: 'Audit log',
     },
     sectionsLabel: 'Areas of the fleet',
     range: (from: string, to: string) => `${from} – ${to}`,
@@ -292,5 +294,6 @@ export const en: Messages = {
   damage: damageEn,
   logbook: logbookEn,
   timeline: timelineEn,
+  audit: auditEn,
   map: mapEn,
 };

@@ -5,6 +5,7 @@ import superjson from 'superjson';
 import type { AppRouter } from '../server/root';
 import { expectAccessible } from './accessibility';
 import { expect, test } from './fixtures';
+import { mutate } from './trpc';
 
 type Out = inferRouterOutputs<AppRouter>;
 
@@ -14,11 +15,6 @@ async function query<T>(page: Page, path: string, input?: unknown): Promise<T> {
   const response = await page.request.get(`/api/trpc/${path}${search}`);
   expect(response.ok(), await response.text()).toBe(true);
   return superjson.deserialize<T>((await response.json()).result.data);
-}
-
-async function mutate(page: Page, path: string, input: unknown) {
-  const response = await page.request.post(`/api/trpc/${path}`, { data: superjson.serialize(input) });
-  expect(response.ok(), await response.text()).toBe(true);
 }
 
 // axe runs on every state the test visits: more time than the default 30 s on a busy machine.
@@ -72,7 +68,7 @@ test('a change of the booking rules is in the audit log with before and after, a
 
   // Fifty more changes: the first page holds 50, the rest comes with the button.
   for (let i = 0; i < 50; i++)
-    await mutate(manager, 'policies.update', { ...before, municipalityId, horizonDays: 100 + i });
+    await mutate(manager.request, 'policies.update', { ...before, municipalityId, horizonDays: 100 + i });
   await manager.reload();
   await expect(shown).toHaveCount(50);
   await manager.getByRole('button', { name: 'Ältere Einträge laden' }).click();
@@ -80,5 +76,5 @@ test('a change of the booking rules is in the audit log with before and after, a
   expect(await shown.count()).toBeGreaterThan(50);
   await expectAccessible(manager, 'audit log with older entries');
 
-  await mutate(manager, 'policies.update', { ...before, municipalityId });
+  await mutate(manager.request, 'policies.update', { ...before, municipalityId });
 });

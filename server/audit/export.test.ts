@@ -120,6 +120,8 @@ describe('the audit export', () => {
     expect((await exportOf(await makeUser(database.db, a), 'protokoll.csv')).status).toBe(403);
     expect((await exportOf(null, 'protokoll.csv')).status).toBe(401);
     expect((await exportOf(managerA, 'protokoll.pdf')).status).toBe(404);
+    const noSuchId = await exportOf(operator, 'protokoll.csv', { municipalityId: '-'.repeat(36) });
+    expect(noSuchId.status).toBe(400);
   });
 
   it('pages through the log by seq and refuses more than a file should hold', async () => {

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { municipalities } from '@/db/schema';
 import type { SessionUser } from '../auth/queries';
@@ -6,6 +7,7 @@ import { answer, download } from '../reports/exports/http';
 import { type Table, toCsv, toXlsx, wallClock } from '../reports/exports/tables';
 import { type LocalDate, startOfLocalDay } from '../reports/rules';
 import type { Context } from '../trpc';
+import { localDate } from '../validation';
 import { type AuditFilter, readAudit } from './queries';
 
 const contentTypes = {
@@ -34,10 +36,7 @@ const columns = [
 function localDateParam(params: URLSearchParams, field: 'from' | 'to'): LocalDate | undefined {
   const text = params.get(field);
   if (!text) return undefined;
-  const day = new Date(`${text}T00:00:00Z`);
-  // A day that does not exist (2026-02-30) comes back as another one, or as no date at all.
-  const exists = /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(day.getTime());
-  if (!exists || day.toISOString().slice(0, 10) !== text)
+  if (!localDate.safeParse(text).success)
     throw invalidInput({ [field]: ['Bitte ein Datum als JJJJ-MM-TT angeben, z. B. 2026-10-01.'] });
   return text;
 }
@@ -49,7 +48,7 @@ function filterOf(params: URLSearchParams, zone: string): AuditFilter {
   if (from && to && to <= from)
     throw invalidInput({ to: ['Das Ende des Zeitraums muss nach seinem Beginn liegen.'] });
   const municipalityId = params.get('municipalityId') || undefined;
-  if (municipalityId && !/^[0-9a-f-]{36}$/i.test(municipalityId))
+  if (municipalityId && !z.uuid().safeParse(municipalityId).success)
     throw invalidInput({ municipalityId: ['Diese Kommune gibt es nicht.'] });
   return {
     municipalityId,

@@ -1,8 +1,9 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useMessages } from '../../../lib/i18n';
 import { useTRPC } from '../../../lib/trpc';
+import { useTypedBeforeHydration } from '../../../lib/typed-before-hydration';
 import { AuditPages, type AuditQuery } from './audit-pages';
 import styles from './protokoll.module.css';
 
@@ -32,6 +33,11 @@ export function AuditView() {
   const settings = useQuery(trpc.region.settings.queryOptions());
   const [municipalityId, setMunicipalityId] = useState('');
   const [objectType, setObjectType] = useState('');
+  const filters = useRef<HTMLDivElement>(null);
+  useTypedBeforeHydration(filters, (typed) => {
+    if (typeof typed.municipalityId === 'string') setMunicipalityId(typed.municipalityId);
+    if (typeof typed.objectType === 'string') setObjectType(typed.objectType);
+  });
   const timeZone = settings.data?.timeZone;
   if (!me.data || !stations.data || !timeZone) return <p>{messages.errors.loading}</p>;
 
@@ -52,11 +58,15 @@ export function AuditView() {
       <h1>{t.title}</h1>
       <p className="hint">{t.intro}</p>
       {!isOperator && <h2>{municipalities.get(me.data.municipalityId ?? '') ?? ''}</h2>}
-      <div className={styles.filters}>
+      <div ref={filters} className={styles.filters}>
         {isOperator && (
           <label>
             {t.municipality}
-            <select value={municipalityId} onChange={(event) => setMunicipalityId(event.target.value)}>
+            <select
+              name="municipalityId"
+              value={municipalityId}
+              onChange={(event) => setMunicipalityId(event.target.value)}
+            >
               <option value="">{t.allMunicipalities}</option>
               {[...municipalities].map(([id, name]) => (
                 <option key={id} value={id}>
@@ -68,7 +78,11 @@ export function AuditView() {
         )}
         <label>
           {t.objectType}
-          <select value={objectType} onChange={(event) => setObjectType(event.target.value)}>
+          <select
+            name="objectType"
+            value={objectType}
+            onChange={(event) => setObjectType(event.target.value)}
+          >
             <option value="">{t.allObjects}</option>
             {objectTypes.map((type) => (
               <option key={type} value={type}>

@@ -49,9 +49,12 @@ function AuditPage({
     trpc.audit.list.queryOptions(beforeSeq === undefined ? query : { ...query, beforeSeq }, { staleTime: 0 }),
   );
   const first = useRef<HTMLLIElement>(null);
-  // An older page asked for by the button: the reader goes on reading at its first entry.
+  const focused = useRef(false);
+  // An older page asked for by the button: the reader goes on reading at its first entry (once, not on each refetch).
   useEffect(() => {
-    if (beforeSeq !== undefined && page.data) first.current?.focus();
+    if (beforeSeq === undefined || !page.data || focused.current) return;
+    focused.current = true;
+    first.current?.focus();
   }, [beforeSeq, page.data]);
 
   if (!page.data) return <p>{page.error ? messages.errors.generic : t.loadingMore}</p>;

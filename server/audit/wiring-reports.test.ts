@@ -112,17 +112,21 @@ describe('reports.setVehicleCosts', () => {
 describe('reports.setCo2Factors', () => {
   it('logs the factors in the region-wide part of the log', async () => {
     const user = await operator();
+    // Factors are region-wide, one row per date: a rerun on the same database changes that row again.
     const row = await callerFor(database.db, user).reports.setCo2Factors({
       validFrom: '1991-05-01',
       referenceGPerKm: 150,
       electricityGPerKm: 60,
     });
-    expect(await onlyEntryOf(database.db, row?.id ?? '')).toMatchObject({
-      actorId: user.id,
-      action: 'emission.set',
-      municipalityId: null,
-      after: { validFrom: '1991-05-01', referenceGPerKm: 150, electricityGPerKm: 60 },
-    });
+    expect(await entriesBy(database.db, user.id)).toMatchObject([
+      {
+        objectId: row?.id,
+        action: 'emission.set',
+        objectType: 'co2_factors',
+        municipalityId: null,
+        after: { validFrom: '1991-05-01', referenceGPerKm: 150, electricityGPerKm: 60 },
+      },
+    ]);
   });
 
   it('logs nothing for a fleet manager or a bad factor', async () => {

@@ -28,6 +28,7 @@ export function ManageShell({ children }: { children: ReactNode }) {
     { href: '/fuhrpark/berichte/bedarf', label: de.sizing.section },
     { href: '/fuhrpark/fahrten', label: de.tripLookup.section },
     { href: '/fuhrpark/fahrtenbuch', label: de.logbookBook.section },
+    { href: '/fuhrpark/protokoll', label: de.manage.sections.audit },
   ];
   // The section a page belongs to: the longest address it lies under (a report's detail is its list's).
   const current = sections

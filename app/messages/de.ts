@@ -1,3 +1,4 @@
+import { auditDe } from './audit';
 import { bookingsDe } from './bookings';
 import { complianceDe } from './compliance';
 import { costsDe, settlementDe } from './costs';
@@ -185,6 +186,7 @@ export const de = {
       rules: 'Buchungsregeln',
       costs: 'Kosten',
       settlement: 'Verrechnung',
+      audit: 'Protokoll',
     },
     sectionsLabel: 'Bereiche des Fuhrparks',
     range: (from: string, to: string) => `${from} – ${to}`,
@@ -312,6 +314,7 @@ export const de = {
   fleetAdmin: fleetAdminDe,
   fleetDamage: fleetDamageDe,
   fleetCalendar: fleetCalendarDe,
+  audit: auditDe,
 };
 
 /** The shape every language's file has (en.ts). */

@@ -1,3 +1,4 @@
+import { auditEn } from './audit.en';
 import { bookingsEn } from './bookings.en';
 import { complianceEn } from './compliance.en';
 import { costsEn, settlementEn } from './costs.en';
@@ -180,6 +181,7 @@ export const en: Messages = {
       rules: 'Booking rules',
       costs: 'Costs',
       settlement: 'Settlement',
+      audit: 'Audit log',
     },
     sectionsLabel: 'Areas of the fleet',
     range: (from: string, to: string) => `${from} – ${to}`,
@@ -301,6 +303,7 @@ export const en: Messages = {
   timeline: timelineEn,
   fleetDamage: fleetDamageEn,
   fleetCalendar: fleetCalendarEn,
+  audit: auditEn,
   map: mapEn,
   fleetAdmin: fleetAdminEn,
 };

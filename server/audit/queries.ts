@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { auditLog } from '@/db/schema';
 import type { SessionUser } from '../auth/queries';
@@ -12,6 +12,9 @@ export interface AuditFilter {
   objectId?: string | undefined;
   /** Entries written before this one (the page after the one the reader has). */
   beforeSeq?: number | undefined;
+  /** Entries written in `[since, until)`. */
+  since?: Date | undefined;
+  until?: Date | undefined;
   limit?: number | undefined;
 }
 
@@ -27,6 +30,8 @@ export async function readAudit(db: Db, reader: SessionUser, filter: AuditFilter
     filter.objectType ? eq(auditLog.objectType, filter.objectType) : undefined,
     filter.objectId ? eq(auditLog.objectId, filter.objectId) : undefined,
     filter.beforeSeq ? lt(auditLog.seq, filter.beforeSeq) : undefined,
+    filter.since ? gte(auditLog.at, filter.since) : undefined,
+    filter.until ? lt(auditLog.at, filter.until) : undefined,
   ];
   const limit = filter.limit ?? AUDIT_PAGE;
   const rows = await db

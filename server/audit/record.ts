@@ -5,6 +5,9 @@ import type { SessionUser } from '../auth/queries';
 /** Who did it: a person signed in, or the system itself (the scheduler, a migration of data). */
 export type Actor = Pick<SessionUser, 'id' | 'name'> | { id: null; name: string };
 
+/** The server acting on its own (a relay key for a command a gateway carries); the page names it in the reader's language. */
+export const systemActor: Actor = { id: null, name: 'System' };
+
 /** A plain picture of the object: what the reader of the log should see changed. */
 export type Snapshot = Record<string, unknown>;
 

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { users } from '@/db/schema';
+import { recordAudit } from '../audit/record';
 import { AppError } from '../errors';
 import { logger } from '../logger';
 import type { SessionUser } from './queries';
@@ -26,7 +27,19 @@ export async function unlockSignIn(
   if (person.municipalityId === null) {
     if (actor.role !== 'operator') throw new AppError('OTHER_MUNICIPALITY');
   } else assertMayManage(actor, person.municipalityId);
-  const wasLocked = await clearAccountFailures(db, person.email, now);
+  const wasLocked = await db.transaction(async (tx) => {
+    const locked = await clearAccountFailures(tx, person.email, now);
+    // Logged even when no lock was on: the failed attempts counted so far are forgotten all the same.
+    await recordAudit(tx, actor, {
+      action: 'signin.unlock',
+      objectType: 'user',
+      objectId: userId,
+      municipalityId: person.municipalityId,
+      before: { locked },
+      after: { locked: false },
+    });
+    return locked;
+  });
   logger.info({ event: 'sign_in_unlocked', by: actor.id, userId, wasLocked }, 'sign-in lock lifted');
   return { wasLocked };
 }

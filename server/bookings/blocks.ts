@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { bookingEvents, bookings, users, vehicleBlocks, vehicles } from '@/db/schema';
+import { recordAudit } from '../audit/record';
 import type { SessionUser } from '../auth/queries';
 import { assertMayManage, managedBy } from '../auth/scope';
 import { AppError, invalidInput } from '../errors';
@@ -246,7 +247,24 @@ export async function createBlock(
   const vehicle = await managedVehicle(db, manager, request.vehicleId);
   return writeSchedule(db, async (tx) => {
     await lockVehicleSchedule(tx, vehicle.id);
-    return clearAndBlock(tx, manager, vehicle, window, { ...request, createdBy: manager.id }, now, timeZone);
+    const placed = await clearAndBlock(
+      tx,
+      manager,
+      vehicle,
+      window,
+      { ...request, createdBy: manager.id },
+      now,
+      timeZone,
+    );
+    await recordAudit(tx, manager, {
+      ...blockEntry('block.create', placed.block, vehicle.owner),
+      after: {
+        ...blockSnapshot(placed.block),
+        movedBookings: placed.moved,
+        cancelledBookings: placed.cancelled,
+      },
+    });
+    return placed;
   });
 }
 
@@ -345,17 +363,44 @@ export async function cancelBlock(db: Db, manager: SessionUser, blockId: string,
     .from(vehicleBlocks)
     .where(eq(vehicleBlocks.id, blockId));
   if (!block) throw new AppError('BLOCK_NOT_FOUND');
-  await managedVehicle(db, manager, block.vehicleId);
+  const vehicle = await managedVehicle(db, manager, block.vehicleId);
   // The car's lock first, as every schedule write: the block's triggers want it, and a block being
   // placed meanwhile holds it while its overlap check waits for this row (seen as a deadlock).
   await writeSchedule(db, async (tx) => {
     await lockVehicleSchedule(tx, block.vehicleId);
-    await tx
+    const [lifted] = await tx
       .update(vehicleBlocks)
       .set({ cancelledAt: now })
-      .where(and(eq(vehicleBlocks.id, blockId), isNull(vehicleBlocks.cancelledAt)));
+      .where(and(eq(vehicleBlocks.id, blockId), isNull(vehicleBlocks.cancelledAt)))
+      .returning();
+    // A block lifted already changes nothing, and writes nothing to the log either.
+    if (lifted)
+      await recordAudit(tx, manager, {
+        ...blockEntry('block.cancel', lifted, vehicle.owner),
+        before: { ...blockSnapshot(lifted), cancelledAt: null },
+        after: blockSnapshot(lifted),
+      });
   });
 }
+
+type Block = typeof vehicleBlocks.$inferSelect;
+
+/** A block as the audit log shows it. */
+const blockSnapshot = (block: Block) => ({
+  vehicleId: block.vehicleId,
+  startsAt: block.startsAt,
+  endsAt: block.endsAt,
+  kind: block.kind,
+  reason: block.reason,
+  cancelledAt: block.cancelledAt,
+});
+
+const blockEntry = (action: string, block: Block, owner: string) => ({
+  action,
+  objectType: 'block',
+  objectId: block.id,
+  municipalityId: owner,
+});
 
 /** Current and coming blocks of the manager's cars. */
 export function listBlocks(db: Db, manager: SessionUser, now = new Date()) {

@@ -1,9 +1,10 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { bookings, municipalities, stations, users, vehicles } from '@/db/schema';
+import { recordAudit } from '../audit/record';
 import type { SessionUser } from '../auth/queries';
 import { assertMayManageOrNotFound, managedBy } from '../auth/scope';
-import type { LifecycleEvent } from './lifecycle';
+import type { BookingState, LifecycleEvent } from './lifecycle';
 import { applyTransition } from './transitions';
 
 /** A booking of another municipality's car is, to this manager, a booking that does not exist. */
@@ -13,8 +14,18 @@ async function assertManages(db: Db, manager: SessionUser, bookingId: string) {
     .from(bookings)
     .innerJoin(vehicles, eq(vehicles.id, bookings.vehicleId))
     .where(eq(bookings.id, bookingId));
-  assertMayManageOrNotFound(manager, row?.owner, 'BOOKING_NOT_FOUND');
+  const owner = row?.owner;
+  assertMayManageOrNotFound(manager, owner, 'BOOKING_NOT_FOUND');
+  return owner;
 }
+
+/** A booking as the audit log shows it: its state, and with the step's reason on the after side. */
+const bookingSnapshot = (state: BookingState) => ({
+  status: state.status,
+  startsAt: state.startsAt,
+  endsAt: state.endsAt,
+  approvedEndsAt: state.approvedEndsAt ?? null,
+});
 
 /** One lifecycle step a fleet manager takes on a booking of their own municipality's cars. */
 async function stepAsManager(
@@ -24,8 +35,24 @@ async function stepAsManager(
   event: LifecycleEvent,
   now: Date,
 ) {
-  await assertManages(db, manager, bookingId);
-  const { after } = await applyTransition(db, bookingId, event, { id: manager.id, role: 'manager' }, now);
+  const owner = await assertManages(db, manager, bookingId);
+  const reason = 'reason' in event ? (event.reason ?? null) : null;
+  const { after } = await applyTransition(
+    db,
+    bookingId,
+    event,
+    { id: manager.id, role: 'manager' },
+    now,
+    (tx, step) =>
+      recordAudit(tx, manager, {
+        action: `booking.${event.type}`,
+        objectType: 'booking',
+        objectId: bookingId,
+        municipalityId: owner,
+        before: bookingSnapshot(step.before),
+        after: { ...bookingSnapshot(step.after), ...(reason ? { reason } : {}) },
+      }),
+  );
   return after;
 }
 

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { municipalities } from '@/db/schema';
+import { recordAudit } from '../audit/record';
 import type { SessionUser } from '../auth/queries';
 import { assertMayManage } from '../auth/scope';
 import { AppError } from '../errors';
@@ -28,6 +29,12 @@ export async function updatePolicy(
   const { municipalityId, ...policy } = input;
   await policyFor(db, municipalityId);
   assertMayManage(manager, municipalityId);
-  await savePolicy(db, municipalityId, policy, manager.id);
-  return policyOf(db, municipalityId);
+  return db.transaction(async (tx) => {
+    const before = await policyOf(tx, municipalityId);
+    await savePolicy(tx, municipalityId, policy, manager.id);
+    const after = await policyOf(tx, municipalityId);
+    const entry = { action: 'policy.update', objectType: 'policy', objectId: municipalityId, municipalityId };
+    await recordAudit(tx, manager, { ...entry, before: { ...before }, after: { ...after } });
+    return after;
+  });
 }

@@ -2,6 +2,7 @@ import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import type { BookingInTheWay } from '../bookings/blocks';
 import type { PolicyRule } from '../bookings/policy';
 import type { SeriesConflict } from '../bookings/series';
+import { auditErrors } from './errors-audit';
 import { complianceErrors } from './errors-compliance';
 import { fleetErrors } from './errors-fleet';
 import type { Language } from './language';
@@ -333,4 +334,5 @@ export const errorCatalogue = {
     en: 'The booking time is not enough for this: the simulated time would run past the end of your key.',
   },
   ...fleetErrors,
+  ...auditErrors,
 } as const satisfies ErrorEntries;

@@ -2,6 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { municipalities, municipalityAccounting } from '@/db/schema';
+import { recordAudit } from '../audit/record';
 import type { SessionUser } from '../auth/queries';
 import { assertMayManage } from '../auth/scope';
 import { invalidInput } from '../errors';
@@ -102,6 +103,7 @@ export async function setAccounting(db: Db, user: SessionUser, input: Accounting
   if (data.vatId === null && data.taxNumber === null)
     throw invalidInput({ taxNumber: ['Bitte USt-IdNr. oder Steuernummer angeben.'] });
   return db.transaction(async (tx) => {
+    const before = (await accountingOf(tx, [municipalityId])).get(municipalityId);
     const [municipality] = await tx
       .update(municipalities)
       .set({ costCentre })
@@ -113,6 +115,22 @@ export async function setAccounting(db: Db, user: SessionUser, input: Accounting
       .insert(municipalityAccounting)
       .values({ municipalityId, ...values })
       .onConflictDoUpdate({ target: municipalityAccounting.municipalityId, set: values });
-    return readAccounting(tx, user, municipalityId);
+    const after = await readAccounting(tx, user, municipalityId);
+    await recordAudit(tx, user, {
+      action: 'accounting.set',
+      objectType: 'accounting',
+      objectId: municipalityId,
+      municipalityId,
+      before: before ? accountingSnapshot(before) : null,
+      after: accountingSnapshot(after),
+    });
+    return after;
   });
+}
+
+/** The data as the audit log shows it: the cost centre and the fields entered, not who saved them last. */
+function accountingSnapshot(row: MunicipalityAccounting) {
+  if (!row.accounting) return { costCentre: row.costCentre };
+  const { municipalityId: _m, updatedBy: _by, updatedAt: _at, ...data } = row.accounting;
+  return { costCentre: row.costCentre, ...data };
 }

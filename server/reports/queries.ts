@@ -167,19 +167,18 @@ export async function settledSoFar(db: Db) {
   }));
 }
 
+/** Stores a frozen month and its lines; the caller's transaction keeps them and its audit entry together. */
 export async function insertFrozen(
   db: Db,
   month: LocalDate,
   frozenBy: string,
   lines: readonly SettlementLine[],
 ) {
-  return db.transaction(async (tx) => {
-    const [period] = await tx.insert(settlementPeriods).values({ month, frozenBy }).returning();
-    if (!period) throw new Error('no settlement period');
-    if (lines.length > 0)
-      await tx
-        .insert(settlementLines)
-        .values(lines.map(({ tariffMissing: _, ...line }) => ({ ...line, periodId: period.id })));
-    return period;
-  });
+  const [period] = await db.insert(settlementPeriods).values({ month, frozenBy }).returning();
+  if (!period) throw new Error('no settlement period');
+  if (lines.length > 0)
+    await db
+      .insert(settlementLines)
+      .values(lines.map(({ tariffMissing: _, ...line }) => ({ ...line, periodId: period.id })));
+  return period;
 }

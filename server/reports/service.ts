@@ -8,6 +8,7 @@ import {
   vehicleCostRates,
   vehicles,
 } from '@/db/schema';
+import { recordAudit } from '../audit/record';
 import type { SessionUser } from '../auth/queries';
 import { assertMayManage, mayManage } from '../auth/scope';
 import { AppError, invalidInput } from '../errors';
@@ -167,8 +168,15 @@ export async function freezeMonth(
   if (lines.some((line) => line.tariffMissing)) throw new AppError('SETTLEMENT_TARIFF_MISSING');
   const last = await lastFrozenPeriod(db);
   if (last && monthOf(last.month).next !== first) throw new AppError('SETTLEMENT_OUT_OF_ORDER');
-  const period = await insertFrozen(db, first, user.id, lines);
-  return { month: period.month, lines: lines.length };
+  return db.transaction(async (tx) => {
+    const period = await insertFrozen(tx, first, user.id, lines);
+    const amount = Math.round(lines.reduce((sum, line) => sum + line.amount, 0) * 100) / 100;
+    await recordAudit(tx, user, {
+      ...rateEntry('settlement.freeze', 'settlement', period.id, null),
+      after: { month: period.month, lines: lines.length, amount },
+    });
+    return { month: period.month, lines: lines.length };
+  });
 }
 
 type Money = number;
@@ -212,6 +220,12 @@ export async function setTariff(db: Db, user: SessionUser, input: TariffInput) {
       before: before ?? null,
       after: input,
     });
+    if (!after) throw new Error('tariff not recorded');
+    await recordAudit(tx, user, {
+      ...rateEntry('tariff.set', 'tariff', after.id, input.municipalityId),
+      before: before ? rateSnapshot(before) : null,
+      after: rateSnapshot(after),
+    });
     return after;
   });
 }
@@ -243,6 +257,12 @@ export async function setVehicleCosts(db: Db, user: SessionUser, input: VehicleC
       before: before ?? null,
       after: input,
     });
+    if (!after) throw new Error('vehicle costs not recorded');
+    await recordAudit(tx, user, {
+      ...rateEntry('vehiclecost.set', 'vehicle_cost', after.id, vehicle.owner),
+      before: before ? rateSnapshot(before) : null,
+      after: rateSnapshot(after),
+    });
     return after;
   });
 }
@@ -265,6 +285,26 @@ export async function setCo2Factors(
     await tx
       .insert(rateChanges)
       .values({ entity: 'co2', changedBy: user.id, before: before ?? null, after: input });
+    if (!after) throw new Error('CO2 factors not recorded');
+    // Region-wide: the operator's part of the log.
+    await recordAudit(tx, user, {
+      ...rateEntry('emission.set', 'co2_factors', after.id, null),
+      before: before ? rateSnapshot(before) : null,
+      after: rateSnapshot(after),
+    });
     return after;
   });
+}
+
+const rateEntry = (action: string, objectType: string, objectId: string, municipalityId: string | null) => ({
+  action,
+  objectType,
+  objectId,
+  municipalityId,
+});
+
+/** A rate row as the audit log shows it: its values, without the row's own bookkeeping. */
+function rateSnapshot<T extends { id: string; createdAt?: Date }>(row: T) {
+  const { id: _id, createdAt: _createdAt, ...values } = row;
+  return values;
 }

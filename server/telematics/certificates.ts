@@ -10,12 +10,16 @@ import {
   toHex,
   uuidToBytes,
 } from '@/telematics/protocol';
+import { type Actor, recordAudit, systemActor } from '../audit/record';
 import type { FleetKeys } from './keys';
 import { allocateSerial, type KeyBookingRow, unrevokedCertificatesOf } from './queries';
 import { BOX_TOLERANCE_MS, certificateWindow, unixSeconds } from './rules';
 import { wakeStation } from './wakeups';
 
-type CertificateBooking = Pick<KeyBookingRow, 'id' | 'startsAt' | 'endsAt'>;
+type CertificateBooking = Pick<
+  KeyBookingRow,
+  'id' | 'userId' | 'startsAt' | 'endsAt' | 'vehicleId' | 'municipalityId'
+>;
 
 export interface IssueRequest {
   boxId: string;
@@ -24,6 +28,8 @@ export interface IssueRequest {
   holderPublicKey: Uint8Array;
   rights: number;
   now: Date;
+  /** Who the key is issued to the log as: the person for a phone key, the system for the relay's. */
+  issuedBy: Actor;
 }
 
 /** Signs a certificate with the fleet CA under the box's next serial and records it. */
@@ -60,9 +66,29 @@ export async function issueKeyCertificate(db: Db, keys: FleetKeys, request: Issu
       })
       .returning();
     if (!row) throw new Error('certificate not recorded');
+    await recordAudit(tx, request.issuedBy, keyIssueEntry(row, request.booking));
     return row;
   });
 }
+
+/** Every key issued, as the log keeps it: whose booking, which car, the window, the serial; never a private key. */
+const keyIssueEntry = (row: typeof keyCertificates.$inferSelect, booking: CertificateBooking) => ({
+  action: 'key.issue',
+  objectType: 'key',
+  objectId: row.id,
+  municipalityId: booking.municipalityId,
+  after: {
+    bookingId: row.bookingId,
+    bookerId: booking.userId,
+    vehicleId: booking.vehicleId,
+    boxId: row.boxId,
+    serial: row.serial,
+    holder: row.holder,
+    rights: row.rights,
+    notBefore: row.notBefore,
+    notAfter: row.notAfter,
+  },
+});
 
 /**
  * The relay certificate for a booking and op: one per booking, window and rights, reused across
@@ -71,7 +97,7 @@ export async function issueKeyCertificate(db: Db, keys: FleetKeys, request: Issu
 export async function relayCertificate(
   db: Db,
   keys: FleetKeys,
-  request: Omit<IssueRequest, 'holder' | 'holderPublicKey'>,
+  request: Omit<IssueRequest, 'holder' | 'holderPublicKey' | 'issuedBy'>,
 ) {
   const { notBefore, notAfter } = certificateWindow(request.booking);
   const existing = await db
@@ -94,6 +120,7 @@ export async function relayCertificate(
     ...request,
     holder: 'relay',
     holderPublicKey: keys.relay.publicKey,
+    issuedBy: systemActor,
   });
 }
 

@@ -105,6 +105,7 @@ export async function issuePhoneKey(
     holderPublicKey: input.holderPublicKey,
     rights: rightsFor('unlock') | rightsFor('lock') | rightsFor('end'),
     now,
+    issuedBy: user,
   });
   return certificateView(row);
 }

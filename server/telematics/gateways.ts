@@ -3,6 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { boxes, gateways, stations, vehicles } from '@/db/schema';
 import { keyPairFromSeed, publicKeyFromRaw, toHex } from '@/telematics/protocol';
+import { recordAudit } from '../audit/record';
 import type { SessionUser } from '../auth/queries';
 import { assertMayManage, atGatewayStation } from '../auth/scope';
 import { AppError, sqlState } from '../errors';
@@ -46,11 +47,16 @@ export async function registerGateway(
   if (!station) throw new AppError('STATION_NOT_FOUND');
   assertMayManage(user, station.municipalityId);
   try {
-    const [row] = await db
-      .insert(gateways)
-      .values({ stationId: station.id, name: input.name, tokenHash: hashToken(token) })
-      .returning({ id: gateways.id, stationId: gateways.stationId, name: gateways.name });
-    if (!row) throw new Error('gateway not recorded');
+    const row = await db.transaction(async (tx) => {
+      const [made] = await tx
+        .insert(gateways)
+        .values({ stationId: station.id, name: input.name, tokenHash: hashToken(token) })
+        .returning({ id: gateways.id, stationId: gateways.stationId, name: gateways.name });
+      if (!made) throw new Error('gateway not recorded');
+      // The token never: it is shown once, to the person registering.
+      await recordAudit(tx, user, { ...gatewayEntry('gateway.register', made.id, station), after: made });
+      return made;
+    });
     return { ...row, token };
   } catch (error) {
     if (sqlState(error) === '23505') throw new AppError('GATEWAY_NAME_TAKEN', { cause: error });
@@ -60,15 +66,42 @@ export async function registerGateway(
 
 export async function revokeGateway(db: Db, user: SessionUser, gatewayId: string, now = new Date()) {
   const [row] = await db
-    .select({ id: gateways.id, municipalityId: stations.municipalityId, revokedAt: gateways.revokedAt })
+    .select({
+      id: gateways.id,
+      stationId: gateways.stationId,
+      name: gateways.name,
+      municipalityId: stations.municipalityId,
+      revokedAt: gateways.revokedAt,
+    })
     .from(gateways)
     .innerJoin(stations, eq(stations.id, gateways.stationId))
     .where(eq(gateways.id, gatewayId));
   if (!row) throw new AppError('GATEWAY_NOT_FOUND');
   assertMayManage(user, row.municipalityId);
-  if (!row.revokedAt) await db.update(gateways).set({ revokedAt: now }).where(eq(gateways.id, gatewayId));
+  const { id, stationId, name } = row;
+  await db.transaction(async (tx) => {
+    const revoked = await tx
+      .update(gateways)
+      .set({ revokedAt: now })
+      .where(and(eq(gateways.id, gatewayId), isNull(gateways.revokedAt)))
+      .returning({ id: gateways.id });
+    // Revoked already: nothing changes, nothing is logged.
+    if (revoked.length > 0)
+      await recordAudit(tx, user, {
+        ...gatewayEntry('gateway.revoke', id, row),
+        before: { id, stationId, name, revokedAt: null },
+        after: { id, stationId, name, revokedAt: now },
+      });
+  });
   return { id: row.id, revoked: true as const };
 }
+
+const gatewayEntry = (action: string, gatewayId: string, station: { municipalityId: string }) => ({
+  action,
+  objectType: 'gateway',
+  objectId: gatewayId,
+  municipalityId: station.municipalityId,
+});
 
 export interface ProvisionBoxInput {
   vehicleId: string;
@@ -96,13 +129,24 @@ export async function provisionBox(db: Db, keys: FleetKeys, user: SessionUser, i
     publicKey = keyPairFromSeed(seed).publicKey;
   }
   const boxId = input.boxId ?? randomUUID();
+  const box = {
+    id: boxId,
+    vehicleId: vehicle.id,
+    bleAddress: input.address.toUpperCase(),
+    publicKey,
+    firmware: input.firmware ?? null,
+  };
   try {
-    await db.insert(boxes).values({
-      id: boxId,
-      vehicleId: vehicle.id,
-      bleAddress: input.address.toUpperCase(),
-      publicKey,
-      firmware: input.firmware ?? null,
+    await db.transaction(async (tx) => {
+      await tx.insert(boxes).values(box);
+      // The public key only (as hex); a seed the server made never reaches the log.
+      await recordAudit(tx, user, {
+        action: 'box.provision',
+        objectType: 'box',
+        objectId: boxId,
+        municipalityId: vehicle.ownerMunicipalityId,
+        after: box,
+      });
     });
   } catch (error) {
     if (sqlState(error) === '23505') throw new AppError('BOX_ALREADY_PROVISIONED', { cause: error });

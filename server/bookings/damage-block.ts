@@ -1,8 +1,9 @@
 import { and, asc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { bookings, vehicleBlocks } from '@/db/schema';
-import { clearAndBlock, vehicleToBlock } from './blocks';
+import { clearAndBlock } from './blocks';
 import { HOUR, MINUTE, type TimeRange } from './rules';
+import { vehicleToBlock } from './vacate';
 
 /**
  * How far a damage block reaches: it has no planned end (the car waits for its repair), so it runs

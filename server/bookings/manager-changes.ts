@@ -5,11 +5,11 @@ import { recordAudit } from '../audit/record';
 import type { SessionUser } from '../auth/queries';
 import { assertMayManage, assertMayManageOrNotFound } from '../auth/scope';
 import { AppError } from '../errors';
-import { bookerOf, moveBooking } from './blocks';
 import { upcomingBookingStatuses } from './rules';
 import { lockVehicleSchedule, writeSchedule } from './schedule';
 import { admitBooking } from './service';
 import { applyTransition } from './transitions';
+import { bookerOf, moveBooking } from './vacate';
 
 /** A booking of the manager's cars with its holder; another municipality's is one that does not exist. */
 async function managedBooking(db: Db, manager: SessionUser, bookingId: string) {

@@ -1,7 +1,7 @@
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
-import type { BookingInTheWay } from '../bookings/blocks';
 import type { PolicyRule } from '../bookings/policy';
 import type { SeriesConflict } from '../bookings/series';
+import type { BookingInTheWay } from '../bookings/vacate';
 import { auditErrors } from './errors-audit';
 import { complianceErrors } from './errors-compliance';
 import { fleetErrors } from './errors-fleet';

@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '@/db/schema';
@@ -54,7 +54,10 @@ describe('a car’s photo', () => {
     expect(await answer.json()).toEqual({ width: 48, height: 64 });
     expect(await files(car.id)).toHaveLength(1);
     expect((await manager.vehicles.managed()).find((v) => v.id === car.id)?.hasPhoto).toBe(true);
-    const [entry] = await db.select().from(auditLog).where(eq(auditLog.action, 'vehicle.update'));
+    const [entry] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'vehicle.update'), eq(auditLog.objectId, car.id)));
     expect(entry).toMatchObject({ objectId: car.id, before: { photoKey: null } });
 
     const staff = await makeUser(db, await makeMunicipality(db));

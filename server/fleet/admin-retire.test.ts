@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, bookings, notifications, vehicles } from '@/db/schema';
 import { testDatabaseForFile } from '@/db/test-db';
@@ -52,7 +52,10 @@ describe('retiring a car', () => {
     expect(await toldAbout(movable.id)).toContain('changed');
     expect(await toldAbout(stranded.id)).toContain('cancelled');
 
-    const [entry] = await db.select().from(auditLog).where(eq(auditLog.action, 'vehicle.retire'));
+    const [entry] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'vehicle.retire'), eq(auditLog.objectId, car.id)));
     expect(entry).toMatchObject({
       objectId: car.id,
       actorId: managerUser.id,

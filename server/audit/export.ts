@@ -1,11 +1,11 @@
 import { z } from 'zod';
+import { startOfDay } from '@/app/lib/days';
 import type { Db } from '@/db/client';
 import { municipalities } from '@/db/schema';
 import type { SessionUser } from '../auth/queries';
 import { AppError, invalidInput } from '../errors';
-import { answer, download } from '../reports/exports/http';
-import { type Table, toCsv, toXlsx, wallClock } from '../reports/exports/tables';
-import { type LocalDate, startOfLocalDay } from '../reports/rules';
+import { answer, download } from '../files/http';
+import { type Table, toCsv, toXlsx, wallClock } from '../files/tables';
 import type { Context } from '../trpc';
 import { localDate } from '../validation';
 import { type AuditFilter, readAudit } from './queries';
@@ -33,7 +33,7 @@ const columns = [
   { header: 'Nachher', kind: 'text' },
 ] as const;
 
-function localDateParam(params: URLSearchParams, field: 'from' | 'to'): LocalDate | undefined {
+function localDateParam(params: URLSearchParams, field: 'from' | 'to'): string | undefined {
   const text = params.get(field);
   if (!text) return undefined;
   if (!localDate.safeParse(text).success)
@@ -52,8 +52,8 @@ function filterOf(params: URLSearchParams, zone: string): AuditFilter {
     throw invalidInput({ municipalityId: ['Diese Kommune gibt es nicht.'] });
   return {
     municipalityId,
-    since: from ? startOfLocalDay(from, zone) : undefined,
-    until: to ? startOfLocalDay(to, zone) : undefined,
+    since: from ? startOfDay(from, zone) : undefined,
+    until: to ? startOfDay(to, zone) : undefined,
   };
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../errors';
+import { refusal } from '../files/http';
 import { isForeignOrigin } from '../http/request-guard';
-import { refusal } from '../reports/exports/http';
 import type { ObjectStore } from '../storage';
 import type { Context } from '../trpc';
 import { readPhotoBody } from './photos';

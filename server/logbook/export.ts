@@ -1,8 +1,8 @@
 import PDFDocument from 'pdfkit';
+import { type Table, wallClock } from '../files/tables';
 import { type Language, localeOf } from '../messages/language';
 import { type LogbookExportTexts, logbookExportTexts } from '../messages/logbook';
 import { formatDateTime, formatDay } from '../notifications/format';
-import { type Table, wallClock } from '../reports/exports/tables';
 import type { Book } from './book';
 
 /** What the export says it is: whose book, the period as chosen, the reader's language and zone. */

@@ -1,6 +1,6 @@
 import { AppError } from '../errors';
-import { answer, download } from '../reports/exports/http';
-import { toCsv } from '../reports/exports/tables';
+import { answer, download } from '../files/http';
+import { toCsv } from '../files/tables';
 import { createCaller } from '../root';
 import type { Context } from '../trpc';
 import { type BookHeading, bookPdf, bookTables } from './export';

@@ -5,8 +5,8 @@ import { municipalities } from '@/db/schema';
 import type { SessionUser } from '../auth/queries';
 import { openConfiguredDatabase } from '../database';
 import { env } from '../env';
+import { toCsv, toXlsx } from '../files/tables';
 import { periodReport, reportJson, reportTables } from './exports/report';
-import { toCsv, toXlsx } from './exports/tables';
 
 const usage = `Aufruf / usage:
   npm run report -- --from JJJJ-MM-TT --to JJJJ-MM-TT [--municipality <slug>] --format json|csv|xlsx

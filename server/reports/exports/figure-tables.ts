@@ -1,7 +1,7 @@
+import type { Cell, Column, ColumnKind, Table } from '../../files/tables';
 import type { Grouping } from '../queries';
 import type { figures } from '../service';
 import type { Labels } from './labels';
-import type { Cell, Column, ColumnKind, Table } from './tables';
 
 type Figures = Awaited<ReturnType<typeof figures>>;
 export type FigureRow = Figures['rows'][number];

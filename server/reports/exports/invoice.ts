@@ -1,8 +1,8 @@
 import { type Invoice, InvoiceService } from '@e-invoice-eu/core';
 import type { municipalityAccounting } from '@/db/schema';
+import { wallClock } from '../../files/tables';
 import { logger } from '../../logger';
 import { daysInMonth, type LocalDate } from '../rules';
-import { wallClock } from './tables';
 
 type Accounting = typeof municipalityAccounting.$inferSelect;
 export interface InvoiceParty {

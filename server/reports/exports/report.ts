@@ -1,5 +1,6 @@
 import type { Db } from '@/db/client';
 import type { SessionUser } from '../../auth/queries';
+import type { Table } from '../../files/tables';
 import type { Grouping } from '../queries';
 import { type LocalDate, monthOf } from '../rules';
 import { figures, settlement } from '../service';
@@ -8,7 +9,6 @@ import type { Labels } from './labels';
 import { labelsOf } from './labels';
 import { settlementTables } from './settlement-tables';
 import { type SettlementView, settlementView } from './settlement-view';
-import type { Table } from './tables';
 
 interface ReportRequest {
   from: LocalDate;

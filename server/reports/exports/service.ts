@@ -1,18 +1,18 @@
 import { z } from 'zod';
 import { mayManage } from '../../auth/scope';
 import { AppError, invalidInput } from '../../errors';
+import { answer, download } from '../../files/http';
+import { type Table, toCsv, toXlsx, wallClock } from '../../files/tables';
 import { createCaller } from '../../root';
 import type { Context } from '../../trpc';
 import { accountingOf } from '../accounting';
 import type { Grouping } from '../queries';
 import { monthOf } from '../rules';
 import { figureTable, stationTable } from './figure-tables';
-import { answer, download } from './http';
 import { type InvoiceParty, invoiceData, renderInvoice } from './invoice';
 import { labelsOf } from './labels';
 import { settlementTables } from './settlement-tables';
 import { settlementView } from './settlement-view';
-import { type Table, toCsv, toXlsx, wallClock } from './tables';
 
 const contentTypes = {
   csv: 'text/csv; charset=utf-8',

@@ -1,5 +1,5 @@
+import { type Table, wallClock } from '../../files/tables';
 import type { SettlementView } from './settlement-view';
-import { type Table, wallClock } from './tables';
 
 const kinds = { charge: 'Belastung', correction: 'Korrektur' } as const;
 const month = (first: string) => first.slice(0, 7);

@@ -1,8 +1,8 @@
 import { getTRPCErrorShape, TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
-import { AppError } from '../../errors';
-import { appRouter } from '../../root';
-import type { Context } from '../../trpc';
+import { AppError } from '../errors';
+import { appRouter } from '../root';
+import type { Context } from '../trpc';
 
 /** A file to download: never cached, since it shows the data as it is now for this person. */
 export function download(body: string | Buffer, contentType: string, filename: string): Response {

@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { bookings, vehicleBlocks } from '@/db/schema';
+import { endBlock } from './block-end';
 import { clearAndBlock } from './blocks';
 import { HOUR, MINUTE, type TimeRange } from './rules';
 import { vehicleToBlock } from './vacate';
@@ -98,19 +99,8 @@ export async function blockForDamage(
 
 /**
  * Ends damage blocks when the last report holding them is closed (the caller holds the car's
- * lock): one already running ends now and keeps what it covered; one not yet begun is called off.
+ * lock), as any block is ended: one already running ends now, one not yet begun is called off.
  */
 export async function endDamageBlocks(tx: Db, blockIds: string[], now: Date) {
-  if (blockIds.length === 0) return;
-  const blocks = await tx
-    .select({ id: vehicleBlocks.id, startsAt: vehicleBlocks.startsAt, endsAt: vehicleBlocks.endsAt })
-    .from(vehicleBlocks)
-    .where(and(inArray(vehicleBlocks.id, blockIds), isNull(vehicleBlocks.cancelledAt)));
-  for (const block of blocks) {
-    if (block.endsAt <= now) continue;
-    await tx
-      .update(vehicleBlocks)
-      .set(block.startsAt < now ? { endsAt: now } : { cancelledAt: now })
-      .where(eq(vehicleBlocks.id, block.id));
-  }
+  for (const id of blockIds) await endBlock(tx, id, now);
 }

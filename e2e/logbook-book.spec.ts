@@ -49,6 +49,7 @@ test('the fleet reads a car’s Fahrtenbuch with a changed entry and exports it;
     const table = fleet.getByRole('table', { name: new RegExp(`Fahrtenbuch ${car.plate}`) });
     const row = table.getByRole('row').filter({ hasText: 'Rathaus Grimma' });
     await expect(row).toContainText('23');
+    await expect(fleet.getByText('Gefahren im Zeitraum: 23 km')).toBeVisible();
     await expect(row).toContainText('ja');
     await expect(fleet.getByRole('heading', { name: 'Spätere Änderungen' })).toBeVisible();
     await expect(fleet.getByText(/Fassung 1, geschrieben am .*Landratsamt Borna/)).toBeVisible();

@@ -29,8 +29,9 @@ async function drive(startsAt: Date, odometer: number, km: number) {
     bookingId: id,
     startedAt: startsAt,
     endedAt: new Date(startsAt.getTime() + HOUR),
-    odometerStart: odometer,
-    odometerEnd: odometer + km,
+    // In tenths of a kilometre, as the box counts.
+    odometerStart: odometer * 10,
+    odometerEnd: (odometer + km) * 10,
   });
   return id;
 }

@@ -69,9 +69,12 @@ export async function readBook(db: Db, reader: SessionUser, query: BookQuery) {
   const versionsOf = new Map<string, typeof versions>();
   for (const version of versions)
     versionsOf.set(version.bookingId, [...(versionsOf.get(version.bookingId) ?? []), version]);
+  // The box counts the odometer in tenths of a kilometre (PMK1); the book reads kilometres.
   const book = rows.map((row) => ({
     ...row,
-    km: row.odometerEnd - row.odometerStart,
+    odometerStart: row.odometerStart / 10,
+    odometerEnd: row.odometerEnd / 10,
+    km: (row.odometerEnd - row.odometerStart) / 10,
     versions: versionsOf.get(row.bookingId) ?? [],
   }));
   return {

@@ -35,9 +35,9 @@ export function bookTables(book: Book, heading: BookHeading): Table[] {
       { header: c.end, kind: 'datetime' },
       { header: c.plate, kind: 'text' },
       { header: c.driver, kind: 'text' },
-      { header: c.odometerStart, kind: 'integer' },
-      { header: c.odometerEnd, kind: 'integer' },
-      { header: c.km, kind: 'integer' },
+      { header: c.odometerStart, kind: 'decimal' },
+      { header: c.odometerEnd, kind: 'decimal' },
+      { header: c.km, kind: 'decimal' },
       { header: c.purpose, kind: 'text' },
       { header: c.destination, kind: 'text' },
       { header: c.personVisited, kind: 'text' },
@@ -154,7 +154,7 @@ function tripTable(
   language: Language,
 ) {
   const c = t.columns;
-  const km = (n: number) => n.toLocaleString(localeOf(language));
+  const km = (n: number) => n.toLocaleString(localeOf(language), { maximumFractionDigits: 1 });
   doc.fontSize(8).table({
     defaultStyle: { padding: 3, border: 0.5 },
     columnStyles: [70, 70, 55, 70, 45, 45, 30, '*', '*', 70],

@@ -39,7 +39,7 @@ export function BookView({ subject }: { subject: Subject }) {
     enabled: input !== null,
   });
   const when = (v: unknown) => (v instanceof Date ? formatDateTime(v, timeZone, language) : '');
-  const km = (v: unknown) => formatNumber(Number(v), 0);
+  const km = (v: unknown) => formatNumber(Number(v), 1);
   const c = t.columns;
   const columns: ReportColumn[] = [
     { key: 'startedAt', label: c.start, format: when },
@@ -99,7 +99,7 @@ export function BookView({ subject }: { subject: Subject }) {
                 exportName={`fahrtenbuch-${data.from}`}
                 exportHref={`/api/fahrtenbuch/fahrtenbuch.csv?${query}`}
               />
-              <p>{t.totalKm(formatNumber(total, 0))}</p>
+              <p>{t.totalKm(formatNumber(total, 1))}</p>
             </>
           )}
           <p>

@@ -5,7 +5,32 @@ import superjson from 'superjson';
 import { instantOf } from '../app/lib/time';
 import type { AppRouter } from '../server/root';
 import { expectAccessible } from './accessibility';
-import { dayAhead, expect, test } from './fixtures';
+import { createWorld, personOf, removeWorld, type World } from './factories';
+import { dayAhead, expect, test as shared, signInThroughApi } from './fixtures';
+
+/**
+ * A world of its own per test: this spec adds a station and a car and retires one, which the
+ * worker's shared world (the map's one station, the search's three cars) must not see afterwards.
+ */
+const test = shared.extend<{ ownWorld: World }>({
+  ownWorld: async ({ request }, use) => {
+    const world = await createWorld(request, { cars: [{ seats: 5 }, { seats: 5 }, { seats: 9 }] });
+    await use(world);
+    await removeWorld(request, world);
+  },
+  managerPage: async ({ browser, ownWorld }, use) => {
+    const context = await browser.newContext();
+    await signInThroughApi(context.request, personOf(ownWorld, 'fleet_manager'));
+    await use(await context.newPage());
+    await context.close();
+  },
+  staffPage: async ({ browser, ownWorld }, use) => {
+    const context = await browser.newContext();
+    await signInThroughApi(context.request, personOf(ownWorld, 'staff'));
+    await use(await context.newPage());
+    await context.close();
+  },
+});
 
 type Out = inferRouterOutputs<AppRouter>;
 type Car = Out['vehicles']['managed'][number];

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { AppError } from '../errors';
 import { refusal } from '../files/http';
-import { isForeignOrigin } from '../http/request-guard';
 import type { ObjectStore } from '../storage';
 import type { Context } from '../trpc';
-import { readPhotoBody } from './photos';
+import { receivePhoto } from './photo-upload';
 import { addDamagePhoto, damagePhotoFile } from './service';
 
 const uuid = z.uuid();
@@ -14,31 +13,15 @@ function signedIn(ctx: Context) {
   return ctx.user;
 }
 
-/**
- * POST /api/schaeden/fotos?meldung=<damage id>, the photo as the raw body (any Content-Type: the
- * bytes decide). Refused from another origin (a cross-site form could post with the cookies), over
- * 10 MB while it streams in, or when it is no JPEG, PNG or WebP; a refusal writes nothing.
- */
-export async function uploadDamagePhoto(
-  ctx: Context,
-  store: ObjectStore,
-  request: Request,
-  appOrigin: string,
-) {
-  try {
-    const url = new URL(request.url);
-    if (isForeignOrigin(request.headers, request.headers.get('host') ?? url.host, appOrigin))
-      throw new AppError('FOREIGN_ORIGIN');
-    const user = signedIn(ctx);
-    const damageId = uuid.safeParse(url.searchParams.get('meldung'));
-    if (!damageId.success) throw new AppError('DAMAGE_NOT_FOUND');
-    const upload = await readPhotoBody(request.body, request.headers.get('content-length'));
-    const photo = await addDamagePhoto(ctx.db, store, user, damageId.data, upload);
-    return Response.json(photo, { status: 201, headers: { 'Cache-Control': 'no-store' } });
-  } catch (error) {
-    await request.body?.cancel().catch(() => undefined);
-    return refusal(error, ctx);
-  }
+/** POST /api/schaeden/fotos?meldung=<damage id>, the photo as the raw body (any Content-Type: the bytes decide). */
+export function uploadDamagePhoto(ctx: Context, store: ObjectStore, request: Request, appOrigin: string) {
+  return receivePhoto(
+    ctx,
+    request,
+    appOrigin,
+    { param: 'meldung', notFound: 'DAMAGE_NOT_FOUND' },
+    (user, id, upload) => addDamagePhoto(ctx.db, store, user, id, upload),
+  );
 }
 
 /** GET /api/schaeden/fotos/<photo id>: the stored photo, to whoever may see its report only. */

@@ -6,10 +6,10 @@ import { vehicles } from '@/db/schema';
 import { recordAudit } from '../audit/record';
 import type { SessionUser } from '../auth/queries';
 import { assertMayManage } from '../auth/scope';
-import { readPhotoBody, reencodePhoto } from '../damage/photos';
+import { receivePhoto } from '../damage/photo-upload';
+import { reencodePhoto } from '../damage/photos';
 import { AppError } from '../errors';
 import { refusal } from '../files/http';
-import { isForeignOrigin } from '../http/request-guard';
 import type { ObjectStore } from '../storage';
 import type { Context } from '../trpc';
 import { vehicleRow } from './admin-vehicles';
@@ -51,32 +51,19 @@ function signedIn(ctx: Context) {
   return ctx.user;
 }
 
-/**
- * POST /api/fahrzeuge/foto?fahrzeug=<car id>, the photo as the raw body: for the car's fleet
- * managers and the operator. Refused from another origin, over 10 MB, or when it is no JPEG, PNG or
- * WebP, as a damage photo is; a refusal writes nothing.
- */
-export async function uploadVehiclePhoto(
-  ctx: Context,
-  store: ObjectStore,
-  request: Request,
-  appOrigin: string,
-) {
-  try {
-    const url = new URL(request.url);
-    if (isForeignOrigin(request.headers, request.headers.get('host') ?? url.host, appOrigin))
-      throw new AppError('FOREIGN_ORIGIN');
-    const user = signedIn(ctx);
-    if (user.role !== 'fleet_manager' && user.role !== 'operator') throw new AppError('FORBIDDEN_ROLE');
-    const vehicleId = uuid.safeParse(url.searchParams.get('fahrzeug'));
-    if (!vehicleId.success) throw new AppError('VEHICLE_NOT_FOUND');
-    const upload = await readPhotoBody(request.body, request.headers.get('content-length'));
-    const photo = await setVehiclePhoto(ctx.db, store, user, vehicleId.data, upload);
-    return Response.json(photo, { status: 201, headers: { 'Cache-Control': 'no-store' } });
-  } catch (error) {
-    await request.body?.cancel().catch(() => undefined);
-    return refusal(error, ctx);
-  }
+/** POST /api/fahrzeuge/foto?fahrzeug=<car id>, the photo as the raw body: for the car's fleet managers and the operator. */
+export function uploadVehiclePhoto(ctx: Context, store: ObjectStore, request: Request, appOrigin: string) {
+  return receivePhoto(
+    ctx,
+    request,
+    appOrigin,
+    {
+      param: 'fahrzeug',
+      notFound: 'VEHICLE_NOT_FOUND',
+      allowed: (user) => user.role === 'fleet_manager' || user.role === 'operator',
+    },
+    (user, id, upload) => setVehiclePhoto(ctx.db, store, user, id, upload),
+  );
 }
 
 /** GET /api/fahrzeuge/foto/<car id>: the car's photo, to anyone signed in (cars are everyone's to see). */

@@ -22,7 +22,7 @@ const damageOf = (w: World) => {
 };
 
 /** Another municipality's manager hears of A's report or booking what they would of none. */
-const managersHiding = (notFound: 'DAMAGE_NOT_FOUND' | 'BOOKING_NOT_FOUND') =>
+const managersHiding = (notFound: 'DAMAGE_NOT_FOUND' | 'BOOKING_NOT_FOUND' | 'VEHICLE_NOT_FOUND') =>
   ({ ...managersOfA, fleetOther: notFound }) as const;
 
 export const damageRows: Record<string, Row> = {
@@ -40,6 +40,11 @@ export const damageRows: Record<string, Row> = {
     input: async (w) => ({ id: (await damageOf(w)).id }),
     missing: () => ({ id: randomUUID() }),
     expect: managersHiding('DAMAGE_NOT_FOUND'),
+  },
+  'damage.record': {
+    input: (w) => ({ vehicleId: w.car.id, description: 'Delle in der Heckklappe', drivable: true }),
+    missing: () => ({ vehicleId: randomUUID(), description: 'Delle', drivable: true }),
+    expect: managersHiding('VEHICLE_NOT_FOUND'),
   },
   'damage.setState': {
     input: async (w) => ({ id: (await freshDamage(w)).id, state: 'seen', note: 'Angesehen' }),

@@ -61,6 +61,18 @@ export const fleetDamageEn: typeof fleetDamageDe = {
   openDamagesTitle: 'Open damages of this car',
   openDamagesHint: 'Known and reported – please look before you drive.',
   openDamage: (description: string, when: string) => `${description} (reported ${when})`,
+  recordTitle: 'Record a damage',
+  recordIntro:
+    'A damage the fleet itself finds on a car (at an inspection, at the station), with no booking. “Not drivable” blocks the car at once; its bookings are moved to an equal car or cancelled, and their bookers told.',
+  chooseVehicle: 'Please choose',
+  record: 'Record damage',
+  recording: 'Recording …',
+  recorded: (plate: string, photos: number) =>
+    `The damage to ${plate} is recorded${photos > 0 ? ` (${photos === 1 ? '1 photo' : `${photos} photos`})` : ''}.`,
+  recordedBlocked: (moved: number, cancelled: number) =>
+    `The car is blocked. Moved: ${moved}, cancelled: ${cancelled}.`,
+  openRecorded: 'Open the report',
+  noBooking: 'none (recorded by the fleet)',
 };
 
 export const fleetCalendarEn: typeof fleetCalendarDe = {

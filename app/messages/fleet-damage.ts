@@ -60,6 +60,18 @@ export const fleetDamageDe = {
   openDamagesTitle: 'Offene Schäden an diesem Fahrzeug',
   openDamagesHint: 'Bekannt und gemeldet – bitte vor der Fahrt ansehen.',
   openDamage: (description: string, when: string) => `${description} (gemeldet ${when})`,
+  recordTitle: 'Schaden erfassen',
+  recordIntro:
+    'Ein Schaden, den der Fuhrpark selbst am Fahrzeug findet (bei der Prüfung, an der Station), ohne Buchung. „Nicht fahrbereit“ sperrt das Fahrzeug sofort; seine Buchungen werden auf ein gleichwertiges Fahrzeug umgebucht oder storniert, die Buchenden benachrichtigt.',
+  chooseVehicle: 'Bitte wählen',
+  record: 'Schaden erfassen',
+  recording: 'Wird erfasst …',
+  recorded: (plate: string, photos: number) =>
+    `Der Schaden an ${plate} ist erfasst${photos > 0 ? ` (${photos === 1 ? '1 Foto' : `${photos} Fotos`})` : ''}.`,
+  recordedBlocked: (moved: number, cancelled: number) =>
+    `Das Fahrzeug ist gesperrt. Umgebucht: ${moved}, storniert: ${cancelled}.`,
+  openRecorded: 'Meldung öffnen',
+  noBooking: 'keine (vom Fuhrpark erfasst)',
 };
 
 export const fleetCalendarDe = {

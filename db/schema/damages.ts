@@ -22,9 +22,8 @@ export const damageReports = pgTable(
     vehicleId: uuid('vehicle_id')
       .notNull()
       .references(() => vehicles.id, { onDelete: 'restrict' }),
-    bookingId: uuid('booking_id')
-      .notNull()
-      .references(() => bookings.id, { onDelete: 'restrict' }),
+    /** The booking the damage was found on; none when the fleet recorded it at the car (an inspection, the station). */
+    bookingId: uuid('booking_id').references(() => bookings.id, { onDelete: 'restrict' }),
     reporterId: uuid('reporter_id').references(() => users.id, { onDelete: 'set null' }),
     description: text('description').notNull(),
     drivable: boolean('drivable').notNull(),

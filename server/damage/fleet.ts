@@ -87,7 +87,7 @@ export async function damageDetail(db: Db, manager: SessionUser, damageId: strin
     })
     .from(damageReports)
     .innerJoin(vehicles, eq(vehicles.id, damageReports.vehicleId))
-    .innerJoin(bookings, eq(bookings.id, damageReports.bookingId))
+    .leftJoin(bookings, eq(bookings.id, damageReports.bookingId))
     .leftJoin(bookers, eq(bookers.id, bookings.userId))
     .leftJoin(reporters, eq(reporters.id, damageReports.reporterId))
     .where(eq(damageReports.id, damageId));

@@ -33,7 +33,7 @@ export async function findBookingForReport(db: Db, bookingId: string) {
 }
 export type ReportBooking = NonNullable<Awaited<ReturnType<typeof findBookingForReport>>>;
 
-/** A damage report with its booking's booker and owner: who may add photos and see them. */
+/** A damage report with its booking's booker (none for the fleet's own record) and owner: who may add photos and see them. */
 export async function findDamage(db: Db, damageId: string) {
   const [row] = await db
     .select({
@@ -43,9 +43,18 @@ export async function findDamage(db: Db, damageId: string) {
       municipalityId: vehicles.ownerMunicipalityId,
     })
     .from(damageReports)
-    .innerJoin(bookings, eq(bookings.id, damageReports.bookingId))
+    .leftJoin(bookings, eq(bookings.id, damageReports.bookingId))
     .innerJoin(vehicles, eq(vehicles.id, damageReports.vehicleId))
     .where(eq(damageReports.id, damageId));
+  return row ?? null;
+}
+
+/** A car in service with its owner: what the fleet may record a damage on. */
+export async function findManagedCar(db: Db, vehicleId: string) {
+  const [row] = await db
+    .select({ vehicleId: vehicles.id, municipalityId: vehicles.ownerMunicipalityId })
+    .from(vehicles)
+    .where(and(eq(vehicles.id, vehicleId), ne(vehicles.status, 'retired')));
   return row ?? null;
 }
 

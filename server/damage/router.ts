@@ -11,10 +11,11 @@ import {
   damageListInput,
   damageStateInput,
   openDamagesInput,
+  recordDamageInput,
   reportDamageInput,
   saveLogbookInput,
 } from './schema';
-import { damagesForBooking, reportDamage } from './service';
+import { damagesForBooking, recordDamage, reportDamage } from './service';
 
 /** Damages found at the car: reported by the booker or the car's managers; photos go to /api/schaeden/fotos. */
 export const damageRouter = router({
@@ -32,6 +33,10 @@ export const damageRouter = router({
   list: fleetManagerProcedure
     .input(damageListInput)
     .query(({ ctx, input }) => listDamages(ctx.db, ctx.user, input)),
+  /** A damage the fleet found at a car, outside any booking. */
+  record: fleetManagerProcedure
+    .input(recordDamageInput)
+    .mutation(({ ctx, input }) => recordDamage(ctx.db, ctx.user, input, ctx.settings.timeZone)),
   detail: fleetManagerProcedure
     .input(damageIdInput)
     .query(({ ctx, input }) => damageDetail(ctx.db, ctx.user, input.id)),

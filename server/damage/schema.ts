@@ -8,20 +8,26 @@ const required = (schema: z.ZodString, error: () => string) => schema.pipe(z.str
 
 export const bookingIdInput = z.object({ bookingId: z.uuid() });
 
-export const reportDamageInput = z.object({
-  bookingId: z.uuid(),
-  description: multiLineText({ max: 2000 }).pipe(
-    z.string().min(3, 'Bitte beschreiben Sie den Schaden in ein paar Worten.'),
-  ),
-  // Null when neither answer was chosen: refused at the field, in words.
-  drivable: z
-    .boolean()
-    .nullable()
-    .transform((value, ctx) => {
-      if (value !== null) return value;
-      ctx.addIssue({ code: 'custom', message: fieldTexts().drivable });
-      return z.NEVER;
-    }),
+const description = multiLineText({ max: 2000 }).pipe(
+  z.string().min(3, 'Bitte beschreiben Sie den Schaden in ein paar Worten.'),
+);
+// Null when neither answer was chosen: refused at the field, in words.
+const drivable = z
+  .boolean()
+  .nullable()
+  .transform((value, ctx) => {
+    if (value !== null) return value;
+    ctx.addIssue({ code: 'custom', message: fieldTexts().drivable });
+    return z.NEVER;
+  });
+
+export const reportDamageInput = z.object({ bookingId: z.uuid(), description, drivable });
+
+/** The fleet's own record, of a car rather than a booking. */
+export const recordDamageInput = z.object({
+  vehicleId: z.uuid({ error: () => fieldTexts().chooseVehicle }),
+  description,
+  drivable,
 });
 
 export const saveLogbookInput = z.object({

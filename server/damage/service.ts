@@ -4,7 +4,7 @@ import type { Db } from '@/db/client';
 import { damagePhotos, damageReports } from '@/db/schema';
 import { recordAudit } from '../audit/record';
 import type { SessionUser } from '../auth/queries';
-import { maySeeBooking } from '../auth/scope';
+import { assertMayManageOrNotFound, maySeeBooking } from '../auth/scope';
 import { blockForDamage } from '../bookings/damage-block';
 import { lockVehicleSchedule, writeSchedule } from '../bookings/schedule';
 import { AppError } from '../errors';
@@ -16,6 +16,7 @@ import {
   damagesOfBooking,
   findBookingForReport,
   findDamage,
+  findManagedCar,
   findPhoto,
   fleetManagersOf,
   holdBlocks,
@@ -33,45 +34,48 @@ async function reportableBooking(db: Db, user: User, bookingId: string) {
   return booking;
 }
 
+/** What a report says of the car, and where it was found: on a booking, or by the fleet at the car. */
+interface DamageFound {
+  vehicleId: string;
+  municipalityId: string;
+  bookingId: string | null;
+  description: string;
+  drivable: boolean;
+}
+
 /**
- * A damage at the car: recorded with the booking, and each fleet manager of the car's municipality
- * told. One that leaves the car not drivable takes it out of service in the same write (the car's
- * lock first, as every schedule write): its coming bookings are moved or cancelled, their bookers
- * told. The report holds its new blocks and those of earlier open reports on the car (a block ends
- * with the last report holding it); the audit log has it under the reporter's name.
+ * A damage at the car: recorded, and each fleet manager of the car's municipality told of one found
+ * on a booking. One that leaves the car not drivable takes it out of service in the same write (the
+ * car's lock first, as every schedule write): its coming bookings are moved or cancelled, their
+ * bookers told. The report holds its new blocks and those of earlier open reports on the car (a
+ * block ends with the last report holding it); the audit log has it under the reporter's name.
  */
-export async function reportDamage(
-  db: Db,
-  user: User,
-  input: { bookingId: string; description: string; drivable: boolean },
-  timeZone: string,
-  now = new Date(),
-) {
-  const booking = await reportableBooking(db, user, input.bookingId);
+function writeReport(db: Db, user: User, found: DamageFound, timeZone: string, now: Date) {
   return writeSchedule(db, async (tx) => {
-    await lockVehicleSchedule(tx, booking.vehicleId);
+    await lockVehicleSchedule(tx, found.vehicleId);
     const [row] = await tx
       .insert(damageReports)
       .values({
-        vehicleId: booking.vehicleId,
-        bookingId: booking.id,
+        vehicleId: found.vehicleId,
+        bookingId: found.bookingId,
         reporterId: user.id,
-        description: input.description,
-        drivable: input.drivable,
+        description: found.description,
+        drivable: found.drivable,
       })
       .returning({ id: damageReports.id, createdAt: damageReports.createdAt });
     if (!row) throw new Error('damage report not written');
-    if (!input.drivable) {
-      const placed = await blockForDamage(tx, user.id, booking.vehicleId, now, timeZone);
+    let placed: Awaited<ReturnType<typeof blockForDamage>> | null = null;
+    if (!found.drivable) {
+      placed = await blockForDamage(tx, user.id, found.vehicleId, now, timeZone);
       const shared = await blocksHeldByOpenReports(tx, placed.existing);
       await holdBlocks(tx, row.id, [...placed.created, ...shared]);
       await recordAudit(tx, user, {
         action: 'damage.block',
         objectType: 'damage_report',
         objectId: row.id,
-        municipalityId: booking.municipalityId,
+        municipalityId: found.municipalityId,
         after: {
-          vehicleId: booking.vehicleId,
+          vehicleId: found.vehicleId,
           blockedFrom: placed.startsAt,
           blocks: placed.created,
           sharedBlocks: shared,
@@ -80,16 +84,47 @@ export async function reportDamage(
         },
       });
     }
-    for (const managerId of await fleetManagersOf(tx, booking.municipalityId))
-      await notify(tx, {
-        kind: 'damage_reported',
-        bookingId: booking.id,
-        managerId,
-        description: input.description,
-        drivable: input.drivable,
-      });
-    return row;
+    // The fleet's own record needs no mail to the fleet: the manager who wrote it knows, and the
+    // list shows it to the others.
+    if (found.bookingId !== null)
+      for (const managerId of await fleetManagersOf(tx, found.municipalityId))
+        await notify(tx, {
+          kind: 'damage_reported',
+          bookingId: found.bookingId,
+          managerId,
+          description: found.description,
+          drivable: found.drivable,
+        });
+    return { ...row, moved: placed?.moved.length ?? 0, cancelled: placed?.cancelled.length ?? 0 };
   });
+}
+
+/** A damage found on a booking, by its booker or one of the car's managers. */
+export async function reportDamage(
+  db: Db,
+  user: User,
+  input: { bookingId: string; description: string; drivable: boolean },
+  timeZone: string,
+  now = new Date(),
+) {
+  const booking = await reportableBooking(db, user, input.bookingId);
+  const found = { ...input, vehicleId: booking.vehicleId, municipalityId: booking.municipalityId };
+  const { id, createdAt } = await writeReport(db, user, found, timeZone, now);
+  return { id, createdAt };
+}
+
+/** A damage the fleet found at the car with no booking to tie it to: at an inspection, at the station. */
+export async function recordDamage(
+  db: Db,
+  manager: SessionUser,
+  input: { vehicleId: string; description: string; drivable: boolean },
+  timeZone: string,
+  now = new Date(),
+) {
+  const car = await findManagedCar(db, input.vehicleId);
+  assertMayManageOrNotFound(manager, car?.municipalityId, 'VEHICLE_NOT_FOUND');
+  if (!car) throw new AppError('VEHICLE_NOT_FOUND');
+  return writeReport(db, manager, { ...input, ...car, bookingId: null }, timeZone, now);
 }
 
 export async function damagesForBooking(db: Db, user: User, bookingId: string) {

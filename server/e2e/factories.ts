@@ -3,7 +3,7 @@ import { hashPassword } from 'better-auth/crypto';
 import { eq, inArray, or } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { accounts, bookings, municipalities, stations, users, vehicles } from '@/db/schema';
+import { accounts, bookings, damageReports, municipalities, stations, users, vehicles } from '@/db/schema';
 import { purgeBookingRecords } from '../damage/purge';
 import type { Env } from '../env';
 
@@ -139,6 +139,8 @@ export async function removeWorld(db: Db, municipalityId: string) {
     const worldBookings = or(inArray(bookings.userId, people), inArray(bookings.vehicleId, cars));
     await purgeBookingRecords(tx, worldBookings);
     await tx.delete(bookings).where(worldBookings);
+    // The fleet's own damage records have no booking: they go with their car.
+    await tx.delete(damageReports).where(inArray(damageReports.vehicleId, cars));
     await tx.delete(users).where(eq(users.municipalityId, municipalityId));
     await tx.delete(vehicles).where(eq(vehicles.ownerMunicipalityId, municipalityId));
     await tx.delete(stations).where(eq(stations.municipalityId, municipalityId));

@@ -6,6 +6,7 @@ import { formatDateTime } from '../../../lib/time';
 import { useTRPC } from '../../../lib/trpc';
 import styles from '../../manage.module.css';
 import { type DamageStateName, damageStates } from './params';
+import { RecordDamageForm } from './record-form';
 
 /** The reports, newest first, with a filter by state and car that is an ordinary GET form (works before scripts). */
 export function DamageList({ filter }: { filter: { state?: DamageStateName; vehicleId?: string } }) {
@@ -23,6 +24,7 @@ export function DamageList({ filter }: { filter: { state?: DamageStateName; vehi
     <>
       <h1>{t.title}</h1>
       <p className="hint">{t.intro}</p>
+      <RecordDamageForm />
       <form method="get" action="/fuhrpark/schaeden" className="panel" aria-label={t.filter}>
         <div className="grid">
           <label>

@@ -70,12 +70,20 @@ export function DamageDetail({ id }: { id: string }) {
             {damage.reporter?.name ? `${damage.reporter.name} (${damage.reporter.email})` : t.unknownPerson}
           </dd>
           <dt>{t.booking}</dt>
-          <dd>
-            {formatRange(messages, language, damage.booking.startsAt, damage.booking.endsAt, timeZone)} ·{' '}
-            {messages.status[damage.booking.status]}
-          </dd>
-          <dt>{t.booker}</dt>
-          <dd>{damage.booker ?? t.unknownPerson}</dd>
+          {damage.booking ? (
+            <dd>
+              {formatRange(messages, language, damage.booking.startsAt, damage.booking.endsAt, timeZone)} ·{' '}
+              {messages.status[damage.booking.status]}
+            </dd>
+          ) : (
+            <dd>{t.noBooking}</dd>
+          )}
+          {damage.booking && (
+            <>
+              <dt>{t.booker}</dt>
+              <dd>{damage.booker ?? t.unknownPerson}</dd>
+            </>
+          )}
           <dt>{t.drivable}</dt>
           <dd>{damage.drivable ? t.yes : t.no}</dd>
           <dt>{t.block}</dt>

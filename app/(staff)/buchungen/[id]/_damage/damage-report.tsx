@@ -5,19 +5,7 @@ import { problemOf } from '../../../../lib/errors';
 import { useLanguage, useMessages } from '../../../../lib/i18n';
 import { formatDateTime } from '../../../../lib/time';
 import { useTRPC } from '../../../../lib/trpc';
-import { FieldError, invalidProps } from './field';
-
-/** Sends one photo as the raw body; the server checks it by its bytes. Returns the refusal's sentence, if any. */
-async function uploadPhoto(damageId: string, file: File): Promise<string | null> {
-  const answer = await fetch(`/api/schaeden/fotos?meldung=${encodeURIComponent(damageId)}`, {
-    method: 'POST',
-    body: file,
-    headers: { 'Content-Type': file.type || 'application/octet-stream' },
-  });
-  if (answer.ok) return null;
-  const body = (await answer.json().catch(() => null)) as { error?: { message?: string } } | null;
-  return body?.error?.message ?? answer.statusText;
-}
+import { DamageFields, damageOf, uploadPhotos } from './damage-fields';
 
 /** „Schaden melden“ at the car: a description, whether it still drives, photos; and what was reported before. */
 export function DamageReport({ bookingId, timeZone }: { bookingId: string; timeZone: string }) {
@@ -36,24 +24,14 @@ export function DamageReport({ bookingId, timeZone }: { bookingId: string; timeZ
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
-    const data = new FormData(form);
-    const files = data.getAll('photos').filter((f): f is File => f instanceof File && f.size > 0);
+    const { photos, ...damage } = damageOf(new FormData(form));
     setBusy(true);
     setOutcome(null);
     try {
-      const drivable = data.get('drivable');
-      const { id } = await report.mutateAsync({
-        bookingId,
-        description: String(data.get('description') ?? ''),
-        drivable: drivable === 'yes' ? true : drivable === 'no' ? false : null,
-      });
-      const failures: string[] = [];
-      for (const file of files) {
-        const refusal = await uploadPhoto(id, file);
-        if (refusal) failures.push(t.photoFailed(file.name, refusal));
-      }
+      const { id } = await report.mutateAsync({ bookingId, ...damage });
+      const failures = await uploadPhotos(id, photos, t);
       form.reset();
-      setOutcome({ text: t.reported(files.length - failures.length), failures });
+      setOutcome({ text: t.reported(photos.length - failures.length), failures });
       await queryClient.invalidateQueries({ queryKey: trpc.damage.ofBooking.queryKey({ bookingId }) });
     } catch {
       // The mutation's error is shown at its fields below.
@@ -69,35 +47,7 @@ export function DamageReport({ bookingId, timeZone }: { bookingId: string; timeZ
       <h2 id={`${ids}-title`}>{t.title}</h2>
       <p className="hint">{t.intro}</p>
       <form onSubmit={submit} noValidate>
-        <label htmlFor={`${ids}-description`}>{t.description}</label>
-        <textarea
-          id={`${ids}-description`}
-          name="description"
-          rows={3}
-          maxLength={2000}
-          required
-          {...invalidProps(`${ids}-description-error`, fields.description)}
-        />
-        <p className="hint">{t.descriptionHint}</p>
-        <FieldError id={`${ids}-description-error`} errors={fields.description} />
-        <fieldset {...invalidProps(`${ids}-drivable-error`, fields.drivable)}>
-          <legend>{t.drivable}</legend>
-          <label>
-            <input type="radio" name="drivable" value="yes" /> {t.drivableYes}
-          </label>
-          <label>
-            <input type="radio" name="drivable" value="no" /> {t.drivableNo}
-          </label>
-          <FieldError id={`${ids}-drivable-error`} errors={fields.drivable} />
-        </fieldset>
-        <label htmlFor={`${ids}-photos`}>{t.photos}</label>
-        <input
-          id={`${ids}-photos`}
-          name="photos"
-          type="file"
-          accept="image/jpeg,image/png,image/webp"
-          multiple
-        />
+        <DamageFields ids={ids} fields={fields} t={t} />
         <div className="actions">
           <button type="submit" disabled={busy}>
             {busy ? t.busy : t.submit}

@@ -1,0 +1,1 @@
+ALTER TABLE "damage_reports" ALTER COLUMN "booking_id" DROP NOT NULL;

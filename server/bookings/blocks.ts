@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/record';
 import type { SessionUser } from '../auth/queries';
 import { assertMayManage, managedBy } from '../auth/scope';
 import { AppError, invalidInput } from '../errors';
-import { HOUR, type TimeRange, windowProblems } from './rules';
+import { HOUR, type TimeRange, UNTIL_CLEARED, windowProblems } from './rules';
 import { lockVehicleSchedule, writeSchedule } from './schedule';
 
 import {
@@ -61,7 +61,7 @@ export async function previewBlock(
 export async function createBlock(
   db: Db,
   manager: SessionUser,
-  request: BlockRequest & { confirm: boolean },
+  request: BlockRequest & { confirm: boolean; untilCleared?: true },
   timeZone: string,
   now = new Date(),
 ) {
@@ -206,10 +206,12 @@ export function listBlocks(db: Db, manager: SessionUser, now = new Date()) {
     .orderBy(asc(vehicleBlocks.startsAt));
 }
 
-function checkedWindow(request: BlockRequest, now: Date): TimeRange {
+function checkedWindow(request: BlockRequest & { untilCleared?: true }, now: Date): TimeRange {
   const window = { start: request.from, end: request.to };
-  // A block may run for months (a car waiting for parts), up to a year.
-  const problems = windowProblems(window, now, { longest: 366 * 24 * HOUR });
+  // A manager's block may run for months (a car waiting for parts), up to a year; one that the
+  // domain ends itself (an overdue inspection, ended by the next) runs until then.
+  const longest = request.untilCleared ? UNTIL_CLEARED : 366 * 24 * HOUR;
+  const problems = windowProblems(window, now, { longest });
   if (!request.reason.trim()) problems.reason = ['Bitte einen Grund angeben.'];
   if (Object.keys(problems).length > 0) throw invalidInput(problems);
   return window;

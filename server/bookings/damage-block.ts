@@ -3,15 +3,8 @@ import type { Db } from '@/db/client';
 import { bookings, vehicleBlocks } from '@/db/schema';
 import { endBlock } from './block-end';
 import { clearAndBlock } from './blocks';
-import { HOUR, MINUTE, type TimeRange } from './rules';
+import { MINUTE, type TimeRange, UNTIL_CLEARED } from './rules';
 import { vehicleToBlock } from './vacate';
-
-/**
- * How far a damage block reaches: it has no planned end (the car waits for its repair), so it runs
- * until the report is closed, which ends it (`endDamageBlocks`). Five years reaches past every
- * booking horizon, so no booking can be made behind it meanwhile.
- */
-const DAMAGE_BLOCK_SPAN = 5 * 366 * 24 * HOUR;
 
 const SYSTEM = { id: null, name: 'Fuhrparkverwaltung' } as const;
 
@@ -64,7 +57,7 @@ export async function blockForDamage(
 ) {
   const vehicle = await vehicleToBlock(tx, vehicleId);
   const start = await freeFrom(tx, vehicleId, now);
-  const window = { start, end: new Date(+start + DAMAGE_BLOCK_SPAN) };
+  const window = { start, end: new Date(+start + UNTIL_CLEARED) };
   const existing = await tx
     .select({ id: vehicleBlocks.id, startsAt: vehicleBlocks.startsAt, endsAt: vehicleBlocks.endsAt })
     .from(vehicleBlocks)

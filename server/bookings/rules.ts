@@ -8,6 +8,11 @@ export interface TimeRange {
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
+/**
+ * How far a block reaches that lasts until something clears it (a repair, a passed inspection):
+ * five years reach past every booking horizon, so no booking can be made behind it meanwhile.
+ */
+export const UNTIL_CLEARED = 5 * 366 * 24 * HOUR;
 
 export { liveBookingStatuses, openBookingStatuses, upcomingBookingStatuses } from '@/db/schema/bookings';
 

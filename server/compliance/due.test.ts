@@ -41,10 +41,11 @@ describe('UVV inspection', () => {
     expect(inspectionDue('2028-02-29')).toBe('2029-02-28');
   });
 
-  it('blocks the car from the day after its due date, at once when that has passed or it failed', () => {
+  it('blocks the car from the day after its due date, at once when that has passed or it failed, until the next inspection', () => {
     const coming = inspectionBlockWindow('passed', '2027-12-03', now, 'Europe/Berlin');
     expect(coming.from.toISOString()).toBe('2027-12-03T23:00:00.000Z');
-    expect(coming.to.getTime() - coming.from.getTime()).toBe(365 * 24 * 3_600_000);
+    // No end of its own: a car never inspected stays blocked past every booking horizon (five years).
+    expect(coming.to.getTime() - coming.from.getTime()).toBe(5 * 366 * 24 * 3_600_000);
     const late = inspectionBlockWindow('passed_with_defects', '2026-11-30', now, 'Europe/Berlin');
     expect(late.from).toEqual(now);
     const failed = inspectionBlockWindow(

@@ -1,10 +1,8 @@
+import { UNTIL_CLEARED } from '../bookings/rules';
 import { addMonths, type Day, startOfDay } from './due';
 
 /** DGUV Vorschrift 70 § 57: a car is inspected at least once a year. */
 export const INSPECTION_INTERVAL_MONTHS = 12;
-/** The longest block the block machinery places; a car still not inspected a year later shows as overdue. */
-const BLOCK_DAYS = 365;
-const DAY = 24 * 3_600_000;
 
 export type InspectionResult = 'passed' | 'passed_with_defects' | 'failed';
 
@@ -13,14 +11,15 @@ export const inspectionDue = (inspectedOn: Day): Day => addMonths(inspectedOn, I
 
 /**
  * When the car is out of service for its UVV: at once when it failed, else from the day after
- * the due date (or at once, when a late record's due date has passed already).
+ * the due date (or at once, when a late record's due date has passed already), until the next
+ * inspection ends it.
  */
 export function inspectionBlockWindow(result: InspectionResult, nextDue: Day, now: Date, timeZone: string) {
   const dayAfterDue = startOfDay(addDays(nextDue, 1), timeZone);
   // The minute under way: the block has begun, so a later passed inspection ends it (and keeps its past).
   const minute = Math.floor(now.getTime() / 60_000) * 60_000;
   const start = result === 'failed' ? minute : Math.max(minute, dayAfterDue.getTime());
-  return { from: new Date(start), to: new Date(start + BLOCK_DAYS * DAY) };
+  return { from: new Date(start), to: new Date(start + UNTIL_CLEARED) };
 }
 
 function addDays(day: Day, days: number): Day {

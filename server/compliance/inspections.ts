@@ -149,7 +149,13 @@ async function blockFor(
   now: Date,
 ) {
   try {
-    return await createBlock(db, manager, { ...window, kind: 'inspection', confirm: true }, timeZone, now);
+    return await createBlock(
+      db,
+      manager,
+      { ...window, kind: 'inspection', confirm: true, untilCleared: true },
+      timeZone,
+      now,
+    );
   } catch (error) {
     if (error instanceof AppError && error.code === 'BOOKING_CONFLICT')
       throw new AppError('INSPECTION_BLOCK_OVERLAPS', { cause: error });

@@ -1,21 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
 import type { inferRouterOutputs } from '@trpc/server';
-import superjson from 'superjson';
 import type { AppRouter } from '../server/root';
 import { expectAccessible } from './accessibility';
 import { expect, test } from './fixtures';
-import { mutate } from './trpc';
+import { mutate, query } from './trpc';
 
 type Out = inferRouterOutputs<AppRouter>;
-
-async function query<T>(page: Page, path: string, input?: unknown): Promise<T> {
-  const search =
-    input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`;
-  const response = await page.request.get(`/api/trpc/${path}${search}`);
-  expect(response.ok(), await response.text()).toBe(true);
-  return superjson.deserialize<T>((await response.json()).result.data);
-}
 
 // axe runs on every state the test visits: more time than the default 30 s on a busy machine.
 test.describe.configure({ timeout: 120_000 });

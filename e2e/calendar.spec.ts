@@ -1,15 +1,13 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { APIRequestContext } from '@playwright/test';
 import type { inferRouterOutputs } from '@trpc/server';
-import superjson from 'superjson';
 import { instantOf } from '../app/lib/time';
 import { type ParsedCalendar, parseIcs } from '../server/calendar/test-support';
 import { leaves, parseMime } from '../server/notifications/mime-test-support';
 import type { AppRouter } from '../server/root';
 import { expectAccessible } from './accessibility';
 import { dayAhead, expect, test } from './fixtures';
-import { mutate } from './trpc';
+import { mutate, query } from './trpc';
 
 type Out = inferRouterOutputs<AppRouter>;
 type Car = Out['vehicles']['managed'][number];
@@ -18,15 +16,6 @@ type Car = Out['vehicles']['managed'][number];
  * Calendar files are read by calendar programs, not browsers: the first test talks HTTP only, as
  * the worker's own member of staff and fleet manager (e2e/fixtures.ts), each signed in once.
  */
-
-/** A procedure called over HTTP as the signed-in person, in the app's own wire format. */
-async function query<T>(api: APIRequestContext, procedure: string, input?: unknown): Promise<T> {
-  const search =
-    input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`;
-  const response = await api.get(`/api/trpc/${procedure}${search}`);
-  expect(response.ok(), await response.text()).toBe(true);
-  return superjson.deserialize<T>((await response.json()).result.data);
-}
 
 const ZONE = 'Europe/Berlin';
 const ymd = (instant: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(instant);

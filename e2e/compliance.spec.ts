@@ -3,6 +3,7 @@ import superjson from 'superjson';
 import { expectAccessible } from './accessibility';
 import { createWorld, personOf, removeWorld, type World } from './factories';
 import { dayAhead, expect, signInThroughApi, test } from './fixtures';
+import { bookFromSearch } from './fleet-steps';
 
 // axe runs on every state the test visits: more time than the default 30 s on a busy machine.
 test.describe.configure({ timeout: 120_000 });
@@ -81,19 +82,12 @@ test('a fleet manager records a licence check for someone overdue, who can then 
   await expectAccessible(manager, 'the check recorded, with the history');
 
   // The person books at once: in the browser, through the search.
-  await booker.goto('/');
-  const day = dayAhead(4);
-  await booker.getByLabel('Von (Datum)').fill(day);
-  await booker.getByLabel('Von (Uhrzeit)').fill('09:00');
-  await booker.getByLabel('Bis (Datum)').fill(day);
-  await booker.getByLabel('Bis (Uhrzeit)').fill('11:00');
-  await booker.getByLabel('Ort').selectOption({ label: `Alle Stationen: ${world.municipality.name}` });
-  await booker.getByRole('button', { name: 'Suchen' }).click();
-  const offer = booker.locator(`li[data-plate="${car.plate}"]`);
-  await offer.getByRole('button', { name: /buchen$/ }).click();
-  await offer.getByLabel('Zweck der Fahrt').fill(`Ortstermin ${Date.now().toString(36)}`);
-  await offer.getByRole('button', { name: 'Verbindlich buchen' }).click();
-  await expect(booker.getByRole('status').filter({ hasText: 'Gebucht:' })).toBeFocused();
+  await bookFromSearch(booker, {
+    day: dayAhead(4),
+    municipality: world.municipality.name,
+    plate: car.plate,
+    purpose: `Ortstermin ${Date.now().toString(36)}`,
+  });
   await expectAccessible(booker, 'booked after the check');
 
   // UVV: a failed inspection takes the car out of service and cancels that booking (no equal car).

@@ -1,27 +1,13 @@
-import type { Page } from '@playwright/test';
 import type { inferRouterOutputs } from '@trpc/server';
-import superjson from 'superjson';
 import { instantOf } from '../app/lib/time';
 import type { AppRouter } from '../server/root';
 import { expectAccessible } from './accessibility';
 import { pastTrip } from './factories';
 import { dayAhead, expect, test } from './fixtures';
+import { mutate, query } from './trpc';
 
 type Out = inferRouterOutputs<AppRouter>;
 const HOUR = 3_600_000;
-
-/** A procedure called over HTTP as the page's signed-in person, in the app's own wire format. */
-async function query<T>(page: Page, path: string, input: unknown): Promise<T> {
-  const search = `?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`;
-  const response = await page.request.get(`/api/trpc/${path}${search}`);
-  expect(response.ok(), await response.text()).toBe(true);
-  return superjson.deserialize<T>((await response.json()).result.data);
-}
-async function mutate<T>(page: Page, path: string, input: unknown): Promise<T> {
-  const response = await page.request.post(`/api/trpc/${path}`, { data: superjson.serialize(input) });
-  expect(response.ok(), await response.text()).toBe(true);
-  return superjson.deserialize<T>((await response.json()).result.data);
-}
 
 // axe runs on every state the test visits: more time than the default 30 s on a busy machine.
 test.describe.configure({ timeout: 180_000 });

@@ -1,12 +1,18 @@
-import type { Page } from '@playwright/test';
 import type { inferRouterOutputs } from '@trpc/server';
 import sharp from 'sharp';
-import superjson from 'superjson';
 import { instantOf } from '../app/lib/time';
 import type { AppRouter } from '../server/root';
 import { expectAccessible } from './accessibility';
 import { createWorld, personOf, removeWorld, type World } from './factories';
 import { dayAhead, expect, test as shared, signInThroughApi } from './fixtures';
+import {
+  confirmRetirement,
+  fillCarForm,
+  fillStationForm,
+  fleetNavigation,
+  previewRetirement,
+} from './fleet-steps';
+import { mutate, query } from './trpc';
 
 /**
  * A world of its own per test: this spec adds a station and a car and retires one, which the
@@ -35,20 +41,6 @@ const test = shared.extend<{ ownWorld: World }>({
 type Out = inferRouterOutputs<AppRouter>;
 type Car = Out['vehicles']['managed'][number];
 
-/** A procedure called over HTTP as the page's signed-in person, in the app's own wire format. */
-async function query<T>(page: Page, path: string, input?: unknown): Promise<T> {
-  const search =
-    input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`;
-  const response = await page.request.get(`/api/trpc/${path}${search}`);
-  expect(response.ok(), await response.text()).toBe(true);
-  return superjson.deserialize<T>((await response.json()).result.data);
-}
-async function mutate<T>(page: Page, path: string, input: unknown): Promise<T> {
-  const response = await page.request.post(`/api/trpc/${path}`, { data: superjson.serialize(input) });
-  expect(response.ok(), await response.text()).toBe(true);
-  return superjson.deserialize<T>((await response.json()).result.data);
-}
-
 const at = (day: string, time: string) => instantOf(day, time, 'Europe/Berlin');
 
 // axe runs on every state the tests visit: more time than the default 30 s on a busy machine.
@@ -65,14 +57,14 @@ test('a fleet manager adds a station and a car at it, which staff then find', as
   await expect(manager.getByRole('heading', { level: 1, name: 'Stationen' })).toBeVisible();
   await expectAccessible(manager, 'stations page');
   const stationForm = manager.getByRole('form', { name: 'Neue Station' });
-  await stationForm.getByLabel('Name').fill(stationName);
-  await stationForm.getByLabel('Anschrift (optional)').fill('Bahnhofstraße 2');
-  await stationForm.getByLabel('Breitengrad').fill('95');
-  await stationForm.getByLabel('Längengrad').fill('12.6101');
-  await stationForm.getByLabel('Ladepunkte').fill('2');
-  await stationForm
-    .getByLabel('Hinweise (Öffnungszeiten, Zugang) (optional)')
-    .fill('Rund um die Uhr.\nTresor links.');
+  await fillStationForm(stationForm, {
+    name: stationName,
+    address: 'Bahnhofstraße 2',
+    latitude: '95',
+    longitude: '12.6101',
+    chargePoints: '2',
+    notes: 'Rund um die Uhr.\nTresor links.',
+  });
   await stationForm.getByRole('button', { name: 'Speichern' }).click();
   // The bad latitude is named at its field, in German, and tied to it for a screen reader.
   const latitude = stationForm.getByLabel('Breitengrad');
@@ -85,25 +77,23 @@ test('a fleet manager adds a station and a car at it, which staff then find', as
   await expect(manager.getByRole('heading', { level: 3, name: stationName })).toBeVisible();
   await expectAccessible(manager, 'station added');
 
-  await manager
-    .getByRole('navigation', { name: 'Bereiche des Fuhrparks' })
-    .getByRole('link', { name: 'Fahrzeuge' })
-    .click();
+  await fleetNavigation(manager).getByRole('link', { name: 'Fahrzeuge' }).click();
   await expect(manager.getByRole('heading', { level: 1, name: 'Fahrzeuge' })).toBeVisible();
   await expectAccessible(manager, 'vehicles page');
   const carForm = manager.getByRole('form', { name: 'Neues Fahrzeug' });
-  await carForm.getByLabel('Kennzeichen').fill(`l-pm  ${tag}`);
-  await carForm.getByLabel('Hersteller').fill('Renault');
-  await carForm.getByLabel('Modell').fill('Zoe');
-  await carForm.getByLabel('Antrieb').selectOption('ev');
-  await carForm.getByLabel('Sitzplätze').fill('5');
-  await carForm.getByLabel('Batteriekapazität (kWh)').fill('52');
-  await carForm.getByLabel('Reichweite (km)').fill('390');
   const station = (await query<Out['stations']['list']>(manager, 'stations.list')).find(
     (s) => s.name === stationName,
   );
   if (!station) throw new Error('the new station is not in the list');
-  await carForm.getByLabel('Heimatstation').selectOption(station.id);
+  await fillCarForm(carForm, {
+    plate: `l-pm  ${tag}`,
+    make: 'Renault',
+    model: 'Zoe',
+    seats: '5',
+    batteryKwh: '52',
+    rangeKm: '390',
+    stationId: station.id,
+  });
   await carForm.getByLabel('Kindersitz').check();
   await carForm.getByRole('button', { name: 'Speichern' }).click();
   const plate = `L-PM ${tag}`;
@@ -156,20 +146,13 @@ test('a fleet manager retires a car: the preview names the car a booking moves t
     purpose: 'Termin im Landratsamt',
   });
 
-  await manager.goto('/fuhrpark/fahrzeuge');
-  await manager.getByRole('button', { name: `Außer Dienst stellen: ${car.plate}` }).click();
-  const panel = manager.getByRole('form', { name: `${car.plate} außer Dienst stellen` });
-  await expect(panel.getByRole('heading', { name: `${car.plate} außer Dienst stellen` })).toBeFocused();
-  await panel.getByLabel('Außer Dienst ab (Datum)').fill(dayAhead(2));
-  await panel.getByRole('button', { name: 'Auswirkungen prüfen' }).click();
+  const panel = await previewRetirement(manager, car.plate, dayAhead(2));
   await expect(panel.getByText('Eine Buchung ist betroffen:')).toBeVisible();
   await expect(panel.locator(`[data-booking="${booking.id}"]`)).toContainText(
     `wird umgebucht auf ${spare.plate}`,
   );
   await expectAccessible(manager, 'retirement preview');
-  await panel
-    .getByRole('button', { name: 'Bestätigen: umbuchen bzw. stornieren und außer Dienst stellen' })
-    .click();
+  await confirmRetirement(manager, panel, car.plate);
   await expect(manager.getByRole('status')).toHaveText(
     `${car.plate} ist außer Dienst gestellt. Umgebucht: 1, storniert: 0.`,
   );

@@ -1,24 +1,14 @@
 import type { Page } from '@playwright/test';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
-import superjson from 'superjson';
 import { instantOf } from '../app/lib/time';
 import type { AppRouter } from '../server/root';
 import { expectAccessible } from './accessibility';
 import { dayAhead, expect, test } from './fixtures';
-import { mutate } from './trpc';
+import { mutate, query } from './trpc';
 
 type In = inferRouterInputs<AppRouter>;
 type Out = inferRouterOutputs<AppRouter>;
 type Car = Out['vehicles']['managed'][number];
-
-/** A procedure called over HTTP as the page's signed-in person, in the app's own wire format. */
-async function query<T>(page: Page, path: string, input?: unknown): Promise<T> {
-  const search =
-    input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`;
-  const response = await page.request.get(`/api/trpc/${path}${search}`);
-  expect(response.ok(), await response.text()).toBe(true);
-  return superjson.deserialize<T>((await response.json()).result.data);
-}
 
 const at = (day: string, time: string) => instantOf(day, time, 'Europe/Berlin');
 

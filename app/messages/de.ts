@@ -224,6 +224,9 @@ export const de = {
       cancel: 'Sperrzeit aufheben',
       cancelConfirm: 'Diese Sperrzeit aufheben? Das Fahrzeug ist danach wieder buchbar.',
       cancelled: 'Sperrzeit aufgehoben.',
+      untilCleared: (from: string) => `ab ${from}, bis die Ursache behoben ist`,
+      endsWithRecord:
+        'Endet mit ihrer Ursache: eine UVV-Sperre mit der nächsten Prüfung (UVV), eine Schadenssperre mit dem Abschluss der Meldung (Schäden).',
       kinds: { maintenance: 'Wartung', cleaning: 'Reinigung', damage: 'Schaden', inspection: 'Prüfung' },
       newTitle: 'Fahrzeug sperren',
       vehicle: 'Fahrzeug',

@@ -217,6 +217,9 @@ export const en: Messages = {
       cancel: 'Lift blocked time',
       cancelConfirm: 'Lift this blocked time? The car can then be booked again.',
       cancelled: 'Blocked time lifted.',
+      untilCleared: (from: string) => `from ${from}, until its cause is cleared`,
+      endsWithRecord:
+        'Ends with its cause: a UVV block with the next inspection (UVV), a damage block when the report is closed (Damages).',
       kinds: { maintenance: 'Maintenance', cleaning: 'Cleaning', damage: 'Damage', inspection: 'Inspection' },
       newTitle: 'Block a car',
       vehicle: 'Car',

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 import { createdAt, id, instant, tstzrange, updatedAt } from './columns';
 import { vehicles } from './fleet';
@@ -24,6 +24,8 @@ export const vehicleBlocks = pgTable(
     kind: blockKind('kind').notNull(),
     reason: text('reason').notNull(),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    /** Placed by a record that also ends it (a not-drivable damage, an overdue inspection): not liftable by hand. */
+    untilCleared: boolean('until_cleared').notNull().default(false),
     cancelledAt: instant('cancelled_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

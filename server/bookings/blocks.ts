@@ -100,7 +100,13 @@ export async function clearAndBlock(
   actor: BlockActor,
   vehicle: BlockedVehicle,
   window: TimeRange,
-  request: { kind: BlockKind; reason: string; createdBy: string | null; confirm?: boolean },
+  request: {
+    kind: BlockKind;
+    reason: string;
+    createdBy: string | null;
+    confirm?: boolean;
+    untilCleared?: boolean;
+  },
   now: Date,
   timeZone: string,
 ) {
@@ -123,6 +129,7 @@ export async function clearAndBlock(
       kind: request.kind,
       reason: request.reason.trim(),
       createdBy: request.createdBy,
+      untilCleared: request.untilCleared ?? false,
     })
     .returning();
   if (!block) throw new Error('block insert returned no row');
@@ -140,11 +147,13 @@ const blockCause = (kind: BlockKind, reason: string): VacateCause => ({
 
 export async function cancelBlock(db: Db, manager: SessionUser, blockId: string, now = new Date()) {
   const [block] = await db
-    .select({ vehicleId: vehicleBlocks.vehicleId })
+    .select({ vehicleId: vehicleBlocks.vehicleId, untilCleared: vehicleBlocks.untilCleared })
     .from(vehicleBlocks)
     .where(eq(vehicleBlocks.id, blockId));
   if (!block) throw new AppError('BLOCK_NOT_FOUND');
   const vehicle = await managedVehicle(db, manager, block.vehicleId);
+  // Lifted by hand, an overdue car would be bookable again with its inspection or repair still open.
+  if (block.untilCleared) throw new AppError('BLOCK_ENDS_WITH_ITS_RECORD');
   // The car's lock first, as every schedule write: the block's triggers want it, and a block being
   // placed meanwhile holds it while its overlap check waits for this row (seen as a deadlock).
   await writeSchedule(db, async (tx) => {
@@ -192,6 +201,7 @@ export function listBlocks(db: Db, manager: SessionUser, now = new Date()) {
       endsAt: vehicleBlocks.endsAt,
       kind: vehicleBlocks.kind,
       reason: vehicleBlocks.reason,
+      untilCleared: vehicleBlocks.untilCleared,
       vehicle: { id: vehicles.id, plate: vehicles.plate, make: vehicles.make, model: vehicles.model },
     })
     .from(vehicleBlocks)

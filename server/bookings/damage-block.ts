@@ -79,7 +79,12 @@ export async function blockForDamage(
       SYSTEM,
       vehicle,
       gap,
-      { kind: 'damage', reason: 'Schaden gemeldet, nicht fahrbereit', createdBy: reporterId },
+      {
+        kind: 'damage',
+        reason: 'Schaden gemeldet, nicht fahrbereit',
+        createdBy: reporterId,
+        untilCleared: true,
+      },
       now,
       timeZone,
     );

@@ -49,6 +49,11 @@ describe('UVV inspection (DGUV Vorschrift 70 § 57)', () => {
       code: 'CONFLICT',
     });
     expect((await admin.inspections.overview()).find((row) => row.id === car.id)?.state).toBe('overdue');
+    // Only the next inspection ends it: not lifted by hand, and no end of its own within any horizon.
+    await expect(admin.blocks.cancel({ id: late.block?.id ?? '' })).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+    });
+    expect(late.block?.endsAt.getTime()).toBeGreaterThan(Date.now() + 4 * 365 * 24 * 3_600_000);
 
     const passed = await admin.inspections.record(inspection(car.id));
     const blocks = await liveBlocks(car.id);

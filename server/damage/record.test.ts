@@ -32,6 +32,13 @@ describe('a damage the fleet records at the car, with no booking', () => {
     expect(detail.booking).toBeNull();
     expect(detail.reporter?.name).toBe(w.manager.name);
     expect(detail.blocks).toHaveLength(1);
+    // Its block ends with the report, not by hand on the blocks page.
+    const [block] = (await manager.blocks.list()).filter((b) => b.vehicle.id === w.car.id);
+    expect(block?.untilCleared).toBe(true);
+    await expect(manager.blocks.cancel({ id: block?.id ?? '' })).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      message: expect.stringContaining('endet mit ihrer Ursache'),
+    });
     const listed = await manager.damage.list({ vehicleId: w.car.id });
     expect(listed.map((d) => d.id)).toEqual([recorded.id]);
     // The next booker sees it as an open damage of the car.

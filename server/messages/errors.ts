@@ -110,6 +110,11 @@ export const errorCatalogue = {
     de: 'Diese Sperrzeit gibt es nicht.',
     en: 'This blocked period does not exist.',
   },
+  BLOCK_ENDS_WITH_ITS_RECORD: {
+    trpc: 'PRECONDITION_FAILED',
+    de: 'Diese Sperrzeit endet mit ihrer Ursache: eine UVV-Sperre mit der nächsten Prüfung, eine Schadenssperre mit dem Abschluss der Meldung (repariert oder abgelehnt).',
+    en: 'This blocked period ends with its cause: a UVV block with the next inspection, a damage block when the report is closed (repaired or rejected).',
+  },
   VEHICLE_ON_TRIP: {
     trpc: 'PRECONDITION_FAILED',
     de: 'Das Fahrzeug ist in dieser Zeit unterwegs oder war es; die Sperrzeit muss danach beginnen.',

@@ -2,10 +2,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { problemOf } from '../../../lib/errors';
 import { useLanguage, useMessages } from '../../../lib/i18n';
+import { formatDateTime } from '../../../lib/time';
 import { useTRPC } from '../../../lib/trpc';
 import { formatRange } from '../format';
 
-/** Current and coming blocks of the manager's cars, each with a way to lift it. */
+/** Current and coming blocks of the manager's cars, each with a way to lift it unless its record ends it. */
 export function BlockList({ timeZone, onDone }: { timeZone: string; onDone: (notice: string) => void }) {
   const messages = useMessages();
   const language = useLanguage();
@@ -43,21 +44,27 @@ export function BlockList({ timeZone, onDone }: { timeZone: string; onDone: (not
               </h3>
               <p className="meta">
                 <span className="badge cancelled">{t.kinds[block.kind]}</span>
-                {formatRange(messages, language, block.startsAt, block.endsAt, timeZone)}
+                {block.untilCleared
+                  ? t.untilCleared(formatDateTime(block.startsAt, timeZone, language))
+                  : formatRange(messages, language, block.startsAt, block.endsAt, timeZone)}
               </p>
               <p className="meta">{block.reason}</p>
-              <div className="actions">
-                <button
-                  type="button"
-                  className="danger"
-                  disabled={cancel.isPending}
-                  onClick={() => {
-                    if (window.confirm(t.cancelConfirm)) cancel.mutate({ id: block.id });
-                  }}
-                >
-                  {t.cancel}
-                </button>
-              </div>
+              {block.untilCleared ? (
+                <p className="hint">{t.endsWithRecord}</p>
+              ) : (
+                <div className="actions">
+                  <button
+                    type="button"
+                    className="danger"
+                    disabled={cancel.isPending}
+                    onClick={() => {
+                      if (window.confirm(t.cancelConfirm)) cancel.mutate({ id: block.id });
+                    }}
+                  >
+                    {t.cancel}
+                  </button>
+                </div>
+              )}
             </li>
           ))}
         </ul>

@@ -55,6 +55,7 @@ export const auditEn: typeof auditDe = {
     'instruction.record': 'Driver instruction recorded',
     'damage.state': 'Damage state changed',
     'damage.block': 'Vehicle blocked for a damage',
+    'damage.record': 'Damage recorded by the fleet',
   },
   objectTypes: {
     policy: 'Booking rules',

@@ -53,6 +53,7 @@ export const auditDe = {
     'instruction.record': 'Fahrerunterweisung erfasst',
     'damage.state': 'Schadenstatus geändert',
     'damage.block': 'Fahrzeug wegen Schaden gesperrt',
+    'damage.record': 'Schaden vom Fuhrpark erfasst',
   } as Record<string, string>,
   objectTypes: {
     policy: 'Buchungsregeln',

@@ -64,6 +64,15 @@ function writeReport(db: Db, user: User, found: DamageFound, timeZone: string, n
       })
       .returning({ id: damageReports.id, createdAt: damageReports.createdAt });
     if (!row) throw new Error('damage report not written');
+    // A booker's report is theirs; one the fleet writes of a car is an administrative change.
+    if (found.bookingId === null)
+      await recordAudit(tx, user, {
+        action: 'damage.record',
+        objectType: 'damage_report',
+        objectId: row.id,
+        municipalityId: found.municipalityId,
+        after: { vehicleId: found.vehicleId, description: found.description, drivable: found.drivable },
+      });
     let placed: Awaited<ReturnType<typeof blockForDamage>> | null = null;
     if (!found.drivable) {
       placed = await blockForDamage(tx, user.id, found.vehicleId, now, timeZone);

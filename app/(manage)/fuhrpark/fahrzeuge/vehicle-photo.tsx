@@ -2,21 +2,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useMessages } from '../../../lib/i18n';
+import { postPhoto } from '../../../lib/photo-upload';
 import { useTRPC } from '../../../lib/trpc';
 import styles from '../../manage.module.css';
 import type { ManagedVehicle } from './types';
 
-/** Sends the photo as the raw body; the server checks it by its bytes. Returns the refusal's sentence, if any. */
-async function uploadPhoto(vehicleId: string, file: File): Promise<string | null> {
-  const answer = await fetch(`/api/fahrzeuge/foto?fahrzeug=${encodeURIComponent(vehicleId)}`, {
-    method: 'POST',
-    body: file,
-    headers: { 'Content-Type': file.type || 'application/octet-stream' },
-  });
-  if (answer.ok) return null;
-  const body = (await answer.json().catch(() => null)) as { error?: { message?: string } } | null;
-  return body?.error?.message ?? answer.statusText;
-}
+const uploadPhoto = (vehicleId: string, file: File) =>
+  postPhoto(`/api/fahrzeuge/foto?fahrzeug=${encodeURIComponent(vehicleId)}`, file);
 
 /** A car's photo: the one kept (re-encoded, without metadata) and a form to replace it. */
 export function VehiclePhoto({ vehicle }: { vehicle: ManagedVehicle }) {

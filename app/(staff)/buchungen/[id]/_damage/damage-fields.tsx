@@ -1,20 +1,9 @@
 'use client';
+import { postPhoto } from '../../../../lib/photo-upload';
 import type { Messages } from '../../../../messages/de';
 import { FieldError, invalidProps } from './field';
 
 type Texts = Messages['damage'];
-
-/** Sends one photo as the raw body; the server checks it by its bytes. Returns the refusal's sentence, if any. */
-async function uploadPhoto(damageId: string, file: File): Promise<string | null> {
-  const answer = await fetch(`/api/schaeden/fotos?meldung=${encodeURIComponent(damageId)}`, {
-    method: 'POST',
-    body: file,
-    headers: { 'Content-Type': file.type || 'application/octet-stream' },
-  });
-  if (answer.ok) return null;
-  const body = (await answer.json().catch(() => null)) as { error?: { message?: string } } | null;
-  return body?.error?.message ?? answer.statusText;
-}
 
 /** What a damage form says, as the procedures take it: null where no answer to „fahrbereit?“ was chosen. */
 export function damageOf(data: FormData) {
@@ -30,7 +19,7 @@ export function damageOf(data: FormData) {
 export async function uploadPhotos(damageId: string, files: File[], t: Texts): Promise<string[]> {
   const failures: string[] = [];
   for (const file of files) {
-    const refusal = await uploadPhoto(damageId, file);
+    const refusal = await postPhoto(`/api/schaeden/fotos?meldung=${encodeURIComponent(damageId)}`, file);
     if (refusal) failures.push(t.photoFailed(file.name, refusal));
   }
   return failures;

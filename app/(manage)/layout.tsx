@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { FleetPageMessages } from '../lib/i18n-manage';
 import { managesOnServer, signedInOnServer } from '../lib/signed-in-server';
 import { HydrateClient, prefetch, trpc } from '../lib/trpc-server';
 import { ManageShell } from './manage-shell';
@@ -14,7 +15,9 @@ export default async function ManageLayout({ children }: { children: ReactNode }
   ]);
   return (
     <HydrateClient>
-      <ManageShell>{children}</ManageShell>
+      <FleetPageMessages>
+        <ManageShell>{children}</ManageShell>
+      </FleetPageMessages>
     </HydrateClient>
   );
 }

@@ -1,6 +1,6 @@
 import { TRPCClientError } from '@trpc/client';
 import type { AppErrorCode, AppErrorData, AppErrorDetails, FieldErrors } from '@/server/errors';
-import { de } from '../messages/de';
+import { deStaff } from '../messages/de-staff';
 
 /** What the server's error formatter (server/trpc.ts) wrote into the error, if it is a tRPC error. */
 function appDataOf(error: unknown): AppErrorData | undefined {
@@ -17,7 +17,8 @@ export function problemOf(error: unknown): {
   code: AppErrorCode | undefined;
   fields: FieldErrors;
 } {
-  if (!(error instanceof TRPCClientError)) return { message: de.errors.generic, code: undefined, fields: {} };
+  if (!(error instanceof TRPCClientError))
+    return { message: deStaff.errors.generic, code: undefined, fields: {} };
   const data = appDataOf(error);
   return { message: error.message, code: data?.appCode, fields: data?.fieldErrors ?? {} };
 }

@@ -1,23 +1,46 @@
 'use client';
 import { createContext, type ReactNode, use, useContext, useMemo } from 'react';
-import { de, type Messages } from '../messages/de';
+import type { Messages } from '../messages/de';
+import { deStaff, type StaffMessages } from '../messages/de-staff';
 import { defaultLanguage, type Language } from './language';
 
 type Page = { language: Language; messages: Messages };
-const LanguageContext = createContext<Page>({ language: defaultLanguage, messages: de });
+// Below the fleet layout the catalogue is whole (app/lib/i18n-manage.tsx adds the fleet pages'
+// texts); elsewhere it lacks those, and no component outside app/(manage) reads them
+// (app/messages/split.test.ts keeps it so). One type for both keeps every caller's `t.x.y` as it was.
+const whole = (messages: StaffMessages) => messages as unknown as Messages;
+const LanguageContext = createContext<Page>({ language: defaultLanguage, messages: whole(deStaff) });
 
 // German comes with every page (the default, and the fallback text of errors); the English texts
 // load only for the people who chose English, so nobody else downloads them.
-let englishLoading: Promise<Messages> | undefined;
+let englishLoading: Promise<StaffMessages> | undefined;
 const english = () => {
-  englishLoading ??= import('../messages/en').then((catalog) => catalog.en);
+  englishLoading ??= import('../messages/en-staff').then((catalog) => catalog.enStaff);
   return englishLoading;
 };
 
 /** The page's language, chosen on the server (app/lib/i18n-server.ts) and handed to every client component. */
 export function LanguageProvider({ language, children }: { language: Language; children: ReactNode }) {
-  const messages = language === 'en' ? use(english()) : de;
-  const page = useMemo(() => ({ language, messages }), [language, messages]);
+  const messages = language === 'en' ? use(english()) : deStaff;
+  const page = useMemo(() => ({ language, messages: whole(messages) }), [language, messages]);
+  return <LanguageContext value={page}>{children}</LanguageContext>;
+}
+
+/** More texts for the components below, in the page's language (the fleet pages' own: i18n-manage.tsx). */
+export function MoreMessages({
+  more,
+  children,
+}: {
+  more: (language: Language) => object | Promise<object>;
+  children: ReactNode;
+}) {
+  const outer = useContext(LanguageContext);
+  const loaded = more(outer.language);
+  const extra = loaded instanceof Promise ? use(loaded) : loaded;
+  const page = useMemo(
+    () => ({ language: outer.language, messages: { ...outer.messages, ...extra } as Messages }),
+    [outer, extra],
+  );
   return <LanguageContext value={page}>{children}</LanguageContext>;
 }
 

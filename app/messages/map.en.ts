@@ -10,4 +10,10 @@ export const mapEn: typeof mapDe = {
     `${name}: ${count === 1 ? '1 vehicle free' : `${count} vehicles free`}`,
   selected: (name: string, municipality: string) => `Selected: ${name} (${municipality})`,
   timeline: 'See this station’s bookings',
+  picker: {
+    title: 'Position on the map',
+    hint: 'A click on the map sets latitude and longitude. The arrow keys move the marker (with Shift in small steps); the fields remain the keyboard input.',
+    marker: (latitude: string, longitude: string) =>
+      `Station position: ${latitude}, ${longitude} (move with the arrow keys)`,
+  },
 };

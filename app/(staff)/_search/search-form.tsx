@@ -1,7 +1,7 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useMessages } from '../../lib/i18n';
 import { useTRPC } from '../../lib/trpc';
 import type { SearchQuery } from '../search-results';
@@ -10,13 +10,15 @@ import { type ServerProblems, WhenFields } from './when-fields';
 import { defaultWindow, followStart, parseWindow, type WallWindow, type WindowFieldProblem } from './window';
 
 const loadResults = () => import('../search-results');
+const preloadResults = () => void loadResults();
 
 function Searching() {
   return <p role="status">{useMessages().search.busy}</p>;
 }
 
-// The results (cards, booking, the map's frame) are wanted only after a search: they load once
-// the form is usable, not with it, and the form shows what it shows while a search runs.
+// The results (cards, booking, the map's frame) are wanted only after a search: they load when the
+// person first touches the form (focus or pointer), not with the page, and the form shows what it
+// shows while a search runs.
 const SearchResults = dynamic(() => loadResults().then((module) => module.SearchResults), {
   loading: Searching,
 });
@@ -36,9 +38,6 @@ export function SearchForm({ now, timeZone }: { now: string; timeZone: string })
   const [booked, setBooked] = useState<Booked | null>(null);
   const [near, setNear] = useState<SearchQuery['near']>(undefined);
   const [locating, setLocating] = useState<'idle' | 'busy' | 'failed'>('idle');
-  useEffect(() => {
-    void loadResults();
-  }, []);
 
   const municipalities = new Map<string, string>();
   for (const s of stations.data ?? []) municipalities.set(s.municipalityId, s.municipalityName);
@@ -99,7 +98,14 @@ export function SearchForm({ now, timeZone }: { now: string; timeZone: string })
   return (
     <>
       <h1>{t.title}</h1>
-      <form className="panel" onSubmit={submit} aria-label={t.title} noValidate>
+      <form
+        className="panel"
+        onSubmit={submit}
+        onFocus={preloadResults}
+        onPointerDown={preloadResults}
+        aria-label={t.title}
+        noValidate
+      >
         <WhenFields
           value={when}
           onChange={changeWhen}

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import type { AppRouter } from '@/server/root';
+import { type Position, PositionPicker, positionOf } from '../../../(staff)/_map/position-picker';
 import { problemOf } from '../../../lib/errors';
 import { useMessages } from '../../../lib/i18n';
 import { useTRPC } from '../../../lib/trpc';
@@ -27,16 +28,20 @@ const draftOf = (station: ManagedStation | null, municipalityId: string): Draft 
     : { municipalityId, chargePoints: '0' };
 
 /**
- * A station's name, municipality, position (typed coordinates), charge points and notes. The
+ * A station's name, municipality, position (typed coordinates, or picked on the map beside them),
+ * charge points and notes. The
  * server judges every field and names each problem at it, in German; a refused form keeps its text.
  */
 export function StationForm({
   station,
   municipalities,
+  around,
   onSaved,
   onCancel,
 }: {
   station: ManagedStation | null;
+  /** The other stations: they frame the map while the position is still empty. */
+  around: readonly Position[];
   /** The municipalities the caller manages: whose station it may be. */
   municipalities: readonly { id: string; name: string }[];
   onSaved: (saved: SavedStation, created: boolean) => void;
@@ -75,6 +80,9 @@ export function StationForm({
   const input =
     (name: string, extra: Record<string, unknown> = {}) =>
     (control: object) => <input {...control} {...extra} value={text(name)} onChange={set(name)} />;
+
+  const pick = ({ latitude, longitude }: Position) =>
+    setDraft((current) => ({ ...current, latitude: String(latitude), longitude: String(longitude) }));
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -146,6 +154,11 @@ export function StationForm({
           {input('chargePoints', { type: 'number', min: 0, max: 99, step: 1, inputMode: 'numeric' })}
         </FormField>
       </div>
+      <PositionPicker
+        position={positionOf(numberOf(text('latitude')), numberOf(text('longitude')))}
+        around={around}
+        onPick={pick}
+      />
       <FormField
         formId={formId}
         name="openingNotes"

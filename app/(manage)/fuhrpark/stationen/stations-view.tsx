@@ -45,6 +45,7 @@ export function StationsView() {
           key={current?.id ?? 'new'}
           station={current}
           municipalities={municipalities.data}
+          around={all.filter((s) => s.id !== current?.id)}
           onSaved={(saved, created) => {
             setNotice(created ? t.created(saved.name) : t.saved(saved.name));
             setEditing(null);

@@ -11,6 +11,7 @@ import {
   uuidToBytes,
 } from '@/telematics/protocol';
 import { type Actor, recordAudit, systemActor } from '../audit/record';
+import { signingKeyFor } from './ca-keys';
 import type { FleetKeys } from './keys';
 import { allocateSerial, type KeyBookingRow, unrevokedCertificatesOf } from './queries';
 import { BOX_TOLERANCE_MS, certificateWindow, unixSeconds } from './rules';
@@ -32,8 +33,10 @@ export interface IssueRequest {
   issuedBy: Actor;
 }
 
-/** Signs a certificate with the fleet CA under the box's next serial and records it. */
+/** Signs a certificate with a fleet CA key the box trusts, under the box's next serial and records it. */
 export async function issueKeyCertificate(db: Db, keys: FleetKeys, request: IssueRequest) {
+  // A key the box confirmed it trusts: during a CA rotation the new one once the box holds it.
+  const ca = await signingKeyFor(db, keys, request.boxId);
   return db.transaction(async (tx) => {
     const serial = await allocateSerial(tx, request.boxId);
     const { notBefore, notAfter } = certificateWindow(request.booking);
@@ -48,7 +51,7 @@ export async function issueKeyCertificate(db: Db, keys: FleetKeys, request: Issu
         rights: request.rights,
         holderPub: request.holderPublicKey,
       },
-      keys.ca,
+      ca,
     );
     const [row] = await tx
       .insert(keyCertificates)
@@ -148,7 +151,7 @@ export async function revokeBookingKeys(
       const frame = encodeRevocation(
         signRevocation(
           { boxId: uuidToBytes(certificate.boxId), serial: certificate.serial, issuedAt: unixSeconds(now) },
-          keys.ca,
+          await signingKeyFor(tx, keys, certificate.boxId),
         ),
       );
       const id = randomUUID();

@@ -33,7 +33,7 @@ CREATE UNIQUE INDEX "fleet_ca_keys_generation_key" ON "fleet_ca_keys" USING btre
 CREATE UNIQUE INDEX "fleet_ca_keys_public_key_key" ON "fleet_ca_keys" USING btree ("public_key");--> statement-breakpoint
 CREATE UNIQUE INDEX "fleet_ca_keys_one_per_live_state" ON "fleet_ca_keys" USING btree ("state") WHERE "fleet_ca_keys"."state" <> 'retired';--> statement-breakpoint
 ALTER TABLE "gateway_jobs" ADD CONSTRAINT "gateway_jobs_ca_key_id_fleet_ca_keys_id_fk" FOREIGN KEY ("ca_key_id") REFERENCES "public"."fleet_ca_keys"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "gateway_jobs_box_ca_key_idx" ON "gateway_jobs" USING btree ("box_id","ca_key_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "gateway_jobs_one_open_trust_update" ON "gateway_jobs" USING btree ("box_id","ca_key_id") WHERE "gateway_jobs"."ca_key_id" is not null and "gateway_jobs"."state" in ('queued', 'sent', 'challenged');--> statement-breakpoint
 CREATE UNIQUE INDEX "boxes_vehicle_key" ON "boxes" USING btree ("vehicle_id") WHERE "boxes"."replaced_at" is null;--> statement-breakpoint
 CREATE UNIQUE INDEX "boxes_ble_address_key" ON "boxes" USING btree ("ble_address") WHERE "boxes"."replaced_at" is null;--> statement-breakpoint
 ALTER TABLE "gateway_jobs" ADD CONSTRAINT "gateway_jobs_frame_matches_kind" CHECK (case "gateway_jobs"."kind"::text when 'command' then true when 'revocation' then octet_length("gateway_jobs"."frame") = 90 else octet_length("gateway_jobs"."frame") = 119 end);--> statement-breakpoint

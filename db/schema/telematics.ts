@@ -261,7 +261,12 @@ export const gatewayJobs = pgTable(
       sql`case ${t.kind}::text when 'command' then true when 'revocation' then octet_length(${t.frame}) = 90 else octet_length(${t.frame}) = 119 end`,
     ),
     check('gateway_jobs_trust_has_ca_key', sql`(${t.kind}::text = 'trust') = (${t.caKeyId} is not null)`),
-    index('gateway_jobs_box_ca_key_idx').on(t.boxId, t.caKeyId),
+    // One trust update on its way per box and key: a pull's sweep and the operator's start may
+    // both find it owed at once.
+    uniqueIndex('gateway_jobs_one_open_trust_update')
+      .on(t.boxId, t.caKeyId)
+      // ca_key_id is set exactly on trust updates (check below); kind itself cannot be named here.
+      .where(sql`${t.caKeyId} is not null and ${t.state} in ('queued', 'sent', 'challenged')`),
     check('gateway_jobs_failed_has_failure', sql`(${t.state} = 'failed') = (${t.failure} is not null)`),
     check('gateway_jobs_done_has_status', sql`${t.state} <> 'done' or ${t.status} is not null`),
     check('gateway_jobs_status_range', sql`${t.status} is null or ${t.status} between 0 and 255`),

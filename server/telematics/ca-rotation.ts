@@ -109,17 +109,20 @@ async function queueTrustUpdate(
       signer,
     ),
   );
-  await db.insert(gatewayJobs).values({
-    id: randomUUID(),
-    stationId: update.stationId,
-    boxId: update.boxId,
-    kind: 'trust',
-    frame,
-    caKeyId: update.row.id,
-    createdAt: now,
-    availableAt: now,
-    expiresAt: new Date(now.getTime() + TRUST_JOB_LIFETIME_MS),
-  });
+  await db
+    .insert(gatewayJobs)
+    .values({
+      id: randomUUID(),
+      stationId: update.stationId,
+      boxId: update.boxId,
+      kind: 'trust',
+      frame,
+      caKeyId: update.row.id,
+      createdAt: now,
+      availableAt: now,
+      expiresAt: new Date(now.getTime() + TRUST_JOB_LIFETIME_MS),
+    })
+    .onConflictDoNothing();
 }
 
 async function wakeAll(db: Db, stationIds: string[]) {

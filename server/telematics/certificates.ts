@@ -4,11 +4,13 @@ import type { Db } from '@/db/client';
 import { gatewayJobs, keyCertificates } from '@/db/schema';
 import {
   bytesEqual,
+  decodeCertificate,
   encodeRevocation,
   issueCertificate,
   signRevocation,
   toHex,
   uuidToBytes,
+  verifyCertificate,
 } from '@/telematics/protocol';
 import { type Actor, recordAudit, systemActor } from '../audit/record';
 import { signingKeyFor } from './ca-keys';
@@ -117,7 +119,17 @@ export async function relayCertificate(
         isNull(keyCertificates.revokedAt),
       ),
     );
-  const usable = existing.find((c) => bytesEqual(c.holderPublicKey, keys.relay.publicKey));
+  // Only one signed with the key the box is signed for now: after a CA rotation the box refuses
+  // certificates of the retired key, and during one the new key is preferred.
+  const ca = await signingKeyFor(db, keys, request.boxId);
+  const usable = existing.find((c) => {
+    const decoded = decodeCertificate(c.frame);
+    return (
+      bytesEqual(c.holderPublicKey, keys.relay.publicKey) &&
+      decoded.ok &&
+      verifyCertificate(decoded.frame, ca.publicKey)
+    );
+  });
   if (usable) return usable;
   return issueKeyCertificate(db, keys, {
     ...request,

@@ -1,5 +1,6 @@
 import { auditDe } from './audit';
 import { bookingsDe } from './bookings';
+import { boxesDe } from './boxes';
 import { complianceDe } from './compliance';
 import { costsDe, settlementDe } from './costs';
 import { damageDe, logbookDe } from './damage';
@@ -311,6 +312,7 @@ export const de = {
   compliance: complianceDe,
   logbook: logbookDe,
   timeline: timelineDe,
+  boxes: boxesDe,
   fleetAdmin: fleetAdminDe,
   fleetDamage: fleetDamageDe,
   fleetCalendar: fleetCalendarDe,

@@ -1,5 +1,6 @@
 import { auditEn } from './audit.en';
 import { bookingsEn } from './bookings.en';
+import { boxesEn } from './boxes.en';
 import { complianceEn } from './compliance.en';
 import { costsEn, settlementEn } from './costs.en';
 import { damageEn, logbookEn } from './damage.en';
@@ -305,5 +306,6 @@ export const en: Messages = {
   fleetCalendar: fleetCalendarEn,
   audit: auditEn,
   map: mapEn,
+  boxes: boxesEn,
   fleetAdmin: fleetAdminEn,
 };

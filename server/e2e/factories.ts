@@ -3,7 +3,19 @@ import { hashPassword } from 'better-auth/crypto';
 import { eq, inArray, or } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { accounts, bookings, municipalities, stations, users, vehicles } from '@/db/schema';
+import {
+  accounts,
+  bookings,
+  boxes,
+  boxRecords,
+  gatewayJobs,
+  gateways,
+  keyCertificates,
+  municipalities,
+  stations,
+  users,
+  vehicles,
+} from '@/db/schema';
 import { purgeBookingRecords } from '../damage/purge';
 import type { Env } from '../env';
 
@@ -140,6 +152,19 @@ export async function removeWorld(db: Db, municipalityId: string) {
     await purgeBookingRecords(tx, worldBookings);
     await tx.delete(bookings).where(worldBookings);
     await tx.delete(users).where(eq(users.municipalityId, municipalityId));
+    // Boxes and gateways a spec provisioned or registered (the boxes spec), with what hangs on them.
+    const places = tx
+      .select({ id: stations.id })
+      .from(stations)
+      .where(eq(stations.municipalityId, municipalityId));
+    const worldBoxes = tx.select({ id: boxes.id }).from(boxes).where(inArray(boxes.vehicleId, cars));
+    await tx
+      .delete(gatewayJobs)
+      .where(or(inArray(gatewayJobs.stationId, places), inArray(gatewayJobs.boxId, worldBoxes)));
+    await tx.delete(keyCertificates).where(inArray(keyCertificates.boxId, worldBoxes));
+    await tx.delete(boxRecords).where(inArray(boxRecords.boxId, worldBoxes));
+    await tx.delete(boxes).where(inArray(boxes.vehicleId, cars));
+    await tx.delete(gateways).where(inArray(gateways.stationId, places));
     await tx.delete(vehicles).where(eq(vehicles.ownerMunicipalityId, municipalityId));
     await tx.delete(stations).where(eq(stations.municipalityId, municipalityId));
     await tx.delete(municipalities).where(eq(municipalities.id, municipalityId));

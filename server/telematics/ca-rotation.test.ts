@@ -7,6 +7,7 @@
  * A rotation is fleet-wide, so this file has a database of its own (on PostgreSQL a scratch
  * database; PGlite gives each file its own copy anyway): the shared one's boxes must not move.
  */
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
@@ -33,10 +34,13 @@ import {
   uuidToBytes,
   verifyCertificate,
 } from '@/telematics/protocol';
+import { env } from '../env';
 import { scratchDatabase } from '../process/harness';
 import { appRouter } from '../root';
+import { overrideProcessSingleton } from '../singleton';
 import { testContext } from '../test-context';
 import { callerFor, makeUser, makeVehicle } from '../test-support';
+import { loadFleetKeys } from './keys';
 import { carWithBox, currentBooking, randomMac, type Setting } from './test-fixtures';
 import { stopWakeups, wakeStation } from './wakeups';
 
@@ -48,6 +52,7 @@ let radio: RadioRig;
 let gateway: Gateway;
 let carB: PoolCar & { vehicleId: string };
 let operator: ReturnType<typeof callerFor>;
+let restoreKeys = () => {};
 
 async function isolatedDatabase() {
   if (!process.env.DATABASE_URL) return openTestDatabase();
@@ -59,6 +64,10 @@ async function isolatedDatabase() {
 }
 
 beforeAll(async () => {
+  // The next generation's seed configured, as every instance on a PostgreSQL needs it (README).
+  const configured = { ...env(), FLEET_CA_NEXT_SEEDS: [new Uint8Array(randomBytes(32))] };
+  const keys = await loadFleetKeys(configured);
+  restoreKeys = overrideProcessSingleton('fleetKeys', Promise.resolve(keys));
   database = await isolatedDatabase();
   const { db } = database;
   const handler = createHTTPHandler({
@@ -124,6 +133,7 @@ afterAll(async () => {
     await database.close();
   }
   await dropDatabase();
+  restoreKeys();
 });
 
 async function until<T>(what: string, probe: () => Promise<T | undefined | false>, ms = 15_000): Promise<T> {

@@ -3,6 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Ed25519KeyPair, keyPairFromSeed } from '@/telematics/protocol';
 import { type Env, env } from '../env';
+import { AppError } from '../errors';
 import { processSingleton } from '../singleton';
 
 /** The server's Ed25519 keys: the fleet CA generations the boxes trust, and the relay key it signs commands with. */
@@ -49,6 +50,9 @@ export async function loadFleetKeys(config: Env): Promise<FleetKeys> {
     let pair = generations.get(generation);
     if (!pair) {
       const configured = config.FLEET_CA_NEXT_SEEDS[generation - 2];
+      // Instances on one PostgreSQL must sign alike: a seed made in one machine's DATA_DIR would
+      // leave the others unable to sign for the boxes that took the new key.
+      if (!configured && config.DATABASE_URL) return Promise.reject(new AppError('CA_KEY_UNAVAILABLE'));
       pair = seedFrom(configured, config.DATA_DIR, `fleet-ca-seed-${generation}`).then(keyPairFromSeed);
       generations.set(generation, pair);
     }

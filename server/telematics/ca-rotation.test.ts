@@ -180,10 +180,16 @@ const holds = (store: { trustAnchors: Uint8Array[] }) => store.trustAnchors.map(
 describe('rotating the fleet CA key through a gateway', () => {
   it('carries the new key to the box in range, which then opens under it', async () => {
     expect((await operator.telematics.caRotation()).phase).toBe('idle');
-    expect(await operator.telematics.startCaRotation({ activeGeneration: 1 })).toMatchObject({
-      generation: 2,
-      state: 'next',
-    });
+    // Two tabs pressing at once: one rotation starts, the other is told one runs.
+    const [first, second] = await Promise.allSettled([
+      operator.telematics.startCaRotation({ activeGeneration: 1 }),
+      operator.telematics.startCaRotation({ activeGeneration: 1 }),
+    ]);
+    const started = [first, second].filter((r) => r.status === 'fulfilled');
+    const refused = [first, second].filter((r) => r.status === 'rejected');
+    expect(started).toHaveLength(1);
+    expect(started[0]).toMatchObject({ value: { generation: 2, state: 'next' } });
+    expect(refused[0]).toMatchObject({ reason: { message: expect.stringContaining('bereits') } });
     const next = toHex(await generationKey(2));
     await until('box A holding the new key', async () => holds(s.store).includes(next));
     const overview = await until('box A confirmed', async () => {

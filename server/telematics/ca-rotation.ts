@@ -18,7 +18,7 @@ import {
   uuidToBytes,
 } from '@/telematics/protocol';
 import { type Actor, recordAudit, systemActor } from '../audit/record';
-import { AppError } from '../errors';
+import { AppError, sqlState } from '../errors';
 import {
   activeCaKey,
   type CaKeyRow,
@@ -157,7 +157,7 @@ export async function startRotation(
     throw new AppError('CA_ROTATION_RUNNING');
   const generation = Math.max(...generations.map((row) => row.generation)) + 1;
   const pair = await keys.caGeneration(generation);
-  const next = await db.transaction(async (tx) => {
+  const next = await oneStart(db, async (tx) => {
     await recordImplicitAnchors(tx, active.id);
     const [row] = await tx
       .insert(fleetCaKeys)
@@ -173,6 +173,16 @@ export async function startRotation(
   });
   await wakeAll(db, await queueTrustUpdates(db, keys, {}, now));
   return caSnapshot(next);
+}
+
+/** Two tabs starting at once: the one-next-key index lets one through; the other hears why. */
+async function oneStart<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+  try {
+    return await db.transaction(work);
+  } catch (error) {
+    if (sqlState(error) === '23505') throw new AppError('CA_ROTATION_RUNNING', { cause: error });
+    throw error;
+  }
 }
 
 /** Boxes in service that still hold a retired key: the last rotation's retire is still travelling. */

@@ -17,6 +17,7 @@ import {
   reason,
   signedIn,
 } from './authorization-presets';
+import { boxRows } from './authorization-rows-boxes';
 import { complianceRows } from './authorization-rows-compliance';
 import { damageRows } from './authorization-rows-damage';
 import { fleetRows } from './authorization-rows-fleet';
@@ -46,6 +47,7 @@ export const rows: Record<string, Row> = {
   ...reportRows,
   ...complianceRows,
   ...fleetRows,
+  ...boxRows,
   ...damageRows,
 
   'stations.list': {

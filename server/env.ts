@@ -70,6 +70,19 @@ const envSchema = z.object({
    */
   FLEET_CA_SEED: optional(seed32),
   RELAY_KEY_SEED: optional(seed32),
+  /**
+   * Seeds of the later fleet CA generations (2, 3, …), comma-separated in that order, for a CA
+   * rotation (telematics/PROTOCOL.md); a generation without one is made once and kept in DATA_DIR.
+   * With DATABASE_URL every instance needs the same list before a rotation starts.
+   */
+  FLEET_CA_NEXT_SEEDS: optional(z.string())
+    .transform((value) =>
+      (value ?? '')
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(seed32)),
   /** Outgoing mail server, e.g. smtp://user:pass@mail.example:587; unset → .eml files in MAIL_DIR. */
   SMTP_URL: optional(z.url({ protocol: /^smtps?$/ })),
   MAIL_FROM: optional(z.string().trim().min(3)).transform(

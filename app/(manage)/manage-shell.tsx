@@ -16,6 +16,8 @@ export function ManageShell({ children }: { children: ReactNode }) {
     { href: '/fuhrpark/freigaben', label: de.manage.sections.approvals },
     { href: '/fuhrpark/fahrzeuge', label: de.fleetAdmin.vehicles.section },
     { href: '/fuhrpark/stationen', label: de.fleetAdmin.stations.section },
+    { href: '/fuhrpark/boxen', label: de.boxes.nav },
+    { href: '/fuhrpark/gateways', label: de.boxes.gatewaysNav },
     { href: '/fuhrpark/kalender', label: de.fleetCalendar.nav },
     { href: '/fuhrpark/sperrzeiten', label: de.manage.sections.blocks },
     { href: '/fuhrpark/schaeden', label: de.fleetDamage.nav },

@@ -1,4 +1,5 @@
 import { auditDe } from './audit';
+import { boxesDe } from './boxes';
 import { complianceDe } from './compliance';
 import { costsDe, settlementDe } from './costs';
 import { deStaff } from './de-staff';
@@ -134,6 +135,7 @@ export const deManage = {
   sizing: sizingDe,
   compliance: complianceDe,
   fleetAdmin: fleetAdminDe,
+  boxes: boxesDe,
   fleetCalendar: fleetCalendarDe,
   audit: auditDe,
 };

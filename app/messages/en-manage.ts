@@ -1,4 +1,5 @@
 import { auditEn } from './audit.en';
+import { boxesEn } from './boxes.en';
 import { complianceEn } from './compliance.en';
 import { costsEn, settlementEn } from './costs.en';
 import type { ManageMessages } from './de-manage';
@@ -131,6 +132,7 @@ export const enManage: ManageMessages = {
   sizing: sizingEn,
   compliance: complianceEn,
   fleetAdmin: fleetAdminEn,
+  boxes: boxesEn,
   fleetCalendar: fleetCalendarEn,
   audit: auditEn,
 };

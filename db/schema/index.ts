@@ -7,6 +7,7 @@ export * from './calendar';
 export * from './compliance';
 export * from './damages';
 export * from './fleet';
+export * from './fleet-ca';
 export * from './imports';
 export * from './notifications';
 export * from './policies';

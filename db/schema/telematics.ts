@@ -53,12 +53,15 @@ export const boxes = pgTable(
     epoch: integer('epoch').notNull().default(0),
     /** The seq after the newest gap-free record stored in the current epoch: what gateways ask for next. */
     nextSeq: u32('next_seq').notNull().default(1),
+    /** Set when another box took this one's place in the car: its records and history stay. */
+    replacedAt: instant('replaced_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
-    uniqueIndex('boxes_vehicle_key').on(t.vehicleId),
-    uniqueIndex('boxes_ble_address_key').on(t.bleAddress),
+    // One box in service per car and per radio address; replaced boxes stay for their history.
+    uniqueIndex('boxes_vehicle_key').on(t.vehicleId).where(sql`${t.replacedAt} is null`),
+    uniqueIndex('boxes_ble_address_key').on(t.bleAddress).where(sql`${t.replacedAt} is null`),
     check('boxes_ble_address_format', sql`${t.bleAddress} ~ '^[0-9A-F]{2}(:[0-9A-F]{2}){5}$'`),
     check('boxes_public_key_length', sql`octet_length(${t.publicKey}) = 32`),
     check('boxes_last_serial_range', sql`${t.lastSerial} between 0 and ${sql.raw(String(U32_MAX))}`),
@@ -128,6 +131,35 @@ export const boxRecords = pgTable(
   ],
 );
 
+/**
+ * A generation of the fleet CA key. `active` signs for every box that trusts it; `next` is being
+ * carried to the boxes during a rotation (and signs for those that confirmed it); `retired` never
+ * signs again. Only the public key is here: seeds live in the configuration or DATA_DIR.
+ */
+export const caKeyState = pgEnum('ca_key_state', ['active', 'next', 'retired']);
+
+export const fleetCaKeys = pgTable(
+  'fleet_ca_keys',
+  {
+    id: id(),
+    generation: integer('generation').notNull(),
+    publicKey: bytea('public_key').notNull(),
+    state: caKeyState('state').notNull(),
+    activatedAt: instant('activated_at'),
+    retiredAt: instant('retired_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('fleet_ca_keys_generation_key').on(t.generation),
+    uniqueIndex('fleet_ca_keys_public_key_key').on(t.publicKey),
+    // At most one active and one next key at a time.
+    uniqueIndex('fleet_ca_keys_one_per_live_state').on(t.state).where(sql`${t.state} <> 'retired'`),
+    check('fleet_ca_keys_generation_positive', sql`${t.generation} >= 1`),
+    check('fleet_ca_keys_public_key_length', sql`octet_length(${t.publicKey}) = 32`),
+    check('fleet_ca_keys_retired_has_date', sql`(${t.state} = 'retired') = (${t.retiredAt} is not null)`),
+  ],
+);
+
 export const keyHolder = pgEnum('key_holder', ['relay', 'phone']);
 
 /** Every key certificate the fleet CA signed: what a revocation must name, and the audit of who could open what. */
@@ -162,7 +194,7 @@ export const keyCertificates = pgTable(
   ],
 );
 
-export const gatewayJobKind = pgEnum('gateway_job_kind', ['command', 'revocation']);
+export const gatewayJobKind = pgEnum('gateway_job_kind', ['command', 'revocation', 'trust']);
 export const gatewayJobState = pgEnum('gateway_job_state', [
   'queued',
   'sent',
@@ -193,8 +225,10 @@ export const gatewayJobs = pgTable(
     kind: gatewayJobKind('kind').notNull(),
     /** PMK1 op of a command; null for a revocation. */
     op: smallint('op'),
-    /** The revocation frame to write; null for a command (its frame is made at the challenge). */
+    /** The revocation or trust update frame to write; null for a command (made at the challenge). */
     frame: bytea('frame'),
+    /** The fleet CA key a trust update adds to or retires from the box (fleet-ca.ts). */
+    caKeyId: uuid('ca_key_id').references(() => fleetCaKeys.id, { onDelete: 'restrict' }),
     /** The certificate a command was signed under, or the one a revocation revokes. */
     certificateId: uuid('certificate_id').references(() => keyCertificates.id, { onDelete: 'restrict' }),
     /** The challenge nonce the command was signed over: the response must echo it. */
@@ -221,10 +255,18 @@ export const gatewayJobs = pgTable(
     index('gateway_jobs_booking_idx').on(t.bookingId),
     check('gateway_jobs_op_matches_kind', sql`(${t.kind} = 'command') = (${t.op} is not null)`),
     check('gateway_jobs_op_range', sql`${t.op} is null or ${t.op} between 1 and 3`),
+    // ::text: a new enum value cannot be used in the transaction that adds it (the migration's).
     check(
-      'gateway_jobs_revocation_has_frame',
-      sql`${t.kind} = 'command' or (${t.frame} is not null and octet_length(${t.frame}) = 90)`,
+      'gateway_jobs_frame_matches_kind',
+      sql`case ${t.kind}::text when 'command' then true when 'revocation' then octet_length(${t.frame}) = 90 else octet_length(${t.frame}) = 119 end`,
     ),
+    check('gateway_jobs_trust_has_ca_key', sql`(${t.kind}::text = 'trust') = (${t.caKeyId} is not null)`),
+    // One trust update on its way per box and key: a pull's sweep and the operator's start may
+    // both find it owed at once.
+    uniqueIndex('gateway_jobs_one_open_trust_update')
+      .on(t.boxId, t.caKeyId)
+      // ca_key_id is set exactly on trust updates (check below); kind itself cannot be named here.
+      .where(sql`${t.caKeyId} is not null and ${t.state} in ('queued', 'sent', 'challenged')`),
     check('gateway_jobs_failed_has_failure', sql`(${t.state} = 'failed') = (${t.failure} is not null)`),
     check('gateway_jobs_done_has_status', sql`${t.state} <> 'done' or ${t.status} is not null`),
     check('gateway_jobs_status_range', sql`${t.status} is null or ${t.status} between 0 and 255`),

@@ -19,6 +19,8 @@ export interface ProvisionedBox {
   boxId: string;
   address: string;
   seed: string;
+  /** The CA keys the box's flash holds (hex), as the server recorded them. */
+  trustAnchors: string[];
 }
 
 /**
@@ -92,7 +94,13 @@ export async function buildDemoCars(
     provisioned.map((b) => b.boxId),
   );
   return provisioned.map((p) => {
-    const store = createBoxStore({ boxId: uuidToBytes(p.boxId), seed: fromHex(p.seed), caPublicKey });
+    const [held, next] = p.trustAnchors.map(fromHex);
+    const store = createBoxStore({
+      boxId: uuidToBytes(p.boxId),
+      seed: fromHex(p.seed),
+      caPublicKey: held ?? caPublicKey,
+      nextCaPublicKey: next,
+    });
     const log = logs.get(p.boxId) ?? [];
     for (const record of log) store.log.push(new Uint8Array(record.raw));
     const newest = log.at(-1);

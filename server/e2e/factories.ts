@@ -3,7 +3,20 @@ import { hashPassword } from 'better-auth/crypto';
 import { eq, inArray, or } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { accounts, bookings, damageReports, municipalities, stations, users, vehicles } from '@/db/schema';
+import {
+  accounts,
+  bookings,
+  boxes,
+  boxRecords,
+  damageReports,
+  gatewayJobs,
+  gateways,
+  keyCertificates,
+  municipalities,
+  stations,
+  users,
+  vehicles,
+} from '@/db/schema';
 import { purgeBookingRecords } from '../damage/purge';
 import type { Env } from '../env';
 
@@ -142,6 +155,19 @@ export async function removeWorld(db: Db, municipalityId: string) {
     // The fleet's own damage records have no booking: they go with their car.
     await tx.delete(damageReports).where(inArray(damageReports.vehicleId, cars));
     await tx.delete(users).where(eq(users.municipalityId, municipalityId));
+    // Boxes and gateways a spec provisioned or registered (the boxes spec), with what hangs on them.
+    const places = tx
+      .select({ id: stations.id })
+      .from(stations)
+      .where(eq(stations.municipalityId, municipalityId));
+    const worldBoxes = tx.select({ id: boxes.id }).from(boxes).where(inArray(boxes.vehicleId, cars));
+    await tx
+      .delete(gatewayJobs)
+      .where(or(inArray(gatewayJobs.stationId, places), inArray(gatewayJobs.boxId, worldBoxes)));
+    await tx.delete(keyCertificates).where(inArray(keyCertificates.boxId, worldBoxes));
+    await tx.delete(boxRecords).where(inArray(boxRecords.boxId, worldBoxes));
+    await tx.delete(boxes).where(inArray(boxes.vehicleId, cars));
+    await tx.delete(gateways).where(inArray(gateways.stationId, places));
     await tx.delete(vehicles).where(eq(vehicles.ownerMunicipalityId, municipalityId));
     await tx.delete(stations).where(eq(stations.municipalityId, municipalityId));
     await tx.delete(municipalities).where(eq(municipalities.id, municipalityId));

@@ -190,6 +190,10 @@ export const de = {
       STALE_NONCE: 'Die Anfrage an die Box war veraltet. Bitte erneut versuchen.',
       REVOKED: 'Der Schlüssel wurde widerrufen.',
       NOT_PERMITTED: 'Dieser Schlüssel erlaubt diese Aktion nicht.',
+      // Answers to a trust update of the fleet CA rotation (operator's page only).
+      STALE_UPDATE: 'Die Box hat eine neuere Schlüsseländerung und wies diese ältere ab.',
+      LAST_ANCHOR: 'Die Box würde ohne Flottenschlüssel dastehen und wies das ab.',
+      ANCHORS_FULL: 'Die Box kennt schon zwei Flottenschlüssel; erst einer muss entfernt werden.',
     },
     unknownStatus: (name: string) => `Unbekannte Antwort der Box (${name}).`,
     failure: {

@@ -180,6 +180,9 @@ export const en: ServerMessages = {
       STALE_NONCE: 'The request to the box was out of date. Please try again.',
       REVOKED: 'The key has been revoked.',
       NOT_PERMITTED: 'This key does not allow this action.',
+      STALE_UPDATE: 'The box holds a newer key change and refused this older one.',
+      LAST_ANCHOR: 'The box would be left without a fleet key and refused.',
+      ANCHORS_FULL: 'The box already knows two fleet keys; one must be removed first.',
     },
     unknownStatus: (name: string) => `Unknown answer from the box (${name}).`,
     failure: {

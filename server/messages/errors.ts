@@ -3,6 +3,7 @@ import type { PolicyRule } from '../bookings/policy';
 import type { SeriesConflict } from '../bookings/series';
 import type { BookingInTheWay } from '../bookings/vacate';
 import { auditErrors } from './errors-audit';
+import { boxErrors } from './errors-boxes';
 import { complianceErrors } from './errors-compliance';
 import { fleetErrors } from './errors-fleet';
 import type { Language } from './language';
@@ -340,4 +341,5 @@ export const errorCatalogue = {
   },
   ...fleetErrors,
   ...auditErrors,
+  ...boxErrors,
 } as const satisfies ErrorEntries;

@@ -4,13 +4,16 @@ import type { Db } from '@/db/client';
 import { gatewayJobs, keyCertificates } from '@/db/schema';
 import {
   bytesEqual,
+  decodeCertificate,
   encodeRevocation,
   issueCertificate,
   signRevocation,
   toHex,
   uuidToBytes,
+  verifyCertificate,
 } from '@/telematics/protocol';
 import { type Actor, recordAudit, systemActor } from '../audit/record';
+import { signingKeyFor } from './ca-keys';
 import type { FleetKeys } from './keys';
 import { allocateSerial, type KeyBookingRow, unrevokedCertificatesOf } from './queries';
 import { BOX_TOLERANCE_MS, certificateWindow, unixSeconds } from './rules';
@@ -32,8 +35,10 @@ export interface IssueRequest {
   issuedBy: Actor;
 }
 
-/** Signs a certificate with the fleet CA under the box's next serial and records it. */
+/** Signs a certificate with a fleet CA key the box trusts, under the box's next serial and records it. */
 export async function issueKeyCertificate(db: Db, keys: FleetKeys, request: IssueRequest) {
+  // A key the box confirmed it trusts: during a CA rotation the new one once the box holds it.
+  const ca = await signingKeyFor(db, keys, request.boxId);
   return db.transaction(async (tx) => {
     const serial = await allocateSerial(tx, request.boxId);
     const { notBefore, notAfter } = certificateWindow(request.booking);
@@ -48,7 +53,7 @@ export async function issueKeyCertificate(db: Db, keys: FleetKeys, request: Issu
         rights: request.rights,
         holderPub: request.holderPublicKey,
       },
-      keys.ca,
+      ca,
     );
     const [row] = await tx
       .insert(keyCertificates)
@@ -114,7 +119,17 @@ export async function relayCertificate(
         isNull(keyCertificates.revokedAt),
       ),
     );
-  const usable = existing.find((c) => bytesEqual(c.holderPublicKey, keys.relay.publicKey));
+  // Only one signed with the key the box is signed for now: after a CA rotation the box refuses
+  // certificates of the retired key, and during one the new key is preferred.
+  const ca = await signingKeyFor(db, keys, request.boxId);
+  const usable = existing.find((c) => {
+    const decoded = decodeCertificate(c.frame);
+    return (
+      bytesEqual(c.holderPublicKey, keys.relay.publicKey) &&
+      decoded.ok &&
+      verifyCertificate(decoded.frame, ca.publicKey)
+    );
+  });
   if (usable) return usable;
   return issueKeyCertificate(db, keys, {
     ...request,
@@ -148,7 +163,7 @@ export async function revokeBookingKeys(
       const frame = encodeRevocation(
         signRevocation(
           { boxId: uuidToBytes(certificate.boxId), serial: certificate.serial, issuedAt: unixSeconds(now) },
-          keys.ca,
+          await signingKeyFor(tx, keys, certificate.boxId),
         ),
       );
       const id = randomUUID();

@@ -3,6 +3,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { boxes, gateways, stations, vehicles } from '@/db/schema';
 import { bytesToUuid, keyPairFromSeed, toHex } from '@/telematics/protocol';
+import { activeCaKey, caGenerations, recordAnchor, trustedGenerations } from './ca-keys';
 import { hashToken } from './gateways';
 import type { FleetKeys } from './keys';
 
@@ -49,9 +50,10 @@ export async function provisionDemo(
     .from(vehicles)
     .where(only ? inArray(vehicles.ownerMunicipalityId, only) : undefined);
   const demoBoxes = [];
+  const ca = await activeCaKey(db, keys);
   for (const car of cars) {
     const identity = demoBoxIdentity(car.plate);
-    await db
+    const inserted = await db
       .insert(boxes)
       .values({
         id: identity.boxId,
@@ -60,8 +62,13 @@ export async function provisionDemo(
         publicKey: identity.publicKey,
         firmware: 'pmk1-reference (Demo)',
       })
-      .onConflictDoNothing();
-    const [box] = await db.select().from(boxes).where(eq(boxes.vehicleId, car.vehicleId));
+      .onConflictDoNothing()
+      .returning({ id: boxes.id });
+    if (inserted.length > 0) await recordAnchor(db, identity.boxId, ca.id);
+    const [box] = await db
+      .select()
+      .from(boxes)
+      .where(and(eq(boxes.vehicleId, car.vehicleId), isNull(boxes.replacedAt)));
     // A car provisioned with a real box keeps it; only demo boxes come back with their seed.
     if (box?.id === identity.boxId)
       demoBoxes.push({ ...car, boxId: box.id, address: box.bleAddress, seed: toHex(identity.seed) });
@@ -93,5 +100,17 @@ export async function provisionDemo(
     if (gateway)
       demoGateways.push({ stationId: station.id, stationName: station.name, gatewayId: gateway.id, token });
   }
-  return { caPublicKey: toHex(keys.ca.publicKey), boxes: demoBoxes, gateways: demoGateways };
+  // A demo box's flash is the server's record: it trusts what it last confirmed (the active key
+  // when nothing is recorded), so a restart in the middle of a CA rotation resumes it.
+  const generations = await caGenerations(db, keys);
+  const trusted = await trustedGenerations(db);
+  const keyOf = (generation: number) => generations.find((row) => row.generation === generation)?.publicKey;
+  const withAnchors = demoBoxes.map((box) => ({
+    ...box,
+    trustAnchors: (trusted.get(box.boxId) ?? [ca.generation])
+      .map(keyOf)
+      .filter((key): key is Uint8Array => key !== undefined)
+      .map(toHex),
+  }));
+  return { caPublicKey: toHex(ca.publicKey), boxes: withAnchors, gateways: demoGateways };
 }

@@ -8,10 +8,10 @@ import {
   decodeInfo,
   decodeResponse,
   encodeCommand,
+  frameDigest,
   fromHex,
   Op,
   type Response,
-  revocationDigest,
   Status,
   signCommand,
   toHex,
@@ -19,6 +19,7 @@ import {
 } from '@/telematics/protocol';
 import { AppError } from '../errors';
 import { bookingConfirmedByBox } from './booking-state';
+import { confirmTrustUpdate } from './ca-rotation';
 import { relayCertificate } from './certificates';
 import type { AuthenticatedGateway } from './gateways';
 import type { FleetKeys } from './keys';
@@ -46,7 +47,10 @@ async function failJob(db: Db, jobId: string, failure: Failure, detail: string |
     .where(and(eq(gatewayJobs.id, jobId), inArray(gatewayJobs.state, ['queued', ...open])));
 }
 
-/** A revocation not (provably) delivered: offered again after a pause, until the certificate is dead anyway. */
+/** Jobs that carry a CA-signed frame to the box: retried until delivered or expired. */
+const carriesFrame = (kind: string) => kind === 'revocation' || kind === 'trust';
+
+/** A revocation or trust update not (provably) delivered: offered again after a pause, until the certificate is dead anyway. */
 async function requeueRevocation(db: Db, jobId: string, now: Date) {
   await db
     .update(gatewayJobs)
@@ -132,10 +136,11 @@ export type ResultInput =
 
 /** Whether a verified response answers this job, not an older one replayed. */
 function answersJob(response: Response, job: typeof gatewayJobs.$inferSelect): boolean {
-  // Erratum 1: the answer names the revocation frame it answers by its digest, whatever the status.
-  if (job.kind === 'revocation')
+  // Erratum 1 (and the trust update likewise): the answer names the frame it answers by its
+  // digest, whatever the status.
+  if (carriesFrame(job.kind))
     return (
-      response.op === Op.NONE && job.frame !== null && bytesEqual(response.nonce, revocationDigest(job.frame))
+      response.op === Op.NONE && job.frame !== null && bytesEqual(response.nonce, frameDigest(job.frame))
     );
   // A MALFORMED answer echoes nothing; it only ever fails the job.
   if (response.status === Status.MALFORMED) return true;
@@ -160,14 +165,14 @@ export async function recordResult(
   const { job, boxKey } = await ownJob(db, gateway, input.jobId);
   if (!open.some((state) => state === job.state)) return { ok: true as const };
   if ('failure' in input) {
-    if (job.kind === 'revocation' && job.expiresAt > now) await requeueRevocation(db, job.id, now);
+    if (carriesFrame(job.kind) && job.expiresAt > now) await requeueRevocation(db, job.id, now);
     else await failJob(db, job.id, input.failure, input.detail ?? null, now);
     return { ok: true as const };
   }
   const decoded = decodeResponse(fromHex(input.response));
   if (!decoded.ok || !verifyResponse(decoded.frame, boxKey) || !answersJob(decoded.frame, job)) {
-    if (job.kind === 'revocation') {
-      // Not proof that this revocation reached the box (perhaps the answer to another one): the
+    if (carriesFrame(job.kind)) {
+      // Not proof that this revocation or update reached the box (perhaps the answer to another one): the
       // job stays pending, so the key is still revoked when a gateway next reaches the car.
       if (job.expiresAt > now) await requeueRevocation(db, job.id, now);
       throw new AppError('RESPONSE_MISMATCH');
@@ -192,6 +197,8 @@ export async function recordResult(
       })
       .where(and(eq(gatewayJobs.id, job.id), inArray(gatewayJobs.state, open)))
       .returning({ id: gatewayJobs.id });
+    if (done.length > 0 && response.status === Status.OK && job.kind === 'trust')
+      await confirmTrustUpdate(tx, job, now);
     const op = opName(job.op ?? 0);
     if (done.length > 0 && response.status === Status.OK && job.kind === 'command' && job.bookingId && op) {
       await bookingConfirmedByBox(tx, job.bookingId, op, now);

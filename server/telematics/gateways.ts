@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/record';
 import type { SessionUser } from '../auth/queries';
 import { assertMayManage, atGatewayStation } from '../auth/scope';
 import { AppError, sqlState } from '../errors';
+import { activeCaKey, recordAnchor } from './ca-keys';
 import type { FleetKeys } from './keys';
 
 export interface AuthenticatedGateway {
@@ -110,6 +111,8 @@ export interface ProvisionBoxInput {
   /** The box's own public key; without it the server makes the key (demo and simulator only). */
   publicKey?: Uint8Array | undefined;
   firmware?: string | undefined;
+  /** Puts this box in the place of the car's current one, which keeps its records and history. */
+  replace?: boolean | undefined;
 }
 
 /**
@@ -129,6 +132,8 @@ export async function provisionBox(db: Db, keys: FleetKeys, user: SessionUser, i
     publicKey = keyPairFromSeed(seed).publicKey;
   }
   const boxId = input.boxId ?? randomUUID();
+  // A new box is provisioned with the active CA key (a rotation under way reaches it at its next pull).
+  const ca = await activeCaKey(db, keys);
   const box = {
     id: boxId,
     vehicleId: vehicle.id,
@@ -138,13 +143,22 @@ export async function provisionBox(db: Db, keys: FleetKeys, user: SessionUser, i
   };
   try {
     await db.transaction(async (tx) => {
+      const replaced = input.replace
+        ? await tx
+            .update(boxes)
+            .set({ replacedAt: new Date() })
+            .where(and(eq(boxes.vehicleId, vehicle.id), isNull(boxes.replacedAt)))
+            .returning({ id: boxes.id, bleAddress: boxes.bleAddress, firmware: boxes.firmware })
+        : [];
       await tx.insert(boxes).values(box);
+      await recordAnchor(tx, boxId, ca.id);
       // The public key only (as hex); a seed the server made never reaches the log.
       await recordAudit(tx, user, {
-        action: 'box.provision',
+        action: replaced.length > 0 ? 'box.replace' : 'box.provision',
         objectType: 'box',
         objectId: boxId,
         municipalityId: vehicle.ownerMunicipalityId,
+        before: replaced[0] ?? null,
         after: box,
       });
     });
@@ -158,7 +172,7 @@ export async function provisionBox(db: Db, keys: FleetKeys, user: SessionUser, i
     address: input.address.toUpperCase(),
     publicKey: toHex(publicKey),
     seed: seed ? toHex(seed) : null,
-    caPublicKey: toHex(keys.ca.publicKey),
+    caPublicKey: toHex(ca.publicKey),
   };
 }
 
@@ -168,6 +182,6 @@ export async function stationBoxes(db: Db, gateway: AuthenticatedGateway) {
     .select({ boxId: boxes.id, address: boxes.bleAddress })
     .from(boxes)
     .innerJoin(vehicles, eq(vehicles.id, boxes.vehicleId))
-    .where(atGatewayStation(gateway, vehicles.homeStationId));
+    .where(and(atGatewayStation(gateway, vehicles.homeStationId), isNull(boxes.replacedAt)));
   return { stationId: gateway.stationId, boxes: rows };
 }

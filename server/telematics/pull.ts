@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import { boxes, gatewayJobs } from '@/db/schema';
 import { toHex } from '@/telematics/protocol';
 import { atGatewayStation } from '../auth/scope';
+import { queueTrustUpdates } from './ca-rotation';
 import { revokeBookingKeys } from './certificates';
 import type { AuthenticatedGateway } from './gateways';
 import type { FleetKeys } from './keys';
@@ -52,14 +53,8 @@ async function claimJobs(db: Db, gateway: AuthenticatedGateway, now: Date) {
     )
     .orderBy(asc(gatewayJobs.createdAt));
   return rows.map((row) =>
-    row.kind === 'revocation' && row.frame
-      ? {
-          id: row.id,
-          kind: 'revocation' as const,
-          boxId: row.boxId,
-          address: row.address,
-          frame: toHex(row.frame),
-        }
+    row.kind !== 'command' && row.frame
+      ? { id: row.id, kind: row.kind, boxId: row.boxId, address: row.address, frame: toHex(row.frame) }
       : { id: row.id, kind: 'command' as const, boxId: row.boxId, address: row.address },
   );
 }
@@ -105,6 +100,8 @@ export async function pullJobs(
   { signal, clock = () => new Date() }: PullOptions = {},
 ) {
   await sweepRevocations(db, keys, gateway.stationId, clock());
+  // A CA rotation's updates still owed to this station's boxes (one whose job expired included).
+  await queueTrustUpdates(db, keys, { stationId: gateway.stationId }, clock());
   const deadline = Date.now() + waitMs;
   for (;;) {
     if (signal?.aborted) return { jobs: [] };

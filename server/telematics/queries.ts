@@ -21,7 +21,7 @@ export async function findKeyBooking(db: Db, bookingId: string) {
     })
     .from(bookings)
     .innerJoin(vehicles, eq(vehicles.id, bookings.vehicleId))
-    .leftJoin(boxes, eq(boxes.vehicleId, vehicles.id))
+    .leftJoin(boxes, and(eq(boxes.vehicleId, vehicles.id), isNull(boxes.replacedAt)))
     .where(eq(bookings.id, bookingId));
   return row ?? null;
 }
@@ -95,7 +95,7 @@ export async function expireJobs(db: Db, now: Date, where: { stationId?: string;
     .where(
       and(
         scope,
-        eq(gatewayJobs.kind, 'revocation'),
+        inArray(gatewayJobs.kind, ['revocation', 'trust']),
         eq(gatewayJobs.state, 'sent'),
         or(
           isNull(gatewayJobs.sentAt),

@@ -95,6 +95,9 @@ const statusKeys: Record<number, keyof ServerMessages['car']['status']> = {
   [Status.STALE_NONCE]: 'STALE_NONCE',
   [Status.REVOKED]: 'REVOKED',
   [Status.NOT_PERMITTED]: 'NOT_PERMITTED',
+  [Status.STALE_UPDATE]: 'STALE_UPDATE',
+  [Status.LAST_ANCHOR]: 'LAST_ANCHOR',
+  [Status.ANCHORS_FULL]: 'ANCHORS_FULL',
 };
 
 /** Failures a gateway reports, and those the server records itself. */
@@ -108,7 +111,7 @@ export const failureReason = (failure: string, language: Language): string => {
 
 export interface JobRow {
   state: 'queued' | 'sent' | 'challenged' | 'done' | 'failed';
-  kind: 'command' | 'revocation';
+  kind: 'command' | 'revocation' | 'trust';
   op: number | null;
   stage: string | null;
   status: number | null;
@@ -121,7 +124,8 @@ export interface JobRow {
  */
 export function jobView(job: JobRow, cause: VehicleStateCause | null, language: Language) {
   const t = messagesFor(language).car;
-  const op = job.kind === 'revocation' ? 'revocation' : (opName(job.op ?? 0) ?? 'unlock');
+  // A trust update (CA rotation) reads as a revocation does: a frame delivered, no car moved.
+  const op = job.kind !== 'command' ? 'revocation' : (opName(job.op ?? 0) ?? 'unlock');
   const base = {
     state: job.state,
     stage: job.stage,

@@ -27,10 +27,15 @@ export const provisionBoxInput = z.object({
   address: z
     .string()
     .regex(/^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$/, 'Eine Bluetooth-Adresse wie AA:BB:CC:DD:EE:FF.'),
-  boxId: z.uuid().optional(),
+  boxId: z.uuid({ error: 'Eine Box-ID als UUID, z. B. 0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f0.' }).optional(),
   publicKey: key32.optional(),
   firmware: singleLineText({ max: 200 }).optional(),
+  /** Puts the new box in the place of the car's current one (which keeps its history). */
+  replace: z.boolean().optional(),
 });
+/** The generation the operator's page showed: a second tab that acted meanwhile makes it stale. */
+export const startRotationInput = z.object({ activeGeneration: z.number().int().min(1) });
+export const finishRotationInput = z.object({ nextGeneration: z.number().int().min(2) });
 
 // What gateways send (telematics/gateway/CONTRACT.md).
 export const pullInput = z.object({ waitMs: z.number().int().min(0).max(30_000) });

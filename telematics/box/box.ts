@@ -3,7 +3,7 @@
  * simulator and the demo. Time comes only from the injected clock, randomness from an injectable
  * source, persistent state from a BoxStore, so every run can be replayed exactly.
  */
-import { randomBytes as cryptoRandomBytes, type KeyObject } from 'node:crypto';
+import { randomBytes as cryptoRandomBytes } from 'node:crypto';
 import { bytesEqual } from '../protocol/bytes';
 import { encodeChallenge, encodeInfo } from '../protocol/characteristics';
 import { type Command, NONCE_LENGTH } from '../protocol/command';
@@ -18,16 +18,18 @@ import {
   Status,
   type StatusCode,
 } from '../protocol/constants';
-import { type Ed25519KeyPair, keyPairFromSeed, publicKeyFromRaw } from '../protocol/ed25519';
+import { type Ed25519KeyPair, keyPairFromSeed } from '../protocol/ed25519';
 import { decodeLogRequest } from '../protocol/log-paging';
 import { encodeResponse, signResponse } from '../protocol/response';
-import { decodeRevocation, revocationDigest, verifyRevocation } from '../protocol/revocation';
+import { decodeRevocation, verifyRevocation } from '../protocol/revocation';
+import { frameDigest } from '../protocol/trust-anchor';
 import { type CarState, parkedCar } from './car-state';
 import { checkCommand, type NonceSlot } from './checks';
 import type { Clock } from './clock';
 import { appendRecord, logPage, newestSeq } from './log-book';
 import type { BoxPeripheral } from './peripheral';
 import type { BoxStore } from './store';
+import { anchorKeys, applyTrustUpdate } from './trust';
 
 export interface BoxOptions {
   store: BoxStore;
@@ -48,7 +50,6 @@ export class ReferenceBox implements BoxPeripheral {
   readonly #firmware: string;
   readonly #random: (length: number) => Uint8Array;
   readonly #key: Ed25519KeyPair;
-  readonly #caKey: KeyObject;
   #nonce: NonceSlot | null = null;
   /** Box time by which a door must have opened after an unlock, or null when none is pending. */
   #autoLockAt: number | null = null;
@@ -60,9 +61,8 @@ export class ReferenceBox implements BoxPeripheral {
     this.#firmware = options.firmware ?? REFERENCE_FIRMWARE;
     this.#random = options.randomBytes ?? ((n) => new Uint8Array(cryptoRandomBytes(n)));
     this.#key = keyPairFromSeed(this.#store.seed);
-    const caKey = publicKeyFromRaw(this.#store.caPublicKey);
-    if (caKey === null) throw new RangeError('the CA public key is not a usable Ed25519 key');
-    this.#caKey = caKey;
+    if (anchorKeys(this.#store).length === 0)
+      throw new RangeError('the CA public key is not a usable Ed25519 key');
   }
 
   get boxId(): Uint8Array {
@@ -101,9 +101,10 @@ export class ReferenceBox implements BoxPeripheral {
 
   writeCommand(frame: Uint8Array): Uint8Array {
     this.tick();
-    const isRevocation =
-      frame instanceof Uint8Array && frame[0] === PROTOCOL_VERSION && frame[1] === FrameType.REVOCATION;
-    return isRevocation ? this.#revoke(frame) : this.#command(frame);
+    const type = frame instanceof Uint8Array && frame[0] === PROTOCOL_VERSION ? frame[1] : undefined;
+    if (type === FrameType.REVOCATION) return this.#revoke(frame);
+    if (type === FrameType.TRUST_ANCHOR) return this.#updateTrust(frame);
+    return this.#command(frame);
   }
 
   /** A malformed request gets no notification at all: there is no fromSeq to answer to. */
@@ -166,21 +167,27 @@ export class ReferenceBox implements BoxPeripheral {
 
   /** Every answer names the frame it answers by its digest (erratum 1), refusals too. */
   #revoke(frame: Uint8Array): Uint8Array {
-    const echo = { op: Op.NONE, nonce: revocationDigest(frame) };
+    const echo = { op: Op.NONE, nonce: frameDigest(frame) };
     const decoded = decodeRevocation(frame);
     if (!decoded.ok) return this.#respond(Status.MALFORMED, echo);
     const revocation = decoded.frame;
-    if (!verifyRevocation(revocation, this.#caKey)) return this.#respond(Status.BAD_CA_SIGNATURE, echo);
+    if (!anchorKeys(this.#store).some((key) => verifyRevocation(revocation, key)))
+      return this.#respond(Status.BAD_CA_SIGNATURE, echo);
     if (!bytesEqual(revocation.boxId, this.#store.boxId)) return this.#respond(Status.WRONG_BOX, echo);
     this.#store.revokedSerials.add(revocation.serial);
     this.#store.newestIssuedAt = Math.max(this.#store.newestIssuedAt, revocation.issuedAt);
     return this.#respond(Status.OK, echo);
   }
 
+  /** Answered like a revocation: op 0 and the frame's digest, whatever the status. */
+  #updateTrust(frame: Uint8Array): Uint8Array {
+    return this.#respond(applyTrustUpdate(this.#store, frame), { op: Op.NONE, nonce: frameDigest(frame) });
+  }
+
   #command(frame: Uint8Array): Uint8Array {
     const check = checkCommand(frame, {
       boxId: this.#store.boxId,
-      caKey: this.#caKey,
+      caKeys: anchorKeys(this.#store),
       now: this.now(),
       nonce: this.#nonce,
       isRevoked: (serial) => this.#store.revokedSerials.has(serial),
@@ -241,8 +248,8 @@ export class ReferenceBox implements BoxPeripheral {
   }
 
   /**
-   * Every answer is signed. Op and nonce echo a decodable command, or are a revocation's op 0 and
-   * digest; a malformed command echoes zeros.
+   * Every answer is signed. Op and nonce echo a decodable command, or are a revocation's or trust
+   * update's op 0 and digest; a malformed command echoes zeros.
    */
   #respond(status: StatusCode, echo: Pick<Command, 'op' | 'nonce'> | null): Uint8Array {
     const response = signResponse(

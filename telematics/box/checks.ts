@@ -23,7 +23,8 @@ export interface NonceSlot {
 
 export interface CheckContext {
   boxId: Uint8Array;
-  caKey: KeyObject;
+  /** The box's trust anchors: a certificate signed by any of them passes step 2. */
+  caKeys: readonly KeyObject[];
   /** Box time: the clock, never below the newest accepted issuedAt. */
   now: number;
   nonce: NonceSlot | null;
@@ -46,7 +47,7 @@ export function checkCommand(frame: Uint8Array, ctx: CheckContext): CommandCheck
     command,
   });
 
-  if (!verifyCertificate(cert, ctx.caKey)) return at(2, Status.BAD_CA_SIGNATURE);
+  if (!ctx.caKeys.some((key) => verifyCertificate(cert, key))) return at(2, Status.BAD_CA_SIGNATURE);
   if (!bytesEqual(cert.boxId, ctx.boxId)) return at(3, Status.WRONG_BOX);
   if (ctx.now < cert.notBefore - VALIDITY_TOLERANCE_S) return at(4, Status.NOT_YET_VALID);
   if (ctx.now > cert.notAfter + VALIDITY_TOLERANCE_S) return at(4, Status.EXPIRED);

@@ -11,6 +11,7 @@ import { type Ed25519KeyPair, keyPairFromSeed } from '../protocol/ed25519';
 import { decodeLogRecord, type LogRecord } from '../protocol/log-record';
 import { decodeResponse, type Response } from '../protocol/response';
 import { encodeRevocation, signRevocation } from '../protocol/revocation';
+import { encodeTrustAnchor, signTrustAnchor, TrustAction } from '../protocol/trust-anchor';
 import { ReferenceBox } from './box';
 import { type CarState, parkedCar } from './car-state';
 import { createManualClock } from './clock';
@@ -27,6 +28,8 @@ export const benchKeys = {
   box: keyPairFromSeed(seed(2)),
   holder: keyPairFromSeed(seed(3)),
   stranger: keyPairFromSeed(seed(4)),
+  /** The fleet CA key a rotation brings in. */
+  nextCa: keyPairFromSeed(seed(5)),
 };
 
 export interface CommandOptions {
@@ -99,6 +102,23 @@ export function benchBox(options: { car?: Partial<CarState>; start?: number } = 
       ),
     );
 
+  /** A trust update, signed by the fleet CA unless `issuer` says otherwise; issuedAt is the clock's. */
+  const trustFrame = (
+    action: number,
+    key: Uint8Array,
+    o: { boxId?: Uint8Array; issuer?: Ed25519KeyPair; issuedAt?: number } = {},
+  ) =>
+    encodeTrustAnchor(
+      signTrustAnchor(
+        { boxId: o.boxId ?? BENCH_BOX_ID, action, key, issuedAt: o.issuedAt ?? clock.now() },
+        o.issuer ?? benchKeys.ca,
+      ),
+    );
+  const addAnchor = (key: Uint8Array, o: Parameters<typeof trustFrame>[2] = {}) =>
+    trustFrame(TrustAction.ADD, key, o);
+  const retireAnchor = (key: Uint8Array, o: Parameters<typeof trustFrame>[2] = {}) =>
+    trustFrame(TrustAction.RETIRE, key, o);
+
   const records = (): LogRecord[] =>
     store.log.map((bytes) => {
       const record = decodeLogRecord(bytes);
@@ -116,6 +136,9 @@ export function benchBox(options: { car?: Partial<CarState>; start?: number } = 
     commandFrame,
     send,
     revocationFrame,
+    trustFrame,
+    addAnchor,
+    retireAnchor,
     records,
   };
 }

@@ -34,7 +34,7 @@ const job = z.discriminatedUnion('kind', [
   z.object({ id: z.string(), kind: z.literal('command'), boxId: z.string(), address: z.string() }),
   z.object({
     id: z.string(),
-    kind: z.literal('revocation'),
+    kind: z.enum(['revocation', 'trust']),
     boxId: z.string(),
     address: z.string(),
     frame: hex,

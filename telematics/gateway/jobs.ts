@@ -1,4 +1,4 @@
-/** One job from `gateway.pull`, carried out: the relay of a command, or a revocation. */
+/** One job from `gateway.pull`, carried out: the relay of a command, a revocation or a trust update. */
 import { fromHex, toHex } from '../protocol/bytes';
 import { NONCE_LIFETIME_S, Status } from '../protocol/constants';
 import { decodeResponse } from '../protocol/response';
@@ -70,7 +70,8 @@ export async function runJob(job: Job, context: JobContext): Promise<JobOutcome>
         'bleMs',
         context.sessions.with(job.address, async (connection) => {
           report('connected');
-          if (job.kind === 'revocation') {
+          // A CA-signed frame for the box: written as it came, the box's answer handed back.
+          if (job.kind !== 'command') {
             return { jobId: job.id, response: toHex(await connection.sendCommand(fromHex(job.frame))) };
           }
           const info = await connection.readInfo();

@@ -12,7 +12,9 @@ export interface StationBox {
 
 export type Job =
   | { id: string; kind: 'command'; boxId: string; address: string }
-  | { id: string; kind: 'revocation'; boxId: string; address: string; frame: string };
+  | { id: string; kind: 'revocation'; boxId: string; address: string; frame: string }
+  /** A trust anchor update of a CA rotation: written and answered as a revocation is. */
+  | { id: string; kind: 'trust'; boxId: string; address: string; frame: string };
 
 export type JobStage = 'connecting' | 'connected';
 

@@ -13,6 +13,8 @@ export const FrameType = {
   LOG_RECORD: 0x05,
   LOG_REQUEST: 0x06,
   LOG_END: 0x07,
+  /** A fleet CA key added to or retired from a box's trust anchors (PROTOCOL.md, CA rotation). */
+  TRUST_ANCHOR: 0x08,
 } as const;
 
 /** Exact frame lengths in bytes; a frame of any other length is MALFORMED. */
@@ -24,6 +26,7 @@ export const FrameLength = {
   LOG_RECORD: 112,
   LOG_REQUEST: 6,
   LOG_END: 6,
+  TRUST_ANCHOR: 119,
   CHALLENGE: 24,
 } as const;
 
@@ -43,12 +46,18 @@ export const Status = {
   REVOKED: 0x08,
   NOT_PERMITTED: 0x09,
   VEHICLE_STATE: 0x0a,
+  /** A trust update whose issuedAt is not after the newest one the box accepted (a replay). */
+  STALE_UPDATE: 0x0b,
+  /** A retire of the box's only trust anchor: it would trust nothing afterwards. */
+  LAST_ANCHOR: 0x0c,
+  /** An add while the box already holds its two anchors: one must be retired first. */
+  ANCHORS_FULL: 0x0d,
 } as const;
 export type StatusCode = (typeof Status)[keyof typeof Status];
 type StatusName = keyof typeof Status;
 
 export const Op = {
-  /** Only in responses to a revocation. */
+  /** Only in responses to a revocation or a trust update. */
   NONE: 0x00,
   UNLOCK: 0x01,
   LOCK: 0x02,

@@ -7,6 +7,7 @@ import { decodeLogEnd, decodeLogRequest, type LogEnd, type LogRequest } from './
 import { decodeLogRecord, type LogRecord } from './log-record';
 import { decodeResponse, type Response } from './response';
 import { decodeRevocation, type Revocation } from './revocation';
+import { decodeTrustAnchor, type TrustAnchorUpdate } from './trust-anchor';
 
 export type AnyFrame =
   | { kind: 'certificate'; certificate: Certificate }
@@ -15,7 +16,8 @@ export type AnyFrame =
   | { kind: 'revocation'; revocation: Revocation }
   | { kind: 'logRecord'; logRecord: LogRecord }
   | { kind: 'logRequest'; logRequest: LogRequest }
-  | { kind: 'logEnd'; logEnd: LogEnd };
+  | { kind: 'logEnd'; logEnd: LogEnd }
+  | { kind: 'trustAnchor'; trustAnchor: TrustAnchorUpdate };
 
 function wrap<T>(decoded: Decoded<T>, make: (frame: T) => AnyFrame): Decoded<AnyFrame> {
   return decoded.ok ? { ok: true, frame: make(decoded.frame) } : decoded;
@@ -40,6 +42,8 @@ export function decodeFrame(bytes: Uint8Array): Decoded<AnyFrame> {
       return wrap(decodeLogRequest(bytes), (logRequest) => ({ kind: 'logRequest', logRequest }));
     case FrameType.LOG_END:
       return wrap(decodeLogEnd(bytes), (logEnd) => ({ kind: 'logEnd', logEnd }));
+    case FrameType.TRUST_ANCHOR:
+      return wrap(decodeTrustAnchor(bytes), (trustAnchor) => ({ kind: 'trustAnchor', trustAnchor }));
     default:
       return decodeFailure(bytes[0] !== PROTOCOL_VERSION ? 'VERSION' : 'TYPE');
   }

@@ -11,3 +11,4 @@ export * from './log-paging';
 export * from './log-record';
 export * from './response';
 export * from './revocation';
+export * from './trust-anchor';

@@ -1,9 +1,10 @@
 /** Revocation (type 0x04, 90 bytes): the CA withdraws one certificate serial on one box. */
-import { createHash, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { copyBytes, readU32, UUID_LENGTH, writeBytes, writeU32 } from './bytes';
 import { FrameLength, FrameType, PROTOCOL_VERSION } from './constants';
 import { type Decoded, decodeSafely } from './decoded';
 import { type Ed25519KeyPair, ed25519Sign, SIGNATURE_LENGTH, verifySignedPart } from './ed25519';
+import { frameDigest } from './trust-anchor';
 
 /** Offset of caSig; the CA signs bytes 0..25. */
 const REVOCATION_SIGNED_LENGTH = 26;
@@ -55,15 +56,8 @@ export function verifyRevocation(revocation: Revocation, caPublicKey: Uint8Array
   return verifySignedPart(caPublicKey, () => encodeRevocationBody(revocation), revocation.caSig);
 }
 
-/** Length of the digest a revocation's answer carries in its nonce field (erratum 1). */
-export const REVOCATION_DIGEST_LENGTH = 16;
-
 /**
  * What the box's answer to a revocation carries in its nonce field (key-protocol.md, erratum 1):
- * the first 16 bytes of SHA-256 over the frame's bytes as received, whatever the status. It binds
- * the signed answer to that one frame, so the answer to one revocation cannot close another.
+ * the frame digest trust updates use too.
  */
-export function revocationDigest(frame: Uint8Array): Uint8Array {
-  const digest = createHash('sha256').update(frame).digest();
-  return new Uint8Array(digest.subarray(0, REVOCATION_DIGEST_LENGTH));
-}
+export const revocationDigest = frameDigest;

@@ -47,6 +47,11 @@ describe('test vectors', () => {
     expect(verifies(keys.box.publicKey, frames.revocationResponse.hex, 38)).toBe(true);
     expect(verifies(keys.box.publicKey, frames.logRecord.hex, 48)).toBe(true);
     expect(verifies(keys.box.publicKey, frames.certificate.hex, 83)).toBe(false);
+    // A trust update is signed by a key the box trusts already: the add by the current CA, the
+    // retire by the key added.
+    expect(verifies(keys.ca.publicKey, frames.trustAnchorAdd.hex, 55)).toBe(true);
+    expect(verifies(keys.nextCa.publicKey, frames.trustAnchorRetire.hex, 55)).toBe(true);
+    expect(verifies(keys.box.publicKey, frames.trustAnchorResponse.hex, 38)).toBe(true);
   });
 
   it('put every field at the offset key-protocol.md gives', () => {
@@ -81,5 +86,19 @@ describe('test vectors', () => {
     expect(committed.frames.revocationResponse.hex.slice(8, 40)).toBe(digest.slice(0, 32));
     expect(committed.frames.logRequest.hex).toBe('010600000007');
     expect(committed.frames.logEnd.hex).toBe('010700000008');
+
+    const add = fromHex(committed.frames.trustAnchorAdd.hex);
+    expect(add.length).toBe(119);
+    expect(toHex(add.subarray(0, 2))).toBe('0108');
+    expect(toHex(add.subarray(2, 18))).toBe('0f1e2d3c4b5a49788695a4b3c2d1e0f0');
+    expect(add[18]).toBe(0x01);
+    expect(toHex(add.subarray(19, 51))).toBe(committed.keys.nextCa.publicKey);
+    expect(readU32(add, 51)).toBe(1_767_225_600 + 3600);
+    const retire = fromHex(committed.frames.trustAnchorRetire.hex);
+    expect([retire[18], toHex(retire.subarray(19, 51))]).toEqual([0x02, committed.keys.ca.publicKey]);
+    // As erratum 1 for revocations: op 0, then SHA-256 over the update frame, first 16 bytes.
+    const addDigest = createHash('sha256').update(add).digest('hex');
+    expect(committed.frames.trustAnchorResponse.hex.slice(0, 8)).toBe('01030000');
+    expect(committed.frames.trustAnchorResponse.hex.slice(8, 40)).toBe(addDigest.slice(0, 32));
   });
 });

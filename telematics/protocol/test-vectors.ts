@@ -13,11 +13,12 @@ import { encodeLogEnd, encodeLogRequest } from './log-paging';
 import { encodeLogRecord, signLogRecord } from './log-record';
 import { encodeResponse, signResponse } from './response';
 import { encodeRevocation, revocationDigest, signRevocation } from './revocation';
+import { encodeTrustAnchor, frameDigest, signTrustAnchor, TrustAction } from './trust-anchor';
 
 /** Seeds 00..1f, 20..3f, 40..5f: easy to type into another implementation. */
 const seed = (first: number): Uint8Array => Uint8Array.from({ length: 32 }, (_, i) => first + i);
 
-const VECTOR_SEEDS = { ca: seed(0x00), box: seed(0x20), holder: seed(0x40) };
+const VECTOR_SEEDS = { ca: seed(0x00), box: seed(0x20), holder: seed(0x40), nextCa: seed(0x60) };
 const VECTOR_BOX_ID = '0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f0';
 const VECTOR_BOOKING_ID = '11111111-2222-4333-8444-555555555555';
 /** 2026-01-01T00:00:00Z; the booking runs 10:00–12:00 that day. */
@@ -45,6 +46,7 @@ export function buildTestVectors() {
   const ca = keyPairFromSeed(VECTOR_SEEDS.ca);
   const box = keyPairFromSeed(VECTOR_SEEDS.box);
   const holder = keyPairFromSeed(VECTOR_SEEDS.holder);
+  const nextCa = keyPairFromSeed(VECTOR_SEEDS.nextCa);
   const boxId = uuidToBytes(VECTOR_BOX_ID);
   const bookingId = uuidToBytes(VECTOR_BOOKING_ID);
 
@@ -92,6 +94,29 @@ export function buildTestVectors() {
     },
     box,
   );
+  // A CA rotation: the current CA adds the next key, later the next key retires the old one.
+  const trustAnchorAdd = signTrustAnchor(
+    { boxId, action: TrustAction.ADD, key: nextCa.publicKey, issuedAt: ISSUED_AT + 3600 },
+    ca,
+  );
+  const trustAnchorRetire = signTrustAnchor(
+    { boxId, action: TrustAction.RETIRE, key: ca.publicKey, issuedAt: ISSUED_AT + 7200 },
+    nextCa,
+  );
+  const trustAnchorResponse = signResponse(
+    {
+      status: Status.OK,
+      op: Op.NONE,
+      nonce: frameDigest(encodeTrustAnchor(trustAnchorAdd)),
+      counter: 7,
+      boxTime: ISSUED_AT + 3600,
+      lockState: LockState.LOCKED,
+      odometer: 123_456,
+      soc: 80,
+      logSeq: 7,
+    },
+    box,
+  );
   const logRecord = signLogRecord(
     { boxId, seq: 7, at: NOT_BEFORE + 300, event: LogEvent.UNLOCKED, bookingId, odometer: 123_456, soc: 80 },
     box,
@@ -106,6 +131,7 @@ export function buildTestVectors() {
       ca: key(ca, VECTOR_SEEDS.ca),
       box: key(box, VECTOR_SEEDS.box),
       holder: key(holder, VECTOR_SEEDS.holder),
+      nextCa: key(nextCa, VECTOR_SEEDS.nextCa),
     },
     frames: {
       certificate: vector(certificate, encodeCertificate(certificate)),
@@ -118,6 +144,9 @@ export function buildTestVectors() {
       logEnd: vector(logEnd, encodeLogEnd(logEnd)),
       info: vector(info, encodeInfo(info)),
       challenge: vector(challenge, encodeChallenge(challenge)),
+      trustAnchorAdd: vector(trustAnchorAdd, encodeTrustAnchor(trustAnchorAdd)),
+      trustAnchorRetire: vector(trustAnchorRetire, encodeTrustAnchor(trustAnchorRetire)),
+      trustAnchorResponse: vector(trustAnchorResponse, encodeResponse(trustAnchorResponse)),
     },
   };
 }

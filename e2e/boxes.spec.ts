@@ -1,12 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import region from '../db/regions/partheland.json' with { type: 'json' };
 import { expectAccessible } from './accessibility';
-import { operatorRotatesCaKey } from './boxes-steps';
-import { clock, day, quartersAfter, startingNow } from './clock';
 import { createWorld, personOf, removeWorld, type World } from './factories';
 import { demoStaff, expect, test as shared, signInThroughApi } from './fixtures';
 
-const home = region.municipalities.find(
+const _home = region.municipalities.find(
   (m) => m.slug === region.demoUsers.find((u) => u.email === demoStaff.email)?.municipality,
 );
 
@@ -108,49 +106,4 @@ test('the operator provisions a box, sees field errors in German first, and regi
     headers: { authorization: `Bearer ${token}` },
   });
   expect(refused.status()).toBe(401);
-});
-
-test('the operator rotates the fleet CA key; the demo boxes take it, and a demo car still opens', async ({
-  operatorPage: page,
-  browser,
-}) => {
-  const generation = await operatorRotatesCaKey(page);
-  expect(generation).toBeGreaterThanOrEqual(2);
-
-  // As e2e/unlock.spec.ts: the demo member of staff books a demo car for now and unlocks it, now
-  // under the new key (the old one is gone from every box).
-  const context = await browser.newContext();
-  try {
-    await signInThroughApi(context.request, demoStaff);
-    const staff = await context.newPage();
-    const from = await startingNow();
-    const to = quartersAfter(from, 3);
-    await staff.goto('/');
-    await staff.getByLabel('Von (Datum)').fill(day(from));
-    await staff.getByLabel('Von (Uhrzeit)').fill(clock(from));
-    await staff.getByLabel('Bis (Datum)').fill(day(to));
-    await staff.getByLabel('Bis (Uhrzeit)').fill(clock(to));
-    await staff.getByLabel('Ort').selectOption({ label: `Alle Stationen: ${home?.name}` });
-    await staff.getByRole('button', { name: 'Suchen' }).click();
-    const first = staff
-      .getByRole('region', { name: /Fahrzeuge? frei/ })
-      .locator('li[data-plate]')
-      .first();
-    await first.getByRole('button', { name: 'Buchen' }).click();
-    await first.getByRole('button', { name: 'Verbindlich buchen' }).click();
-    const booked = staff.getByRole('status').filter({ hasText: 'Gebucht:' });
-    await booked.getByRole('link', { name: 'Buchung öffnen' }).click();
-    const car = staff.getByRole('region', { name: 'Fahrzeug öffnen' });
-    await car.getByRole('button', { name: 'Entriegeln' }).click();
-    await expect(car.getByRole('status')).toHaveText('Box hat geantwortet: Das Fahrzeug ist entriegelt.', {
-      timeout: 15_000,
-    });
-    await car.getByRole('button', { name: 'Fahrt beenden' }).click();
-    await expect(car.getByRole('status')).toHaveText(
-      'Box hat geantwortet: Die Fahrt ist beendet und das Fahrzeug verriegelt.',
-      { timeout: 15_000 },
-    );
-  } finally {
-    await context.close();
-  }
 });

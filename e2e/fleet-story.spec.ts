@@ -2,10 +2,18 @@ import type { Browser, Page } from '@playwright/test';
 import type { inferRouterOutputs } from '@trpc/server';
 import superjson from 'superjson';
 import { instantOf } from '../app/lib/time';
+import region from '../db/regions/partheland.json' with { type: 'json' };
 import type { AppRouter } from '../server/root';
 import { expectAccessible } from './accessibility';
+import { operatorRotatesCaKey } from './boxes-steps';
+import { clock, day, quartersAfter, startingNow } from './clock';
 import { createWorld, type Person, personOf, removeWorld, type World } from './factories';
-import { dayAhead, expect, signInThroughApi, test } from './fixtures';
+import { dayAhead, demoStaff, expect, signInThroughApi, test } from './fixtures';
+
+const home = region.municipalities.find(
+  (m) => m.slug === region.demoUsers.find((u) => u.email === demoStaff.email)?.municipality,
+);
+
 import {
   bookFromSearch,
   confirmRetirement,
@@ -19,9 +27,10 @@ import { mutate, query } from './trpc';
 type Out = inferRouterOutputs<AppRouter>;
 
 /**
- * One fleet manager's day, as the fleet-administration issue tells it, in the browser: a station
- * and a car added, a licence check that lets someone book again, a damage that takes a car out of
- * service and moves a booking, a car retired. Its own world: it changes cars and stations.
+ * The fleet-administration issue's story, in the browser. A fleet manager's day: a station and a
+ * car added, a licence check that lets someone book again, a damage that takes a car out of
+ * service and moves a booking, a car retired. Then the operator rotates the fleet CA key and a car
+ * still opens. Its own world: it changes cars and stations.
  */
 test.describe.configure({ timeout: 300_000 });
 
@@ -165,4 +174,51 @@ test('a fleet manager adds a station and a car, lets an overdue person book, blo
 
   await manager.context().close();
   await booker.context().close();
+});
+
+// The operator's part of the story: the demo's cars are the ones with boxes behind gateways.
+test('the operator rotates the fleet CA key; the demo boxes take it, and a demo car still opens', async ({
+  browser,
+}) => {
+  const page = await pageOf(browser, personOf(world, 'operator'));
+  const generation = await operatorRotatesCaKey(page);
+  expect(generation).toBeGreaterThanOrEqual(2);
+
+  // As e2e/unlock.spec.ts: the demo member of staff books a demo car for now and unlocks it, now
+  // under the new key (the old one is gone from every box).
+  const context = await browser.newContext();
+  try {
+    await signInThroughApi(context.request, demoStaff);
+    const staff = await context.newPage();
+    const from = await startingNow();
+    const to = quartersAfter(from, 3);
+    await staff.goto('/');
+    await staff.getByLabel('Von (Datum)').fill(day(from));
+    await staff.getByLabel('Von (Uhrzeit)').fill(clock(from));
+    await staff.getByLabel('Bis (Datum)').fill(day(to));
+    await staff.getByLabel('Bis (Uhrzeit)').fill(clock(to));
+    await staff.getByLabel('Ort').selectOption({ label: `Alle Stationen: ${home?.name}` });
+    await staff.getByRole('button', { name: 'Suchen' }).click();
+    const first = staff
+      .getByRole('region', { name: /Fahrzeuge? frei/ })
+      .locator('li[data-plate]')
+      .first();
+    await first.getByRole('button', { name: 'Buchen' }).click();
+    await first.getByRole('button', { name: 'Verbindlich buchen' }).click();
+    const booked = staff.getByRole('status').filter({ hasText: 'Gebucht:' });
+    await booked.getByRole('link', { name: 'Buchung öffnen' }).click();
+    const car = staff.getByRole('region', { name: 'Fahrzeug öffnen' });
+    await car.getByRole('button', { name: 'Entriegeln' }).click();
+    await expect(car.getByRole('status')).toHaveText('Box hat geantwortet: Das Fahrzeug ist entriegelt.', {
+      timeout: 15_000,
+    });
+    await car.getByRole('button', { name: 'Fahrt beenden' }).click();
+    await expect(car.getByRole('status')).toHaveText(
+      'Box hat geantwortet: Die Fahrt ist beendet und das Fahrzeug verriegelt.',
+      { timeout: 15_000 },
+    );
+  } finally {
+    await context.close();
+    await page.context().close();
+  }
 });

@@ -53,6 +53,12 @@ export const auditDe = {
     'instruction.record': 'Fahrerunterweisung erfasst',
     'damage.state': 'Schadenstatus geändert',
     'damage.block': 'Fahrzeug wegen Schaden gesperrt',
+    'sso.provider.create': 'Anmeldedienst angelegt',
+    'sso.provider.update': 'Anmeldedienst geändert',
+    'sso.provider.enable': 'Anmeldedienst angeboten',
+    'sso.provider.disable': 'Anmeldedienst abgeschaltet',
+    'user.sso.create': 'Person über Single Sign-on angelegt',
+    'user.sso.role': 'Rolle über Single Sign-on geändert',
   } as Record<string, string>,
   objectTypes: {
     policy: 'Buchungsregeln',
@@ -73,6 +79,7 @@ export const auditDe = {
     vehicle_inspection: 'UVV-Prüfung',
     driver_instruction: 'Fahrerunterweisung',
     damage_report: 'Schadenmeldung',
+    sso_provider: 'Anmeldedienst',
   } as Record<string, string>,
   fields: {
     horizonDays: 'Buchungshorizont (Tage)',

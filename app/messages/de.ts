@@ -11,6 +11,7 @@ import { mapDe } from './map';
 import { myTripsDe, sizingDe, tripLookupDe } from './privacy-sizing';
 import { reportTableDe } from './report-table';
 import { searchDe } from './search';
+import { ssoDe } from './sso';
 import { timelineDe } from './timeline';
 
 /** Every German text of the UI, in one place: a later English or Sorbian file has the same keys. */
@@ -315,6 +316,7 @@ export const de = {
   fleetDamage: fleetDamageDe,
   fleetCalendar: fleetCalendarDe,
   audit: auditDe,
+  sso: ssoDe,
 };
 
 /** The shape every language's file has (en.ts). */

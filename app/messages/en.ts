@@ -12,6 +12,7 @@ import { mapEn } from './map.en';
 import { myTripsEn, sizingEn, tripLookupEn } from './privacy-sizing.en';
 import { reportTableEn } from './report-table.en';
 import { searchEn } from './search.en';
+import { ssoEn } from './sso.en';
 import { timelineEn } from './timeline.en';
 
 const km = (value: number) => `${value.toLocaleString('en-GB', { maximumFractionDigits: 1 })} km`;
@@ -304,6 +305,7 @@ export const en: Messages = {
   fleetDamage: fleetDamageEn,
   fleetCalendar: fleetCalendarEn,
   audit: auditEn,
+  sso: ssoEn,
   map: mapEn,
   fleetAdmin: fleetAdminEn,
 };

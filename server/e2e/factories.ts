@@ -3,7 +3,16 @@ import { hashPassword } from 'better-auth/crypto';
 import { eq, inArray, or } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { accounts, bookings, municipalities, stations, users, vehicles } from '@/db/schema';
+import {
+  accounts,
+  bookings,
+  municipalities,
+  ssoMappingRules,
+  ssoProviders,
+  stations,
+  users,
+  vehicles,
+} from '@/db/schema';
 import { purgeBookingRecords } from '../damage/purge';
 import type { Env } from '../env';
 
@@ -142,6 +151,9 @@ export async function removeWorld(db: Db, municipalityId: string) {
     await tx.delete(users).where(eq(users.municipalityId, municipalityId));
     await tx.delete(vehicles).where(eq(vehicles.ownerMunicipalityId, municipalityId));
     await tx.delete(stations).where(eq(stations.municipalityId, municipalityId));
+    // Its sign-in services (their rules go with them) and any rule elsewhere that names it.
+    await tx.delete(ssoMappingRules).where(eq(ssoMappingRules.municipalityId, municipalityId));
+    await tx.delete(ssoProviders).where(eq(ssoProviders.municipalityId, municipalityId));
     await tx.delete(municipalities).where(eq(municipalities.id, municipalityId));
   });
 }

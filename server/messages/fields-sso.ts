@@ -12,6 +12,7 @@ const de = {
   nameTaken: 'Diese Kommune hat bereits einen Anmeldedienst mit diesem Namen.',
   municipalityNotFound: 'Diese Kommune gibt es nicht.',
   ruleTarget: 'Bitte entweder eine Rolle oder eine Kommune wählen.',
+  ruleRequired: 'Bitte ausfüllen.',
   ruleMunicipalityNotFound: 'Diese Kommune gibt es nicht.',
   rulesIncomplete: 'Ohne eine Regel für die Rolle und eine für die Kommune wird jede Anmeldung abgewiesen.',
 };
@@ -27,6 +28,7 @@ const en: typeof de = {
   nameTaken: 'This municipality already has a sign-in service of this name.',
   municipalityNotFound: 'This municipality does not exist.',
   ruleTarget: 'Please choose either a role or a municipality.',
+  ruleRequired: 'Please fill in.',
   ruleMunicipalityNotFound: 'This municipality does not exist.',
   rulesIncomplete: 'Without one rule for the role and one for the municipality every sign-in is refused.',
 };

@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import { municipalities, ssoMappingRules, ssoProviders } from '@/db/schema';
 import type { Actor } from '../audit/record';
 import { recordAudit } from '../audit/record';
+import { AUTH_BASE_PATH } from '../auth/sign-in-guard';
 import { AppError, type FieldErrors, invalidInput, sqlState } from '../errors';
 import { ssoFieldTexts } from '../messages/fields-sso';
 import { checkDiscovery } from './discovery';
@@ -25,8 +26,8 @@ async function rulesOf(db: Db, providerIds: string[]) {
     .orderBy(asc(ssoMappingRules.providerId), asc(ssoMappingRules.position));
 }
 
-/** Every provider with its rules, for the operator's page. */
-export async function listProviders(db: Db) {
+/** Every provider with its rules, for the operator's page; with the callback address to register at the provider. */
+export async function listProviders(db: Db, appUrl: string) {
   const rows = await db
     .select({ provider: ssoProviders, municipalityName: municipalities.name })
     .from(ssoProviders)
@@ -39,6 +40,7 @@ export async function listProviders(db: Db) {
   return rows.map(({ provider, municipalityName }) => ({
     ...withoutSecret(provider),
     municipalityName,
+    callbackUrl: `${appUrl.replace(/\/+$/, '')}${AUTH_BASE_PATH}/callback/${provider.id}`,
     rules: rules.filter((rule) => rule.providerId === provider.id).map(ruleOf),
   }));
 }
@@ -104,6 +106,8 @@ async function problemsOf(
   }
   if (!before && input.clientSecret === '') problems.clientSecret = [t.secretRequired];
   input.rules.forEach((rule, index) => {
+    if (rule.claim.trim() === '') problems[`rules.${index}.claim`] = [t.ruleRequired];
+    if (rule.value.trim() === '') problems[`rules.${index}.value`] = [t.ruleRequired];
     if ((rule.role === null) === (rule.municipalityId === null))
       problems[`rules.${index}.target`] = [t.ruleTarget];
     else if (rule.municipalityId && !known.has(rule.municipalityId))
@@ -138,9 +142,15 @@ export async function saveProvider(db: Db, actor: Actor, input: SsoProviderInput
       if (!row) throw new AppError('SSO_PROVIDER_NOT_FOUND');
       await tx.delete(ssoMappingRules).where(eq(ssoMappingRules.providerId, row.id));
       if (input.rules.length > 0)
-        await tx
-          .insert(ssoMappingRules)
-          .values(input.rules.map((rule, position) => ({ ...rule, providerId: row.id, position })));
+        await tx.insert(ssoMappingRules).values(
+          input.rules.map((rule, position) => ({
+            ...rule,
+            claim: rule.claim.trim(),
+            value: rule.value.trim(),
+            providerId: row.id,
+            position,
+          })),
+        );
       await recordAudit(tx, actor, {
         action: before ? 'sso.provider.update' : 'sso.provider.create',
         objectType: 'sso_provider',

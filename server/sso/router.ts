@@ -6,7 +6,7 @@ export const ssoRouter = router({
   /** The sign-in page's buttons, before anyone is signed in: names only. */
   signInOptions: publicProcedure.query(({ ctx }) => signInOptions(ctx.db)),
   /** The operator sets up the municipalities' providers: a provider's rules decide who gets which role. */
-  providers: operatorProcedure.query(({ ctx }) => listProviders(ctx.db)),
+  providers: operatorProcedure.query(({ ctx }) => listProviders(ctx.db, ctx.settings.appUrl)),
   save: operatorProcedure
     .input(ssoProviderInput)
     .mutation(({ ctx, input }) => saveProvider(ctx.db, ctx.user, input)),

@@ -3,9 +3,10 @@ import { singleLineText } from '../validation';
 
 /** One mapping rule as the page sends it: a claim test, and the role or municipality it gives. */
 export const mappingRuleInput = z.object({
-  claim: singleLineText({ min: 1, max: 100 }),
+  // Empty ones are named at their rule's field by providers.ts (zod would name only the list).
+  claim: singleLineText({ max: 100 }),
   test: z.enum(['equals', 'contains', 'ends_with']),
-  value: singleLineText({ min: 1, max: 200 }),
+  value: singleLineText({ max: 200 }),
   role: z.enum(['staff', 'fleet_manager']).nullable(),
   municipalityId: z.uuid().nullable(),
 });

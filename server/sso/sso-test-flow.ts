@@ -58,7 +58,7 @@ export async function signInThroughProvider(
       jar.store(url, response);
       return { response, jar };
     }
-    const response = await fetch(url, {
+    const response: Response = await fetch(url, {
       method: form ? 'POST' : 'GET',
       redirect: 'manual',
       headers: {
@@ -74,7 +74,7 @@ export async function signInThroughProvider(
       url = new URL(location, url).href;
       continue;
     }
-    const page = await response.text();
+    const page: string = await response.text();
     const action = /<form[^>]*action="([^"]+)"/.exec(page)?.[1];
     if (!action) throw new Error(`the provider's page at ${url} has no form (${response.status})`);
     form = page.includes('name="login"')

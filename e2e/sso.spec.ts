@@ -28,7 +28,8 @@ const test = shared.extend<{ ownWorld: World; idp: OidcTestProvider }>({
   },
 });
 
-test.describe.configure({ timeout: 120_000 });
+// Three browsers through the provider's pages, axe on each state: on a phone and a busy machine, more than 2 minutes.
+test.describe.configure({ timeout: 240_000 });
 
 async function query<T>(page: Page, path: string, input?: unknown): Promise<T> {
   const search =
@@ -129,7 +130,7 @@ test('the operator sets up a provider; a mapped person signs in through it, an u
   idp.addIdentity({ email: eve, groups: ['fuhrpark'] });
   const refused = await signInThroughProvider(browser, `Anmelden mit ${providerName}`, eve);
   await expect(refused.page).toHaveURL(`${baseURL}/anmelden?sso=not_mapped`);
-  await expect(refused.page.getByRole('alert')).toHaveText(
+  await expect(refused.page.getByRole('main').getByRole('alert')).toHaveText(
     'Ihr Konto ist für ParthelandMobil nicht freigeschaltet. Bitte wenden Sie sich an die Fuhrparkverwaltung Ihrer Kommune.',
   );
   await expectAccessible(refused.page, 'sign-in page after a refusal');
@@ -152,7 +153,7 @@ test('the operator sets up a provider; a mapped person signs in through it, an u
   );
   expect(answer?.status()).toBeLessThan(500);
   await expect(forged).toHaveURL(/\/anmelden\?error=/);
-  await expect(forged.getByRole('alert')).toHaveText(
+  await expect(forged.getByRole('main').getByRole('alert')).toHaveText(
     'Die Anmeldung über den Anmeldedienst ist fehlgeschlagen. Bitte versuchen Sie es erneut.',
   );
   expect(await query<Me>(forged, 'auth.me')).toBeNull();

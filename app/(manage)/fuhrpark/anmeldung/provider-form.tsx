@@ -176,7 +176,8 @@ export function ProviderForm({
         </FormField>
       </div>
       <p className="hint">
-        {t.redirect}: {provider ? <code>{provider.callbackUrl}</code> : t.redirectAfterSave}
+        {t.redirect}:{' '}
+        {provider ? <code className={styles.address}>{provider.callbackUrl}</code> : t.redirectAfterSave}
       </p>
       <label>
         <input

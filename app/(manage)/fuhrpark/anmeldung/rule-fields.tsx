@@ -50,104 +50,121 @@ export function RuleFields({
     onChange(rules.map((rule, i) => (i === index ? { ...rule, ...patch } : rule)));
   const listErrors = errors.rules;
   return (
-    <fieldset className={styles.stack} aria-describedby={`${formId}-rules-hint`}>
+    // Fieldsets hold a plain block each: one that is itself a grid does not shrink to a phone's width.
+    <fieldset className={styles.group} aria-describedby={`${formId}-rules-hint`}>
       <legend>{t.rules}</legend>
-      <p id={`${formId}-rules-hint`} className="hint">
-        {t.rulesHint}
-      </p>
-      {rules.length === 0 && <p className="hint">{t.noRules}</p>}
-      {rules.map((rule, index) => {
-        const n = index + 1;
-        const name = (key: string) => `rules.${index}.${key}`;
-        return (
-          // biome-ignore lint/suspicious/noArrayIndexKey: rules have no id until saved; their order is their identity
-          <fieldset key={index} className="grid" data-rule={index}>
-            <legend>{t.rule(n)}</legend>
-            <FormField
-              formId={formId}
-              name={name('claim')}
-              label={t.claim}
-              hint={t.claimHint}
-              errors={errors[name('claim')]}
-            >
-              {(control) => (
-                <input
-                  {...control}
-                  maxLength={100}
-                  spellCheck={false}
-                  value={rule.claim}
-                  onChange={(event) => change(index, { claim: event.target.value })}
-                />
-              )}
-            </FormField>
-            <FormField formId={formId} name={name('test')} label={t.test} errors={errors[name('test')]}>
-              {(control) => (
-                <select
-                  {...control}
-                  value={rule.test}
-                  onChange={(event) => change(index, { test: event.target.value as ClaimTest })}
-                >
-                  {TESTS.map((test) => (
-                    <option key={test} value={test}>
-                      {t.tests[test]}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </FormField>
-            <FormField formId={formId} name={name('value')} label={t.value} errors={errors[name('value')]}>
-              {(control) => (
-                <input
-                  {...control}
-                  maxLength={200}
-                  spellCheck={false}
-                  value={rule.value}
-                  onChange={(event) => change(index, { value: event.target.value })}
-                />
-              )}
-            </FormField>
-            <FormField formId={formId} name={name('target')} label={t.target} errors={errors[name('target')]}>
-              {(control) => (
-                <select
-                  {...control}
-                  value={rule.target}
-                  onChange={(event) => change(index, { target: event.target.value })}
-                >
-                  <option value="role:staff">{t.roleTarget.staff}</option>
-                  <option value="role:fleet_manager">{t.roleTarget.fleet_manager}</option>
-                  {municipalities.map((m) => (
-                    <option key={m.id} value={`municipality:${m.id}`}>
-                      {t.municipalityTarget(m.name)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </FormField>
-            <div className="actions">
-              <button
-                type="button"
-                className="secondary"
-                onClick={() => onChange(rules.filter((_, i) => i !== index))}
-              >
-                {t.removeRule(n)}
-              </button>
-            </div>
-          </fieldset>
-        );
-      })}
-      {listErrors && (
-        <p id={`${formId}-rules-error`} className="error">
-          {listErrors.join(' ')}
+      <div className={styles.stack}>
+        <p id={`${formId}-rules-hint`} className="hint">
+          {t.rulesHint}
         </p>
-      )}
-      <div className="actions">
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => onChange([...rules, { claim: '', test: 'equals', value: '', target: 'role:staff' }])}
-        >
-          {t.addRule}
-        </button>
+        {rules.length === 0 && <p className="hint">{t.noRules}</p>}
+        {rules.map((rule, index) => {
+          const n = index + 1;
+          const name = (key: string) => `rules.${index}.${key}`;
+          return (
+            // biome-ignore lint/suspicious/noArrayIndexKey: rules have no id until saved; their order is their identity
+            <fieldset key={index} className={styles.group} data-rule={index}>
+              <legend>{t.rule(n)}</legend>
+              <div className="grid">
+                <FormField
+                  formId={formId}
+                  name={name('claim')}
+                  label={t.claim}
+                  hint={t.claimHint}
+                  errors={errors[name('claim')]}
+                >
+                  {(control) => (
+                    <input
+                      {...control}
+                      maxLength={100}
+                      spellCheck={false}
+                      value={rule.claim}
+                      onChange={(event) => change(index, { claim: event.target.value })}
+                    />
+                  )}
+                </FormField>
+                <FormField formId={formId} name={name('test')} label={t.test} errors={errors[name('test')]}>
+                  {(control) => (
+                    <select
+                      {...control}
+                      value={rule.test}
+                      onChange={(event) => change(index, { test: event.target.value as ClaimTest })}
+                    >
+                      {TESTS.map((test) => (
+                        <option key={test} value={test}>
+                          {t.tests[test]}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </FormField>
+                <FormField
+                  formId={formId}
+                  name={name('value')}
+                  label={t.value}
+                  errors={errors[name('value')]}
+                >
+                  {(control) => (
+                    <input
+                      {...control}
+                      maxLength={200}
+                      spellCheck={false}
+                      value={rule.value}
+                      onChange={(event) => change(index, { value: event.target.value })}
+                    />
+                  )}
+                </FormField>
+                <FormField
+                  formId={formId}
+                  name={name('target')}
+                  label={t.target}
+                  errors={errors[name('target')]}
+                >
+                  {(control) => (
+                    <select
+                      {...control}
+                      value={rule.target}
+                      onChange={(event) => change(index, { target: event.target.value })}
+                    >
+                      <option value="role:staff">{t.roleTarget.staff}</option>
+                      <option value="role:fleet_manager">{t.roleTarget.fleet_manager}</option>
+                      {municipalities.map((m) => (
+                        <option key={m.id} value={`municipality:${m.id}`}>
+                          {t.municipalityTarget(m.name)}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </FormField>
+              </div>
+              <div className="actions">
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => onChange(rules.filter((_, i) => i !== index))}
+                >
+                  {t.removeRule(n)}
+                </button>
+              </div>
+            </fieldset>
+          );
+        })}
+        {listErrors && (
+          <p id={`${formId}-rules-error`} className="error">
+            {listErrors.join(' ')}
+          </p>
+        )}
+        <div className="actions">
+          <button
+            type="button"
+            className="secondary"
+            onClick={() =>
+              onChange([...rules, { claim: '', test: 'equals', value: '', target: 'role:staff' }])
+            }
+          >
+            {t.addRule}
+          </button>
+        </div>
       </div>
     </fieldset>
   );

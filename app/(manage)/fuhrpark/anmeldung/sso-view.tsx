@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { problemOf } from '../../../lib/errors';
 import { useMessages } from '../../../lib/i18n';
 import { useTRPC } from '../../../lib/trpc';
+import styles from '../../manage.module.css';
 import { ProviderForm } from './provider-form';
 
 /** The providers set up, and one form at a time: a new provider or an edit. */
@@ -84,7 +85,7 @@ export function SsoView() {
                 </p>
                 <p className="meta">{provider.issuer}</p>
                 <p className="meta">
-                  {t.redirect}: <code>{provider.callbackUrl}</code>
+                  {t.redirect}: <code className={styles.address}>{provider.callbackUrl}</code>
                 </p>
                 <div className="actions">
                   <button

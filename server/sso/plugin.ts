@@ -99,6 +99,14 @@ export function ssoSignIn(db: Db): BetterAuthPlugin {
         {
           matcher: (ctx) => ctx.path === SOCIAL_SIGN_IN,
           handler: createAuthMiddleware(async (ctx) => {
+            // better-auth checks the Origin of this start only when cookies come with it; the
+            // password sign-in's check is stricter, and a start from another site has no purpose.
+            const origin = ctx.headers?.get('origin');
+            if (ctx.request && !(origin && ctx.context.isTrustedOrigin(origin)))
+              throw new APIError('FORBIDDEN', {
+                code: 'INVALID_ORIGIN',
+                message: 'Diese Anfrage kam nicht von dieser Anwendung selbst und wurde abgewiesen.',
+              });
             const body = (ctx.body ?? {}) as Record<string, unknown>;
             const provider =
               Object.keys(body).every((key) => ALLOWED_START_FIELDS.has(key)) &&

@@ -191,6 +191,15 @@ describe('single sign-on against a real OpenID Connect provider', () => {
     });
     expect(scopes.status).toBe(404);
     expect((await post(auth(), '/sign-in/social', { provider: 'github' })).status).toBe(404);
+    const foreign = await post(
+      auth(),
+      '/sign-in/social',
+      { provider: provider.id, callbackURL: '/' },
+      {
+        origin: 'https://evil.example',
+      },
+    );
+    expect(foreign.status).toBe(403);
     const notARow = await auth().handler(new Request(`${APP}/api/auth/callback/github?code=x&state=y`));
     expect(notARow.status).toBe(404);
     expect((await post(auth(), '/link-social', { provider: provider.id })).status).toBe(404);

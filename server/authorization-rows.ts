@@ -22,6 +22,7 @@ import { complianceRows } from './authorization-rows-compliance';
 import { damageRows } from './authorization-rows-damage';
 import { fleetRows } from './authorization-rows-fleet';
 import { reportRows } from './authorization-rows-reports';
+import { ssoRows } from './authorization-rows-sso';
 import { defaultPolicy } from './bookings/policy';
 import { randomMac } from './telematics/test-fixtures';
 import { hoursFromNow } from './test-support';
@@ -49,6 +50,7 @@ export const rows: Record<string, Row> = {
   ...fleetRows,
   ...boxRows,
   ...damageRows,
+  ...ssoRows,
 
   'stations.list': {
     input: none,

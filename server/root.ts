@@ -14,6 +14,7 @@ import { licenceChecksRouter } from './people/licence-checks-router';
 import { privacyRouter } from './privacy/router';
 import { regionRouter } from './region/router';
 import { reportsRouter } from './reports/router';
+import { ssoRouter } from './sso/router';
 import { gatewayRouter } from './telematics/gateway-router';
 import { telematicsRouter } from './telematics/router';
 import { createCallerFactory, router } from './trpc';
@@ -35,6 +36,7 @@ export const appRouter = router({
   privacy: privacyRouter,
   region: regionRouter,
   reports: reportsRouter,
+  sso: ssoRouter,
   stations: stationsRouter,
   telematics: telematicsRouter,
   timeline: timelineRouter,

@@ -31,6 +31,8 @@ export function ManageShell({ children }: { children: ReactNode }) {
     { href: '/fuhrpark/fahrten', label: de.tripLookup.section },
     { href: '/fuhrpark/fahrtenbuch', label: de.logbookBook.section },
     { href: '/fuhrpark/protokoll', label: de.manage.sections.audit },
+    // The sign-in services hand out roles: the operator's alone.
+    ...(me.role === 'operator' ? [{ href: '/fuhrpark/anmeldung', label: de.sso.nav }] : []),
   ];
   // The section a page belongs to: the longest address it lies under (a report's detail is its list's).
   const current = sections

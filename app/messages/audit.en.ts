@@ -61,6 +61,12 @@ export const auditEn: typeof auditDe = {
     'damage.state': 'Damage state changed',
     'damage.block': 'Vehicle blocked for a damage',
     'damage.record': 'Damage recorded by the fleet',
+    'sso.provider.create': 'Sign-in service added',
+    'sso.provider.update': 'Sign-in service changed',
+    'sso.provider.enable': 'Sign-in service offered',
+    'sso.provider.disable': 'Sign-in service switched off',
+    'user.sso.create': 'Person added through single sign-on',
+    'user.sso.role': 'Role changed through single sign-on',
   },
   objectTypes: {
     policy: 'Booking rules',
@@ -82,6 +88,7 @@ export const auditEn: typeof auditDe = {
     vehicle_inspection: 'Vehicle inspection',
     driver_instruction: 'Driver instruction',
     damage_report: 'Damage report',
+    sso_provider: 'Sign-in service',
   },
   fields: {
     horizonDays: 'Booking horizon (days)',

@@ -59,6 +59,12 @@ export const auditDe = {
     'damage.state': 'Schadenstatus geändert',
     'damage.block': 'Fahrzeug wegen Schaden gesperrt',
     'damage.record': 'Schaden vom Fuhrpark erfasst',
+    'sso.provider.create': 'Anmeldedienst angelegt',
+    'sso.provider.update': 'Anmeldedienst geändert',
+    'sso.provider.enable': 'Anmeldedienst angeboten',
+    'sso.provider.disable': 'Anmeldedienst abgeschaltet',
+    'user.sso.create': 'Person über Single Sign-on angelegt',
+    'user.sso.role': 'Rolle über Single Sign-on geändert',
   } as Record<string, string>,
   objectTypes: {
     policy: 'Buchungsregeln',
@@ -80,6 +86,7 @@ export const auditDe = {
     vehicle_inspection: 'UVV-Prüfung',
     driver_instruction: 'Fahrerunterweisung',
     damage_report: 'Schadenmeldung',
+    sso_provider: 'Anmeldedienst',
   } as Record<string, string>,
   fields: {
     horizonDays: 'Buchungshorizont (Tage)',

@@ -7,6 +7,7 @@ import { mapDe } from './map';
 import { myTripsDe, tripLookupDe } from './privacy-sizing';
 import { reportTableDe } from './report-table';
 import { searchDe } from './search';
+import { ssoDe } from './sso';
 import { timelineDe } from './timeline';
 
 /**
@@ -193,6 +194,7 @@ export const deStaff = {
   logbook: logbookDe,
   timeline: timelineDe,
   fleetDamage: fleetDamageDe,
+  sso: ssoDe,
 };
 
 /** The shape of the booking pages' texts in every language (en-staff.ts). */

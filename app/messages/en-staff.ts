@@ -8,6 +8,7 @@ import { mapEn } from './map.en';
 import { myTripsEn, tripLookupEn } from './privacy-sizing.en';
 import { reportTableEn } from './report-table.en';
 import { searchEn } from './search.en';
+import { ssoEn } from './sso.en';
 import { timelineEn } from './timeline.en';
 
 const km = (value: number) => `${value.toLocaleString('en-GB', { maximumFractionDigits: 1 })} km`;
@@ -184,4 +185,5 @@ export const enStaff: StaffMessages = {
   fleetDamage: fleetDamageEn,
   map: mapEn,
   reportTable: reportTableEn,
+  sso: ssoEn,
 };

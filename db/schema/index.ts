@@ -14,4 +14,5 @@ export * from './policies';
 export * from './privacy';
 export * from './reports';
 export * from './rollups';
+export * from './sso';
 export * from './telematics';

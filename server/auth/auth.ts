@@ -8,6 +8,7 @@ import type { Db } from '@/db/client';
 import { accounts, sessions, users, verifications } from '@/db/schema';
 import type { Env } from '../env';
 import { logger } from '../logger';
+import { SIGN_IN_PAGE, ssoSignIn } from '../sso/plugin';
 import { clientAddressOf } from './client-address';
 import { AUTH_BASE_PATH, onlyOpenPaths, signInGuard } from './sign-in-guard';
 
@@ -47,7 +48,9 @@ export function createAuth(db: Db, config: { secret: string; baseURL: string }) 
       log: (level, message, ...args) =>
         logger[level]({ component: 'better-auth', ...(args.length > 0 ? { args } : {}) }, message),
     },
-    plugins: [onlyOpenPaths(), signInGuard(db), nextCookies()],
+    // A failed sign-in through a provider (state, code) returns to the sign-in page, which says so.
+    onAPIError: { errorURL: SIGN_IN_PAGE },
+    plugins: [onlyOpenPaths(), signInGuard(db), ssoSignIn(db), nextCookies()],
   });
 }
 

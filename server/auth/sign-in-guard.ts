@@ -3,6 +3,7 @@ import { APIError, createAuthMiddleware, isAPIError } from 'better-auth/api';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { logger } from '../logger';
+import { isSsoAuthPath } from '../sso/plugin';
 import { clientAddressOf } from './client-address';
 import { admitSignInAttempt, type SignInAttempt, settleSignInAttempt } from './throttle';
 
@@ -23,7 +24,9 @@ export function onlyOpenPaths(): BetterAuthPlugin {
     async onRequest(request) {
       const { pathname } = new URL(request.url);
       const path = pathname.startsWith(AUTH_BASE_PATH) ? pathname.slice(AUTH_BASE_PATH.length) : pathname;
-      if (!OPEN_AUTH_PATHS.has(path)) return { response: new Response('Not Found', { status: 404 }) };
+      // A sign-in through a municipality's provider: its start and callbacks (server/sso/plugin.ts).
+      if (!OPEN_AUTH_PATHS.has(path) && !isSsoAuthPath(path))
+        return { response: new Response('Not Found', { status: 404 }) };
     },
   };
 }

@@ -13,6 +13,8 @@ import {
   gateways,
   keyCertificates,
   municipalities,
+  ssoMappingRules,
+  ssoProviders,
   stations,
   users,
   vehicles,
@@ -170,6 +172,9 @@ export async function removeWorld(db: Db, municipalityId: string) {
     await tx.delete(gateways).where(inArray(gateways.stationId, places));
     await tx.delete(vehicles).where(eq(vehicles.ownerMunicipalityId, municipalityId));
     await tx.delete(stations).where(eq(stations.municipalityId, municipalityId));
+    // Its sign-in services (their rules go with them) and any rule elsewhere that names it.
+    await tx.delete(ssoMappingRules).where(eq(ssoMappingRules.municipalityId, municipalityId));
+    await tx.delete(ssoProviders).where(eq(ssoProviders.municipalityId, municipalityId));
     await tx.delete(municipalities).where(eq(municipalities.id, municipalityId));
   });
 }

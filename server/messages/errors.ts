@@ -6,6 +6,7 @@ import { auditErrors } from './errors-audit';
 import { boxErrors } from './errors-boxes';
 import { complianceErrors } from './errors-compliance';
 import { fleetErrors } from './errors-fleet';
+import { ssoErrors } from './errors-sso';
 import type { Language } from './language';
 
 /** Declares in the table what a code's `details` carry (a type only; no value is kept). */
@@ -342,4 +343,5 @@ export const errorCatalogue = {
   ...fleetErrors,
   ...auditErrors,
   ...boxErrors,
+  ...ssoErrors,
 } as const satisfies ErrorEntries;

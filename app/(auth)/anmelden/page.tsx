@@ -9,6 +9,7 @@ import { rememberLanguage } from '../../lib/language';
 import { useTRPC } from '../../lib/trpc';
 import { signInFailureMessage } from './failure-message';
 import { pathAfterSignIn } from './next-path';
+import { SsoSignIn } from './sso-sign-in';
 
 function SignInForm() {
   const t = useMessages();
@@ -77,6 +78,7 @@ export default function SignInPage() {
       <h1>{t.app.name}</h1>
       <p className="hint">{t.app.tagline}</p>
       <Suspense>
+        <SsoSignIn />
         <SignInForm />
       </Suspense>
     </main>

@@ -20,6 +20,7 @@ import {
 import { complianceRows } from './authorization-rows-compliance';
 import { damageRows } from './authorization-rows-damage';
 import { fleetRows } from './authorization-rows-fleet';
+import { peopleRows } from './authorization-rows-people';
 import { reportRows } from './authorization-rows-reports';
 import { defaultPolicy } from './bookings/policy';
 import { randomMac } from './telematics/test-fixtures';
@@ -47,6 +48,7 @@ export const rows: Record<string, Row> = {
   ...complianceRows,
   ...fleetRows,
   ...damageRows,
+  ...peopleRows,
 
   'stations.list': {
     input: none,

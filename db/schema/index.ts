@@ -9,6 +9,7 @@ export * from './damages';
 export * from './fleet';
 export * from './imports';
 export * from './notifications';
+export * from './people';
 export * from './policies';
 export * from './privacy';
 export * from './reports';

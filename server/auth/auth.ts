@@ -8,6 +8,7 @@ import type { Db } from '@/db/client';
 import { accounts, sessions, users, verifications } from '@/db/schema';
 import type { Env } from '../env';
 import { logger } from '../logger';
+import { activeAccountsOnly } from './active-accounts';
 import { clientAddressOf } from './client-address';
 import { AUTH_BASE_PATH, onlyOpenPaths, signInGuard } from './sign-in-guard';
 
@@ -47,7 +48,7 @@ export function createAuth(db: Db, config: { secret: string; baseURL: string }) 
       log: (level, message, ...args) =>
         logger[level]({ component: 'better-auth', ...(args.length > 0 ? { args } : {}) }, message),
     },
-    plugins: [onlyOpenPaths(), signInGuard(db), nextCookies()],
+    plugins: [onlyOpenPaths(), signInGuard(db), activeAccountsOnly(db), nextCookies()],
   });
 }
 

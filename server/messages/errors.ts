@@ -5,6 +5,7 @@ import type { BookingInTheWay } from '../bookings/vacate';
 import { auditErrors } from './errors-audit';
 import { complianceErrors } from './errors-compliance';
 import { fleetErrors } from './errors-fleet';
+import { peopleErrors } from './errors-people';
 import type { Language } from './language';
 
 /** Declares in the table what a code's `details` carry (a type only; no value is kept). */
@@ -335,4 +336,5 @@ export const errorCatalogue = {
   },
   ...fleetErrors,
   ...auditErrors,
+  ...peopleErrors,
 } as const satisfies ErrorEntries;

@@ -2,7 +2,14 @@ import { hashPassword } from 'better-auth/crypto';
 import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { accounts, passwordResetAddressCounts, personTokens, sessions, users } from '@/db/schema';
+import {
+  accounts,
+  notifications,
+  passwordResetAddressCounts,
+  personTokens,
+  sessions,
+  users,
+} from '@/db/schema';
 import { recordAudit } from '../audit/record';
 import { clearAccountFailures } from '../auth/throttle';
 import { AppError } from '../errors';
@@ -135,14 +142,15 @@ export async function requestPasswordReset(
       .where(eq(sql`lower(${users.email})`, email.toLowerCase()))
       .for('update');
     if (!person || person.deactivatedAt) return;
+    // Counted by the mails queued: a new link replaces the last one, so the links themselves do not add up.
     const [recent] = await tx
       .select({ count: sql<number>`count(*)::int` })
-      .from(personTokens)
+      .from(notifications)
       .where(
         and(
-          eq(personTokens.userId, person.id),
-          eq(personTokens.purpose, 'password_reset'),
-          gt(personTokens.createdAt, new Date(now.getTime() - 60 * 60_000)),
+          eq(notifications.recipientId, person.id),
+          eq(notifications.kind, 'password_reset'),
+          gt(notifications.createdAt, new Date(now.getTime() - 60 * 60_000)),
         ),
       );
     if ((recent?.count ?? 0) >= RESET_MAILS_PER_HOUR) return;

@@ -8,6 +8,7 @@ import { fleetAdminDe } from './fleet-admin';
 import { fleetCalendarDe, fleetDamageDe } from './fleet-damage';
 import { logbookBookDe } from './logbook-book';
 import { mapDe } from './map';
+import { peopleDe } from './people';
 import { myTripsDe, sizingDe, tripLookupDe } from './privacy-sizing';
 import { reportTableDe } from './report-table';
 import { searchDe } from './search';
@@ -39,6 +40,7 @@ export const de = {
     tooManyAttempts: (seconds: number) => `Zu viele Versuche – bitte in ${seconds} Sekunden erneut versuchen`,
     tooManyAttemptsLater: 'Zu viele Versuche – bitte später erneut versuchen',
     noSignUp: 'Zugänge vergibt der Fuhrpark Ihrer Kommune.',
+    deactivated: 'Ihr Konto ist deaktiviert. Bitte wenden Sie sich an die Fuhrparkverwaltung Ihrer Kommune.',
   },
   search: searchDe,
   logbookBook: logbookBookDe,
@@ -312,6 +314,7 @@ export const de = {
   logbook: logbookDe,
   timeline: timelineDe,
   fleetAdmin: fleetAdminDe,
+  people: peopleDe,
   fleetDamage: fleetDamageDe,
   fleetCalendar: fleetCalendarDe,
   audit: auditDe,

@@ -9,6 +9,7 @@ import { fleetAdminEn } from './fleet-admin.en';
 import { fleetCalendarEn, fleetDamageEn } from './fleet-damage.en';
 import { logbookBookEn } from './logbook-book.en';
 import { mapEn } from './map.en';
+import { peopleEn } from './people.en';
 import { myTripsEn, sizingEn, tripLookupEn } from './privacy-sizing.en';
 import { reportTableEn } from './report-table.en';
 import { searchEn } from './search.en';
@@ -37,6 +38,7 @@ export const en: Messages = {
     tooManyAttempts: (seconds: number) => `Too many attempts – please try again in ${seconds} seconds`,
     tooManyAttemptsLater: 'Too many attempts – please try again later',
     noSignUp: 'Accounts are given out by your municipality’s fleet office.',
+    deactivated: 'Your account is deactivated. Please contact the fleet office of your municipality.',
   },
   search: searchEn,
   logbookBook: logbookBookEn,
@@ -306,4 +308,5 @@ export const en: Messages = {
   audit: auditEn,
   map: mapEn,
   fleetAdmin: fleetAdminEn,
+  people: peopleEn,
 };

@@ -99,7 +99,7 @@ test('a fleet manager invites a person, who sets a password, signs in and books;
     // The used link says so, in another browser, and changes nothing.
     const stranger = await other.newPage();
     await stranger.goto(link);
-    await expect(stranger.getByRole('alert')).toContainText('bereits verwendet');
+    await expect(stranger.getByRole('alert').filter({ hasText: 'bereits verwendet' })).toBeVisible();
     await expectAccessible(stranger, 'used link');
 
     // The manager deactivates them: the booking is cancelled, their open session ends at once.
@@ -116,7 +116,7 @@ test('a fleet manager invites a person, who sets a password, signs in and books;
     await page.getByLabel('E-Mail-Adresse').fill(person.email);
     await page.getByLabel('Passwort').fill(password);
     await page.getByRole('button', { name: 'Anmelden' }).click();
-    await expect(page.getByRole('alert')).toContainText('Ihr Konto ist deaktiviert');
+    await expect(page.getByRole('alert').filter({ hasText: 'Ihr Konto ist deaktiviert' })).toBeVisible();
     await expectAccessible(page, 'deactivated sign-in');
   } finally {
     await own.close();
@@ -143,7 +143,7 @@ test('a CSV with one bad line imports nobody and names the line', async ({
       ].join('\n'),
     );
   await manager.getByRole('button', { name: 'Importieren' }).click();
-  const alert = manager.getByRole('alert');
+  const alert = manager.getByRole('alert').filter({ hasText: 'Die Datei wurde nicht importiert' });
   await expect(alert).toContainText('Es wurde niemand angelegt');
   await expect(alert).toContainText('Zeile 3: Rolle ist staff oder fleet_manager.');
   await expectAccessible(manager, 'import refused');

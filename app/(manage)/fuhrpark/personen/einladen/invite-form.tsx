@@ -36,7 +36,11 @@ export function InviteForm() {
     trpc.people.invite.mutationOptions({
       onSuccess: async (_row, input) => {
         setSent(input.email);
-        setDraft({ role: 'staff', municipalityId: draft.municipalityId ?? '' });
+        // The next person most likely joins the same municipality: only name, address and role are cleared.
+        setDraft((current): Draft => {
+          const { municipalityId } = current;
+          return municipalityId === undefined ? { role: 'staff' } : { role: 'staff', municipalityId };
+        });
         await queryClient.invalidateQueries(trpc.people.list.queryFilter());
       },
     }),

@@ -96,11 +96,29 @@ test('a fleet manager invites a person, who sets a password, signs in and books;
     await first.getByRole('button', { name: 'Verbindlich buchen' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Gebucht:' })).toBeVisible();
 
+    // Their profile: language, calendar link, mails, and the licence check just recorded.
+    await page.goto('/profil');
+    await expect(page.getByRole('heading', { level: 1, name: 'Mein Profil' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Führerscheinkontrolle' })).toContainText('Gültig bis');
+    const reminder = page.getByRole('checkbox', { name: 'Erinnerung vor Fahrtbeginn' });
+    await reminder.uncheck();
+    await expect(page.getByRole('status').filter({ hasText: 'Gespeichert.' })).toBeVisible();
+    await expect(reminder).not.toBeChecked();
+    await expectAccessible(page, 'profile');
+
     // The used link says so, in another browser, and changes nothing.
     const stranger = await other.newPage();
     await stranger.goto(link);
     await expect(stranger.getByRole('alert').filter({ hasText: 'bereits verwendet' })).toBeVisible();
     await expectAccessible(stranger, 'used link');
+    // „Passwort vergessen?“ answers alike for an address nobody has.
+    await stranger.goto('/anmelden');
+    await stranger.getByRole('link', { name: 'Passwort vergessen?' }).click();
+    await expect(stranger.getByRole('heading', { level: 1, name: 'Passwort vergessen' })).toBeVisible();
+    await stranger.getByLabel('E-Mail-Adresse').fill(`niemand-${Date.now()}@e2e.example`);
+    await stranger.getByRole('button', { name: 'Link anfordern' }).click();
+    await expect(stranger.getByRole('status').filter({ hasText: 'Wenn die Adresse' })).toBeVisible();
+    await expectAccessible(stranger, 'reset requested');
 
     // The manager deactivates them: the booking is cancelled, their open session ends at once.
     await manager.goto(`/fuhrpark/personen/${invited.id}`);

@@ -20,6 +20,12 @@ export function ProfileView() {
   const [saved, setSaved] = useState(false);
   const choose = useMutation(
     trpc.account.chooseMail.mutationOptions({
+      // The box shows the choice at once; the server's answer then confirms it (or the error says why not).
+      onMutate: ({ kind, wanted }) =>
+        queryClient.setQueryData(trpc.account.profile.queryKey(), (old) =>
+          old ? { ...old, mails: { ...old.mails, [kind]: wanted } } : old,
+        ),
+      onError: () => queryClient.invalidateQueries(trpc.account.profile.queryFilter()),
       onSuccess: (mails) => {
         queryClient.setQueryData(trpc.account.profile.queryKey(), (old) => (old ? { ...old, mails } : old));
         setSaved(true);

@@ -2,7 +2,6 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { leaves, parseMime } from '../server/notifications/mime-test-support';
-import { expectAccessible } from './accessibility';
 
 /**
  * The steps of inviting a person as a fleet manager does them in the browser, and of the person
@@ -77,5 +76,3 @@ export async function invitedAndSignedIn(
   await invitePerson(manager, person);
   await acceptInvitation(page, await invitationLink(person.email), password);
 }
-
-export { expectAccessible };

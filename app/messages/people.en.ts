@@ -42,6 +42,8 @@ export const peopleEn: typeof peopleDe = {
         : `The person is signed out at once and can no longer sign in; ${n === 1 ? 'their upcoming booking is' : `their ${n} upcoming bookings are`} cancelled (they get an e-mail). Deactivate?`,
     deactivated: (n: number) =>
       `Deactivated. ${n === 0 ? 'There were no upcoming bookings.' : n === 1 ? '1 booking cancelled.' : `${n} bookings cancelled.`}`,
+    deactivateYes: 'Yes, deactivate',
+    keep: 'Cancel',
     reactivate: 'Reactivate',
     reactivated: 'The person can sign in again.',
     isDeactivated: (since: string) => `Deactivated since ${since}.`,

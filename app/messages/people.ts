@@ -40,6 +40,8 @@ export const peopleDe = {
         : `Die Person wird sofort abgemeldet und kann sich nicht mehr anmelden; ${n === 1 ? 'ihre anstehende Buchung wird' : `ihre ${n} anstehenden Buchungen werden`} storniert (sie erhält eine E-Mail). Deaktivieren?`,
     deactivated: (n: number) =>
       `Deaktiviert. ${n === 0 ? 'Es gab keine anstehenden Buchungen.' : n === 1 ? '1 Buchung storniert.' : `${n} Buchungen storniert.`}`,
+    deactivateYes: 'Ja, deaktivieren',
+    keep: 'Abbrechen',
     reactivate: 'Wieder aktivieren',
     reactivated: 'Die Person kann sich wieder anmelden.',
     isDeactivated: (since: string) => `Deaktiviert seit ${since}.`,

@@ -5,7 +5,7 @@ import type { Db } from '@/db/client';
 import { users } from '@/db/schema';
 
 /** The code the sign-in page reads (app/(auth)/anmelden/failure-message.ts). */
-export const ACCOUNT_DEACTIVATED = 'ACCOUNT_DEACTIVATED';
+const ACCOUNT_DEACTIVATED = 'ACCOUNT_DEACTIVATED';
 
 /**
  * No session for a deactivated person (server/people/deactivate.ts), however they sign in

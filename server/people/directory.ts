@@ -18,7 +18,6 @@ export const peopleFilter = z.object({
   role: personRole.nullable().default(null),
   active: z.boolean().nullable().default(null),
 });
-export type PeopleFilter = z.input<typeof peopleFilter>;
 
 const personColumns = {
   id: users.id,

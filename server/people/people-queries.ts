@@ -24,8 +24,6 @@ export async function personToManage(db: Db, actor: SessionUser, userId: string,
   return person;
 }
 
-export type ManagedPerson = Awaited<ReturnType<typeof personToManage>>;
-
 /** Whether the person has set a password (an invited one has not yet). */
 export async function hasPassword(db: Db, userId: string): Promise<boolean> {
   const [row] = await db

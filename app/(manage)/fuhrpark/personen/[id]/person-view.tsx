@@ -26,6 +26,8 @@ export function PersonView({ userId }: { userId: string }) {
   const settings = useQuery(trpc.region.settings.queryOptions());
   const [placement, setPlacement] = useState<{ role: Role; municipalityId: string } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // Deactivating asks once more on the page itself, saying what it will do (no browser dialog).
+  const [confirming, setConfirming] = useState(false);
   const refresh = () =>
     Promise.all([
       queryClient.invalidateQueries(trpc.people.detail.queryFilter()),
@@ -74,7 +76,8 @@ export function PersonView({ userId }: { userId: string }) {
   }
   function off() {
     setNotice(null);
-    if (window.confirm(t.person.deactivateConfirm(p.upcomingBookings))) deactivate.mutate({ userId });
+    setConfirming(false);
+    deactivate.mutate({ userId });
   }
 
   return (
@@ -165,6 +168,19 @@ export function PersonView({ userId }: { userId: string }) {
           </button>
         </div>
       </form>
+      {confirming && !p.deactivatedAt && (
+        <fieldset className="card">
+          <legend>{t.person.deactivateConfirm(p.upcomingBookings)}</legend>
+          <div className="actions">
+            <button type="button" className="danger" onClick={off} disabled={deactivate.isPending}>
+              {t.person.deactivateYes}
+            </button>
+            <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+              {t.person.keep}
+            </button>
+          </div>
+        </fieldset>
+      )}
       <div className="actions">
         {!p.hasPassword && !p.deactivatedAt && (
           <button type="button" onClick={() => reinvite.mutate({ userId })} disabled={reinvite.isPending}>
@@ -176,8 +192,9 @@ export function PersonView({ userId }: { userId: string }) {
             {t.person.reactivate}
           </button>
         ) : (
-          !isSelf && (
-            <button type="button" className="danger" onClick={off} disabled={deactivate.isPending}>
+          !isSelf &&
+          !confirming && (
+            <button type="button" className="danger" onClick={() => setConfirming(true)}>
               {t.person.deactivate}
             </button>
           )

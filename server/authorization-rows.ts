@@ -21,6 +21,7 @@ import { boxRows } from './authorization-rows-boxes';
 import { complianceRows } from './authorization-rows-compliance';
 import { damageRows } from './authorization-rows-damage';
 import { fleetRows } from './authorization-rows-fleet';
+import { peopleRows } from './authorization-rows-people';
 import { reportRows } from './authorization-rows-reports';
 import { ssoRows } from './authorization-rows-sso';
 import { defaultPolicy } from './bookings/policy';
@@ -51,6 +52,7 @@ export const rows: Record<string, Row> = {
   ...boxRows,
   ...damageRows,
   ...ssoRows,
+  ...peopleRows,
 
   'stations.list': {
     input: none,

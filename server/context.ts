@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Db } from '@/db/client';
 import { type Auth, authSecret, createAuth } from './auth/auth';
+import { clientAddressOf } from './auth/client-address';
 import { findSessionUser } from './auth/queries';
 import { database } from './database';
 import { env } from './env';
@@ -34,6 +35,7 @@ export async function createContext({ headers }: { headers: Headers }): Promise<
     user,
     language: languageOf(headers, user),
     authorization: headers.get('authorization'),
+    clientAddress: clientAddressOf(headers),
     log: logger.child({ requestId: requestIdFrom(headers.get('x-request-id')) }),
     settings: await settings(),
   };

@@ -11,6 +11,7 @@ import { stationsRouter, vehiclesRouter } from './fleet/router';
 import { timelineRouter } from './fleet/timeline-router';
 import { instructionsRouter } from './people/instructions-router';
 import { licenceChecksRouter } from './people/licence-checks-router';
+import { accountRouter, peopleRouter } from './people/router';
 import { privacyRouter } from './privacy/router';
 import { regionRouter } from './region/router';
 import { reportsRouter } from './reports/router';
@@ -20,6 +21,7 @@ import { telematicsRouter } from './telematics/router';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
+  account: accountRouter,
   audit: auditRouter,
   auth: authRouter,
   blocks: blocksRouter,
@@ -32,6 +34,7 @@ export const appRouter = router({
   instructions: instructionsRouter,
   licenceChecks: licenceChecksRouter,
   logbook: logbookRouter,
+  people: peopleRouter,
   policies: policiesRouter,
   privacy: privacyRouter,
   region: regionRouter,

@@ -30,6 +30,8 @@ export interface Context {
   user: SessionUser | null;
   /** The raw Authorization header: gateways authenticate with a bearer token, not a session. */
   authorization?: string | null;
+  /** Where the request came from (auth/client-address.ts): what per-address limits count by. */
+  clientAddress?: string;
   /** The request's logger: every line carries its request id. */
   log: Logger;
   /** Time zone, address and names of this deployment, read once a process. */

@@ -22,6 +22,7 @@ export function ManageShell({ children }: { children: ReactNode }) {
     { href: '/fuhrpark/sperrzeiten', label: de.manage.sections.blocks },
     { href: '/fuhrpark/schaeden', label: de.fleetDamage.nav },
     { href: '/fuhrpark/regeln', label: de.manage.sections.rules },
+    { href: '/fuhrpark/personen', label: de.people.nav },
     { href: '/fuhrpark/fuehrerscheine', label: de.compliance.nav.licences },
     { href: '/fuhrpark/uvv', label: de.compliance.nav.uvv },
     { href: '/fuhrpark/kosten', label: de.manage.sections.costs },

@@ -65,7 +65,9 @@ export function TopBar({ me, current }: { me: Me; current?: 'manage' | 'reports'
           {t.dashboard.nav}
         </Link>
       )}
-      <span className="who">{me.name}</span>
+      <Link className="who" href="/profil" title={t.people.profile.title}>
+        {me.name}
+      </Link>
       <LanguageSwitch signedIn />
       <button type="button" className="link" onClick={signOut}>
         {t.nav.signOut}

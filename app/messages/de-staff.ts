@@ -4,6 +4,7 @@ import { dashboardDe } from './dashboard';
 import { fleetDamageDe } from './fleet-damage';
 import { logbookBookDe } from './logbook-book';
 import { mapDe } from './map';
+import { peopleDe } from './people';
 import { myTripsDe, tripLookupDe } from './privacy-sizing';
 import { reportTableDe } from './report-table';
 import { searchDe } from './search';
@@ -40,6 +41,7 @@ export const deStaff = {
     tooManyAttempts: (seconds: number) => `Zu viele Versuche – bitte in ${seconds} Sekunden erneut versuchen`,
     tooManyAttemptsLater: 'Zu viele Versuche – bitte später erneut versuchen',
     noSignUp: 'Zugänge vergibt der Fuhrpark Ihrer Kommune.',
+    deactivated: 'Ihr Konto ist deaktiviert. Bitte wenden Sie sich an die Fuhrparkverwaltung Ihrer Kommune.',
   },
   search: searchDe,
   logbookBook: logbookBookDe,
@@ -195,6 +197,7 @@ export const deStaff = {
   timeline: timelineDe,
   fleetDamage: fleetDamageDe,
   sso: ssoDe,
+  people: peopleDe,
 };
 
 /** The shape of the booking pages' texts in every language (en-staff.ts). */

@@ -5,6 +5,7 @@ import type { StaffMessages } from './de-staff';
 import { fleetDamageEn } from './fleet-damage.en';
 import { logbookBookEn } from './logbook-book.en';
 import { mapEn } from './map.en';
+import { peopleEn } from './people.en';
 import { myTripsEn, tripLookupEn } from './privacy-sizing.en';
 import { reportTableEn } from './report-table.en';
 import { searchEn } from './search.en';
@@ -34,6 +35,7 @@ export const enStaff: StaffMessages = {
     tooManyAttempts: (seconds: number) => `Too many attempts – please try again in ${seconds} seconds`,
     tooManyAttemptsLater: 'Too many attempts – please try again later',
     noSignUp: 'Accounts are given out by your municipality’s fleet office.',
+    deactivated: 'Your account is deactivated. Please contact the fleet office of your municipality.',
   },
   search: searchEn,
   logbookBook: logbookBookEn,
@@ -186,4 +188,5 @@ export const enStaff: StaffMessages = {
   map: mapEn,
   reportTable: reportTableEn,
   sso: ssoEn,
+  people: peopleEn,
 };

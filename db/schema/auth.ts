@@ -33,6 +33,8 @@ export const users = pgTable(
     licenceCheckValidUntil: date('licence_check_valid_until', { mode: 'string' }),
     /** Chosen by the person; pages, mails and calendar texts follow it. */
     language: language('language').notNull().default('de'),
+    /** Set by a fleet manager: no sign-in, no sessions, no upcoming bookings (server/people/deactivate.ts). */
+    deactivatedAt: instant('deactivated_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

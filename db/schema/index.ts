@@ -10,6 +10,7 @@ export * from './fleet';
 export * from './fleet-ca';
 export * from './imports';
 export * from './notifications';
+export * from './people';
 export * from './policies';
 export * from './privacy';
 export * from './reports';

@@ -9,6 +9,7 @@ import { accounts, sessions, users, verifications } from '@/db/schema';
 import type { Env } from '../env';
 import { logger } from '../logger';
 import { SIGN_IN_PAGE, ssoSignIn } from '../sso/plugin';
+import { activeAccountsOnly } from './active-accounts';
 import { clientAddressOf } from './client-address';
 import { AUTH_BASE_PATH, onlyOpenPaths, signInGuard } from './sign-in-guard';
 
@@ -50,7 +51,7 @@ export function createAuth(db: Db, config: { secret: string; baseURL: string }) 
     },
     // A failed sign-in through a provider (state, code) returns to the sign-in page, which says so.
     onAPIError: { errorURL: SIGN_IN_PAGE },
-    plugins: [onlyOpenPaths(), signInGuard(db), ssoSignIn(db), nextCookies()],
+    plugins: [onlyOpenPaths(), signInGuard(db), activeAccountsOnly(db), ssoSignIn(db), nextCookies()],
   });
 }
 

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { users } from '@/db/schema';
 
@@ -28,7 +28,8 @@ export async function findSessionUser(db: Db, userId: string): Promise<SessionUs
       language: users.language,
     })
     .from(users)
-    .where(eq(users.id, userId));
+    // A deactivated person's sessions are ended with the deactivation; one still in flight counts for nobody.
+    .where(and(eq(users.id, userId), isNull(users.deactivatedAt)));
   return row ?? null;
 }
 

@@ -6,6 +6,7 @@ import { auditErrors } from './errors-audit';
 import { boxErrors } from './errors-boxes';
 import { complianceErrors } from './errors-compliance';
 import { fleetErrors } from './errors-fleet';
+import { peopleErrors } from './errors-people';
 import { ssoErrors } from './errors-sso';
 import type { Language } from './language';
 
@@ -344,4 +345,5 @@ export const errorCatalogue = {
   ...auditErrors,
   ...boxErrors,
   ...ssoErrors,
+  ...peopleErrors,
 } as const satisfies ErrorEntries;

@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import { bookings, notifications } from '@/db/schema';
 import { findCalendarBooking } from '../calendar/queries';
 import type { Actor, Cancellation } from './booking-mails';
+import { hasOptedOut } from './mail-choices';
 
 /**
  * What happened, as the outbox keeps it: ids and the few facts a mail needs beside the booking
@@ -29,7 +30,23 @@ export type Notice =
     }
   // About an account, not a booking: the person whose password was guessed at.
   | { kind: 'sign_in_locked'; recipientId: string; failures: number; lockedUntil: string }
-  | LicenceNotice;
+  | LicenceNotice
+  | AccountNotice;
+
+/**
+ * A link that sets a password (an invitation, a reset). The link holds the token itself, so the
+ * worker drops it from the row once the mail is sent (worker.ts markSent); only its hash stays.
+ */
+export type AccountNotice =
+  | {
+      kind: 'invitation';
+      recipientId: string;
+      link: string;
+      invitedBy: string;
+      municipality: { name: string; genitive: string };
+      expiresAt: string;
+    }
+  | { kind: 'password_reset'; recipientId: string; link: string; expiresAt: string };
 
 /** A person's licence check runs out soon: to the person, or to one of their fleet managers. */
 export type LicenceNotice = {
@@ -51,7 +68,7 @@ type ChangeRecord =
  * read here, in the same transaction, and stored with the row as the state the mail shows.
  */
 export async function notify(db: Db, notice: Notice, notBefore?: Date): Promise<void> {
-  if (notice.kind === 'sign_in_locked' || notice.kind === 'licence_expiring') {
+  if ('recipientId' in notice) {
     const { kind, recipientId, ...payload } = notice;
     await db.insert(notifications).values({ recipientId, kind, payload, notBefore });
     return;
@@ -62,6 +79,8 @@ export async function notify(db: Db, notice: Notice, notBefore?: Date): Promise<
       : await bookerOf(db, notice.bookingId);
   // Retention removed the person of the booking: there is nobody left to tell.
   if (recipientId === null) return;
+  // A mail the person switched off on their profile is not queued at all (mail-choices.ts).
+  if (await hasOptedOut(db, recipientId, notice.kind)) return;
   const snapshot = await findCalendarBooking(db, notice.bookingId);
   const { kind, bookingId, ...payload } = notice;
   await db.insert(notifications).values({ recipientId, bookingId, kind, payload, snapshot, notBefore });

@@ -5,6 +5,7 @@ import { bookings, stations, users, vehicles } from '@/db/schema';
 import { findCalendarBooking } from '../calendar/queries';
 import type { CalendarBooking, Person } from '../calendar/types';
 import type { Language } from '../messages/language';
+import { invitationMail, passwordResetMail } from './account-mails';
 import { approvalDeclined, approvalGranted, approvalPending, approvalRequested } from './approval-mails';
 import {
   type Alternative,
@@ -82,6 +83,13 @@ const payloads = {
     person: z.object({ id: z.uuid(), name: z.string(), email: z.string() }),
     validUntil: z.iso.date(),
   }),
+  invitation: z.object({
+    link: z.url(),
+    invitedBy: z.string(),
+    municipality: z.object({ name: z.string(), genitive: z.string() }),
+    expiresAt: z.coerce.date(),
+  }),
+  password_reset: z.object({ link: z.url(), expiresAt: z.coerce.date() }),
 };
 
 function parsePayload<K extends keyof typeof payloads>(
@@ -188,6 +196,9 @@ export async function renderNotice(db: Db, row: OutboxRow, settings: MailSetting
   // In the recipient's language as it is now: texts, dates and the calendar file alike.
   const context: MailContext = { ...settings, language };
   if (kind === 'sign_in_locked') return signInLocked(recipient, parsePayload(kind, row.payload), context);
+  if (kind === 'invitation') return invitationMail(recipient, parsePayload(kind, row.payload), context);
+  if (kind === 'password_reset')
+    return passwordResetMail(recipient, parsePayload(kind, row.payload), context);
   if (kind === 'licence_expiring') {
     const { person, validUntil } = parsePayload(kind, row.payload);
     return licenceExpiring(recipient, person, row.recipientId === person.id, validUntil, context);

@@ -100,7 +100,11 @@ function keepLease(db: Db, id: string, leaseMs: number, until: () => Date): () =
 }
 
 async function markSent(db: Db, id: string, now: Date): Promise<void> {
-  await db.update(notifications).set({ sentAt: now, lastError: null }).where(eq(notifications.id, id));
+  // A link that sets a password holds its token: once mailed, the row keeps no usable copy.
+  await db
+    .update(notifications)
+    .set({ sentAt: now, lastError: null, payload: sql`${notifications.payload} - 'link'` })
+    .where(eq(notifications.id, id));
 }
 
 /** Records a failure; returns true when the row has now been given up. */

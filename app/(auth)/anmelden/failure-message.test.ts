@@ -18,4 +18,10 @@ describe('signInFailureMessage', () => {
   it('keeps the wrong-password sentence for everything else', () => {
     expect(signInFailureMessage({ status: 401 })).toBe('E-Mail-Adresse oder Passwort ist falsch.');
   });
+
+  it('says a deactivated account is deactivated (the server says so only after the right password)', () => {
+    expect(signInFailureMessage({ status: 403, code: 'ACCOUNT_DEACTIVATED' })).toMatch(
+      /Ihr Konto ist deaktiviert/,
+    );
+  });
 });

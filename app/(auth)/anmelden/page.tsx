@@ -1,5 +1,6 @@
 'use client';
 import { useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { type FormEvent, Suspense, useState } from 'react';
 import { LanguageSwitch } from '../../language-switch';
@@ -66,6 +67,9 @@ function SignInForm() {
         </button>
       </div>
       <p className="hint">{t.signIn.noSignUp}</p>
+      <p>
+        <Link href="/passwort-vergessen">{t.people.forgot.link}</Link>
+      </p>
     </form>
   );
 }

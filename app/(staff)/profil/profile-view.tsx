@@ -1,0 +1,108 @@
+'use client';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useState } from 'react';
+import { LanguageSwitch } from '../../language-switch';
+import { problemOf } from '../../lib/errors';
+import { useMessages } from '../../lib/i18n';
+import { useTRPC } from '../../lib/trpc';
+
+const optionalMails = ['confirmation', 'reminder', 'approval_pending'] as const;
+
+/** Language, calendar link, the mails the person wants, and when their licence check runs out. */
+export function ProfileView() {
+  const messages = useMessages();
+  const t = messages.people.profile;
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const profile = useQuery(trpc.account.profile.queryOptions());
+  const feed = useQuery(trpc.calendar.feed.queryOptions());
+  const [saved, setSaved] = useState(false);
+  const choose = useMutation(
+    trpc.account.chooseMail.mutationOptions({
+      // The box shows the choice at once; the server's answer then confirms it (or the error says why not).
+      onMutate: ({ kind, wanted }) =>
+        queryClient.setQueryData(trpc.account.profile.queryKey(), (old) =>
+          old ? { ...old, mails: { ...old.mails, [kind]: wanted } } : old,
+        ),
+      onError: () => queryClient.invalidateQueries(trpc.account.profile.queryFilter()),
+      onSuccess: (mails) => {
+        queryClient.setQueryData(trpc.account.profile.queryKey(), (old) => (old ? { ...old, mails } : old));
+        setSaved(true);
+      },
+    }),
+  );
+  if (!profile.data) return <p>{messages.errors.loading}</p>;
+  const me = profile.data;
+
+  return (
+    <>
+      <h1>{t.title}</h1>
+      <dl className="card">
+        <dt>{messages.people.invite.name}</dt>
+        <dd>{me.name}</dd>
+        <dt>{messages.people.invite.email}</dt>
+        <dd>{me.email}</dd>
+        <dt>{t.role}</dt>
+        <dd>{messages.people.roles[me.role]}</dd>
+        {me.municipalityName && (
+          <>
+            <dt>{t.municipality}</dt>
+            <dd>{me.municipalityName}</dd>
+          </>
+        )}
+      </dl>
+
+      <section className="card" aria-labelledby="profil-sprache">
+        <h2 id="profil-sprache">{t.languageTitle}</h2>
+        <p>
+          {t.languageIntro} {t.current[me.language]}.
+        </p>
+        <LanguageSwitch signedIn />
+      </section>
+
+      <section className="card" aria-labelledby="profil-kalender">
+        <h2 id="profil-kalender">{t.calendarTitle}</h2>
+        <p>{feed.data?.active ? t.calendarActive : t.calendarNone}</p>
+        <Link href="/kalender">{t.calendarManage}</Link>
+      </section>
+
+      <section className="card" aria-labelledby="profil-fuehrerschein">
+        <h2 id="profil-fuehrerschein">{t.licenceTitle}</h2>
+        <p>{me.licenceCheckValidUntil ? t.licenceUntil(me.licenceCheckValidUntil) : t.licenceNone}</p>
+      </section>
+
+      <section className="card" aria-labelledby="profil-mails">
+        <h2 id="profil-mails">{t.mailsTitle}</h2>
+        <fieldset>
+          <legend>{t.mailsIntro}</legend>
+          {optionalMails.map((kind) => (
+            <label key={kind} className="check">
+              <input
+                type="checkbox"
+                checked={me.mails[kind]}
+                disabled={choose.isPending}
+                onChange={(event) => {
+                  setSaved(false);
+                  choose.mutate({ kind, wanted: event.target.checked });
+                }}
+              />{' '}
+              {t.mails[kind]}
+            </label>
+          ))}
+        </fieldset>
+        <p className="hint">{t.mandatory}</p>
+        {saved && (
+          <p className="notice" role="status">
+            {t.saved}
+          </p>
+        )}
+        {choose.error && (
+          <p className="error" role="alert">
+            {problemOf(choose.error).message}
+          </p>
+        )}
+      </section>
+    </>
+  );
+}

@@ -40,6 +40,7 @@ test.beforeAll(async ({ playwright }, info) => {
   // Its member of staff was last checked long ago: booking is refused until a check is recorded.
   world = await createWorld(request, {
     cars: [{ seats: 5 }, { seats: 5 }],
+    people: ['staff', 'fleet_manager', 'operator'],
     licenceCheckValidUntil: '2025-03-31',
   });
   await request.dispose();

@@ -6,6 +6,9 @@ import { expect, type Page } from '@playwright/test';
  * violation of impact serious or critical, naming the rule and the elements.
  */
 export async function expectAccessible(page: Page, state: string) {
+  // Next streams a page's metadata after its content: after a client-side navigation the title
+  // arrives a moment later, and axe judges the page as it settles, not that moment.
+  await expect(page, `title of ${state}`).toHaveTitle(/\S/);
   const { violations } = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();

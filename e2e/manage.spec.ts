@@ -180,7 +180,7 @@ test('a block over bookings shows first which are moved and which cancelled, the
 test('staff are sent away from the fleet pages and see no „Fuhrpark“ link', async ({ staffPage: staff }) => {
   await staff.goto('/buchungen');
   await expect(staff.getByRole('heading', { name: 'Meine Buchungen' })).toBeVisible();
-  await expect(staff.getByRole('link', { name: 'Fuhrpark' })).toHaveCount(0);
+  await expect(staff.getByRole('link', { name: 'Fuhrpark', exact: true })).toHaveCount(0);
   await staff.goto('/fuhrpark/freigaben');
   await expect(staff).toHaveURL(/\/$/);
 });
@@ -189,7 +189,7 @@ test('the fleet manager reaches „Fuhrpark“ from the top bar; a wrong rule is
   managerPage: manager,
 }) => {
   await manager.goto('/');
-  await manager.getByRole('link', { name: 'Fuhrpark' }).click();
+  await manager.getByRole('link', { name: 'Fuhrpark', exact: true }).click();
   await expect(manager).toHaveURL(/\/fuhrpark\/freigaben$/);
   await manager.getByRole('link', { name: 'Buchungsregeln' }).click();
   await manager.getByLabel('Für andere buchbar ab (Uhrzeit)').fill('18:00');

@@ -1,13 +1,15 @@
 'use client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { LanguageSwitch } from '../../language-switch';
 import { problemOf } from '../../lib/errors';
 import { useMessages } from '../../lib/i18n';
 import { useTRPC } from '../../lib/trpc';
+import { useTypedBeforeHydration } from '../../lib/typed-before-hydration';
 
 const optionalMails = ['confirmation', 'reminder', 'approval_pending'] as const;
+type OptionalMail = (typeof optionalMails)[number];
 
 /** Language, calendar link, the mails the person wants, and when their licence check runs out. */
 export function ProfileView() {
@@ -18,20 +20,33 @@ export function ProfileView() {
   const profile = useQuery(trpc.account.profile.queryOptions());
   const feed = useQuery(trpc.calendar.feed.queryOptions());
   const [saved, setSaved] = useState(false);
+  // The boxes as ticked, at once: a box waiting for the cache would spring back until the answer.
+  const [ticked, setTicked] = useState<Partial<Record<OptionalMail, boolean>>>({});
   const choose = useMutation(
     trpc.account.chooseMail.mutationOptions({
-      // The box shows the choice at once; the server's answer then confirms it (or the error says why not).
-      onMutate: ({ kind, wanted }) =>
-        queryClient.setQueryData(trpc.account.profile.queryKey(), (old) =>
-          old ? { ...old, mails: { ...old.mails, [kind]: wanted } } : old,
-        ),
-      onError: () => queryClient.invalidateQueries(trpc.account.profile.queryFilter()),
+      onError: () => {
+        setTicked({});
+        queryClient.invalidateQueries(trpc.account.profile.queryFilter());
+      },
       onSuccess: (mails) => {
         queryClient.setQueryData(trpc.account.profile.queryKey(), (old) => (old ? { ...old, mails } : old));
         setSaved(true);
       },
     }),
   );
+  const tick = (kind: OptionalMail, wanted: boolean) => {
+    setSaved(false);
+    setTicked((before) => ({ ...before, [kind]: wanted }));
+    choose.mutate({ kind, wanted });
+  };
+  const mails = useRef<HTMLFieldSetElement>(null);
+  // A box ticked before the scripts ran is a choice too: it is saved, not lost.
+  useTypedBeforeHydration(mails, (typed) => {
+    for (const kind of optionalMails) {
+      const wanted = typed[kind];
+      if (typeof wanted === 'boolean') tick(kind, wanted);
+    }
+  });
   if (!profile.data) return <p>{messages.errors.loading}</p>;
   const me = profile.data;
 
@@ -74,18 +89,15 @@ export function ProfileView() {
 
       <section className="card" aria-labelledby="profil-mails">
         <h2 id="profil-mails">{t.mailsTitle}</h2>
-        <fieldset>
+        <fieldset ref={mails}>
           <legend>{t.mailsIntro}</legend>
           {optionalMails.map((kind) => (
             <label key={kind} className="check">
               <input
                 type="checkbox"
-                checked={me.mails[kind]}
-                disabled={choose.isPending}
-                onChange={(event) => {
-                  setSaved(false);
-                  choose.mutate({ kind, wanted: event.target.checked });
-                }}
+                name={kind}
+                checked={ticked[kind] ?? me.mails[kind]}
+                onChange={(event) => tick(kind, event.target.checked)}
               />{' '}
               {t.mails[kind]}
             </label>

@@ -45,12 +45,15 @@ describe('NodeBleBoxLink when the radio misbehaves', () => {
     expect(conn.stats).toEqual({ connects: 2, drops: 1 });
 
     // node-ble adds a signal listener per connect() and startNotifications(); ours are released.
+    // dbus-next never removed a match rule: the daemon's 512 per connection were reached in minutes.
     const listeners = rig.link.signalListeners();
+    const rules = await rig.link.matchRules();
     for (let i = 0; i < 10; i++) {
       rig.double.drop(BOX_A);
       await conn.sendCommand(commandFrame(3, i));
     }
     expect(rig.link.signalListeners()).toBe(listeners);
+    expect(await rig.link.matchRules()).toBe(rules);
     await conn.disconnect();
   });
 

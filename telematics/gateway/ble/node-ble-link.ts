@@ -2,7 +2,13 @@ import NodeBle from 'node-ble';
 import { delay, withTimeout } from './async-util';
 import { type BoxConnection, type BoxLink, BoxLinkError, type BoxSighting } from './box-link';
 import { type ConnectionSettings, NodeBleBoxConnection } from './node-ble-connection';
-import { handleBusErrors, knownDevices, signalListenerCount } from './node-ble-loose';
+import {
+  countMatchRulesPerRule,
+  handleBusErrors,
+  knownDevices,
+  matchRuleCount,
+  signalListenerCount,
+} from './node-ble-loose';
 import { PMK1_SERVICE } from './pmk1-gatt';
 
 export interface NodeBleBoxLinkOptions extends Partial<ConnectionSettings> {
@@ -56,6 +62,7 @@ export class NodeBleBoxLink implements BoxLink {
   static async create(options: NodeBleBoxLinkOptions = {}): Promise<NodeBleBoxLink> {
     const { bluetooth, destroy } = NodeBle.createBluetooth();
     handleBusErrors(bluetooth, options.onBusError ?? ((error) => console.error('BlueZ D-Bus error', error)));
+    countMatchRulesPerRule(bluetooth);
     try {
       const timeout = options.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs;
       const name = options.adapter ?? (await withTimeout(bluetooth.adapters(), timeout, 'list adapters'))[0];
@@ -100,6 +107,11 @@ export class NodeBleBoxLink implements BoxLink {
   /** D-Bus signal listeners node-ble holds; a health check can watch that reconnects do not grow it. */
   signalListeners(): number {
     return signalListenerCount(this.bluetooth);
+  }
+
+  /** The match rules the D-Bus daemon holds for this link: flat over reconnects, or the daemon's limit nears. */
+  matchRules(): Promise<number> {
+    return matchRuleCount(this.bluetooth);
   }
 
   async close(): Promise<void> {

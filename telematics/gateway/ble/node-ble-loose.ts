@@ -4,7 +4,7 @@
  * a node-ble upgrade has one file to check.
  */
 import { EventEmitter } from 'node:events';
-import type { MessageBus, Variant } from 'dbus-next';
+import { Message, type MessageBus, type Variant } from 'dbus-next';
 import type NodeBle from 'node-ble';
 
 function busOf(bluetooth: NodeBle.Bluetooth): MessageBus {
@@ -21,6 +21,73 @@ function busOf(bluetooth: NodeBle.Bluetooth): MessageBus {
  */
 export function handleBusErrors(bluetooth: NodeBle.Bluetooth, onError: (error: unknown) => void): void {
   busOf(bluetooth).on('error', onError);
+}
+
+/** The two methods of dbus-next's MessageBus that its proxies call for every signal listener. */
+interface MatchRuleBookkeeping {
+  _addMatch(rule: string): Promise<unknown>;
+  _removeMatch(rule: string): Promise<unknown>;
+  _connection: { stream: { writable: boolean } };
+}
+
+/**
+ * dbus-next 0.10 counts its match rules with `hasOwnProperty.call(rule, rules)`, the arguments
+ * swapped: every new listener sends AddMatch and none ever sends RemoveMatch. A gateway that
+ * reconnects all day reaches the daemon's max_match_rules_per_connection (512) within minutes and
+ * its calls then fail. Counted per rule here: AddMatch for the first listener,
+ * RemoveMatch when the last one goes.
+ */
+export function countMatchRulesPerRule(bluetooth: NodeBle.Bluetooth): void {
+  const bus = busOf(bluetooth);
+  const internals = bus as unknown as MatchRuleBookkeeping;
+  const counts = new Map<string, number>();
+  const tell = (member: 'AddMatch' | 'RemoveMatch', rule: string) =>
+    bus.call(
+      new Message({
+        path: '/org/freedesktop/DBus',
+        destination: 'org.freedesktop.DBus',
+        interface: 'org.freedesktop.DBus',
+        member,
+        signature: 's',
+        body: [rule],
+      }),
+    );
+  internals._addMatch = (rule) => {
+    const listeners = counts.get(rule) ?? 0;
+    counts.set(rule, listeners + 1);
+    return listeners > 0 ? Promise.resolve() : tell('AddMatch', rule);
+  };
+  internals._removeMatch = (rule) => {
+    const listeners = counts.get(rule);
+    if (listeners === undefined) return Promise.resolve();
+    if (listeners > 1) {
+      counts.set(rule, listeners - 1);
+      return Promise.resolve();
+    }
+    counts.delete(rule);
+    return internals._connection.stream.writable ? tell('RemoveMatch', rule) : Promise.resolve();
+  };
+}
+
+/** The match rules the D-Bus daemon holds for node-ble's connection (its Debug.Stats interface). */
+export async function matchRuleCount(bluetooth: NodeBle.Bluetooth): Promise<number> {
+  const bus = busOf(bluetooth);
+  // dbus-next sets the connection's unique name once connected; its types do not list it.
+  const name: unknown = (bus as unknown as { name?: unknown }).name;
+  if (typeof name !== 'string') throw new Error('node-ble is not connected to D-Bus');
+  const reply = await bus.call(
+    new Message({
+      path: '/org/freedesktop/DBus',
+      destination: 'org.freedesktop.DBus',
+      interface: 'org.freedesktop.DBus.Debug.Stats',
+      member: 'GetConnectionStats',
+      signature: 's',
+      body: [name],
+    }),
+  );
+  const rules = unwrap(asRecord(reply?.body[0]).MatchRules);
+  if (typeof rules !== 'number') throw new Error('the D-Bus daemon keeps no connection statistics');
+  return rules;
 }
 
 export interface KnownDevice {

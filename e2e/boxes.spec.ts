@@ -1,12 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import region from '../db/regions/partheland.json' with { type: 'json' };
 import { expectAccessible } from './accessibility';
 import { createWorld, personOf, removeWorld, type World } from './factories';
-import { demoStaff, expect, test as shared, signInThroughApi } from './fixtures';
-
-const _home = region.municipalities.find(
-  (m) => m.slug === region.demoUsers.find((u) => u.email === demoStaff.email)?.municipality,
-);
+import { expect, test as shared, signInThroughApi } from './fixtures';
 
 /**
  * A world of its own with an operator: this spec provisions a box and registers a gateway at its

@@ -1,12 +1,10 @@
-import type { Page } from '@playwright/test';
 import type { inferRouterOutputs } from '@trpc/server';
-import superjson from 'superjson';
 import type { AppRouter } from '../server/root';
 import { expectAccessible } from './accessibility';
 import { createWorld, personOf, removeWorld, type World } from './factories';
 import { dayAhead, expect, test as shared, signInThroughApi } from './fixtures';
 import { acceptInvitation, invitationLink, invitePerson, newPerson } from './people-steps';
-import { mutate } from './trpc';
+import { mutate, query } from './trpc';
 
 type Out = inferRouterOutputs<AppRouter>;
 
@@ -27,14 +25,6 @@ const test = shared.extend<{ ownWorld: World }>({
 
 // axe runs on every state, and the phone project is slower still on a busy machine.
 test.describe.configure({ timeout: 300_000 });
-
-async function query<T>(page: Page, path: string, input?: unknown): Promise<T> {
-  const search =
-    input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`;
-  const response = await page.request.get(`/api/trpc/${path}${search}`);
-  expect(response.ok(), await response.text()).toBe(true);
-  return superjson.deserialize<T>((await response.json()).result.data);
-}
 
 test('a fleet manager invites a person, who sets a password, signs in and books; deactivation ends their session', async ({
   managerPage: manager,

@@ -2,6 +2,7 @@ import { TRPCError } from '@trpc/server';
 import type { Db } from '@/db/client';
 import { type ServerLink, ServerLinkError } from '@/telematics/gateway/server-link';
 import { logger } from '../logger';
+import { stoppingSignal } from '../process/state';
 import { createCaller } from '../root';
 import { settings } from '../settings';
 
@@ -36,7 +37,14 @@ export function createInProcessServerLink(db: Db, token: string): ServerLink {
 
   return {
     boxes: () => call('gateway.boxes', () => api().boxes()),
-    pull: (input, signal) => call('gateway.pull', () => api(signal).pull(input)),
+    pull: (input, signal) => {
+      // Over HTTP a stopping server's closed listener refuses the next pull, and the gateway backs
+      // off. In the process nothing would: the pull's empty answer came back at once, again and
+      // again, a loop of promises that starved every timer, the stop's own deadline included.
+      if (stoppingSignal().aborted)
+        return Promise.reject(new ServerLinkError('UNAVAILABLE', 'gateway.pull: the server is stopping'));
+      return call('gateway.pull', () => api(signal).pull(input));
+    },
     progress: async (input) => {
       await call('gateway.progress', () => api().progress(input));
     },

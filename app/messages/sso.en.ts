@@ -60,6 +60,7 @@ export const ssoEn: typeof ssoDe = {
         'Your sign-in service did not send a verified e-mail address. Please contact the IT of your municipality.',
       other_municipality:
         'There is an account for your e-mail address that cannot sign in through this service. Please sign in with your password or contact the fleet management.',
+      deactivated: 'Your account is deactivated. Please contact the fleet management of your municipality.',
     } as Record<string, string>,
     failed: 'Signing in through the sign-in service failed. Please try again.',
     unavailable: 'This sign-in service is not available right now. Please try again later.',

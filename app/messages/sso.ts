@@ -58,6 +58,8 @@ export const ssoDe = {
         'Ihr Anmeldedienst hat keine bestätigte E-Mail-Adresse übermittelt. Bitte wenden Sie sich an die IT Ihrer Kommune.',
       other_municipality:
         'Zu Ihrer E-Mail-Adresse gibt es ein Konto, das nicht über diesen Anmeldedienst angemeldet werden kann. Bitte melden Sie sich mit Ihrem Passwort an oder wenden Sie sich an die Fuhrparkverwaltung.',
+      deactivated:
+        'Ihr Konto ist deaktiviert. Bitte wenden Sie sich an die Fuhrparkverwaltung Ihrer Kommune.',
     } as Record<string, string>,
     failed: 'Die Anmeldung über den Anmeldedienst ist fehlgeschlagen. Bitte versuchen Sie es erneut.',
     unavailable: 'Dieser Anmeldedienst ist gerade nicht verfügbar. Bitte später erneut versuchen.',

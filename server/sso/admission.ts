@@ -7,7 +7,7 @@ import { logger } from '../logger';
 import { type MappingRule, mapClaims } from './mapping';
 
 /** Why a person was turned away; the sign-in page says each in words (app/(auth)/anmelden). */
-export type SsoRefusal = 'not_mapped' | 'email_unverified' | 'other_municipality';
+export type SsoRefusal = 'not_mapped' | 'email_unverified' | 'other_municipality' | 'deactivated';
 
 export interface AdmittingProvider {
   id: string;
@@ -33,6 +33,8 @@ const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '')
  *   at this sign-in (the directory is the source of truth for roles), audited.
  * - It belongs to another municipality or is the operator's: refused — a municipality's directory
  *   vouches for its own people, not for another's account or the operator's.
+ * - A deactivated account is refused before anything of it changes (no session would be given
+ *   anyway: auth/active-accounts.ts).
  * - An e-mail the provider has not verified is never used to find or make an account.
  */
 export async function admitSsoPerson(
@@ -64,6 +66,7 @@ export async function admitSsoPerson(
   }
   if (owner.role === 'operator' || owner.municipalityId !== mapping.municipalityId)
     return refuse('other_municipality');
+  if (owner.deactivatedAt) return refuse('deactivated');
   await db.transaction(async (tx) => {
     // better-auth links a provider to an account only when the account's own e-mail is verified;
     // this municipality's directory has just verified it.
@@ -89,6 +92,7 @@ const ownerColumns = {
   emailVerified: users.emailVerified,
   role: users.role,
   municipalityId: users.municipalityId,
+  deactivatedAt: users.deactivatedAt,
 };
 
 async function linkedOwner(db: Db, providerId: string, subject: string) {

@@ -122,6 +122,24 @@ describe('single sign-on against a real OpenID Connect provider', () => {
     );
   });
 
+  it('refuses a deactivated person, gives no session and changes nothing of their account', async () => {
+    const { municipality, provider, person } = await municipalityWithProvider();
+    const email = person('dora.deaktiviert');
+    const existing = await makeUser(database.db, municipality, 'fleet_manager');
+    await database.db
+      .update(users)
+      .set({ email, emailVerified: true, deactivatedAt: new Date() })
+      .where(eq(users.id, existing.id));
+    idp.addIdentity({ email, groups: [] });
+
+    const { response, jar } = await signInThroughProvider(auth().handler, APP, provider.id, email);
+    expect(response.headers.get('location')).toBe('/anmelden?sso=deactivated');
+    expect(await sessionOf(jar.header(APP))).toBeNull();
+    expect((await userByEmail(email))?.role).toBe('fleet_manager');
+    expect(await database.db.select().from(auditLog).where(eq(auditLog.objectId, existing.id))).toEqual([]);
+    expect(await database.db.select().from(accounts).where(eq(accounts.userId, existing.id))).toEqual([]);
+  });
+
   it('keeps the password working beside SSO', async () => {
     const { person, municipality } = await personWithPassword(database.db);
     const response = await signIn(person.email, PASSWORD, { 'x-pm-client-address': '192.0.2.77' });

@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { useMessages } from '../lib/i18n';
 import { isManager, TopBar, useSignedIn } from '../lib/signed-in';
 import styles from './manage.module.css';
@@ -11,6 +11,15 @@ export function ManageShell({ children }: { children: ReactNode }) {
   const de = useMessages();
   const pathname = usePathname();
   const me = useSignedIn(isManager);
+  const nav = useRef<HTMLElement>(null);
+  // On a phone the sections are one row that scrolls sideways: the current one is brought into it
+  // (by the row's own scroll, so the page itself does not move).
+  useEffect(() => {
+    const row = nav.current;
+    const here = row?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (row && here && row.scrollWidth > row.clientWidth)
+      row.scrollLeft = here.offsetLeft - row.offsetLeft - (row.clientWidth - here.offsetWidth) / 2;
+  }, [pathname, me]);
   if (!me) return <main id="inhalt">{de.errors.loading}</main>;
   const sections = [
     { href: '/fuhrpark/freigaben', label: de.manage.sections.approvals },
@@ -43,7 +52,7 @@ export function ManageShell({ children }: { children: ReactNode }) {
     <>
       <TopBar me={me} current={pathname.startsWith('/fuhrpark/berichte') ? 'reports' : 'manage'} />
       <main id="inhalt">
-        <nav className={styles.sections} aria-label={de.manage.sectionsLabel}>
+        <nav ref={nav} className={styles.sections} aria-label={de.manage.sectionsLabel}>
           {sections.map((section) => (
             <Link
               key={section.href}

@@ -7,6 +7,7 @@ import { formatDateTime } from '../../../lib/time';
 import { useTRPC } from '../../../lib/trpc';
 import { useTypedBeforeHydration } from '../../../lib/typed-before-hydration';
 import styles from '../../manage.module.css';
+import { ScrollTable } from '../compliance-fields';
 import { emptyFilter, type PeopleFilterState } from './people-filter';
 
 const roles = ['staff', 'fleet_manager', 'operator'] as const;
@@ -117,30 +118,32 @@ export function PeopleView() {
       ) : (
         <>
           <p role="status">{t.list.count(people.data.length)}</p>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t.list.columns.name}</th>
-                <th scope="col">{t.list.columns.email}</th>
-                <th scope="col">{t.list.columns.role}</th>
-                <th scope="col">{t.list.columns.municipality}</th>
-                <th scope="col">{t.list.columns.state}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {people.data.map((person) => (
-                <tr key={person.id}>
-                  <td>
-                    <Link href={`/fuhrpark/personen/${person.id}`}>{person.name}</Link>
-                  </td>
-                  <td>{person.email}</td>
-                  <td>{t.roles[person.role]}</td>
-                  <td>{person.municipalityName ?? '–'}</td>
-                  <td>{stateOf(person)}</td>
+          <ScrollTable label={t.list.title}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t.list.columns.name}</th>
+                  <th scope="col">{t.list.columns.email}</th>
+                  <th scope="col">{t.list.columns.role}</th>
+                  <th scope="col">{t.list.columns.municipality}</th>
+                  <th scope="col">{t.list.columns.state}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {people.data.map((person) => (
+                  <tr key={person.id}>
+                    <td>
+                      <Link href={`/fuhrpark/personen/${person.id}`}>{person.name}</Link>
+                    </td>
+                    <td>{person.email}</td>
+                    <td>{t.roles[person.role]}</td>
+                    <td>{person.municipalityName ?? '–'}</td>
+                    <td>{stateOf(person)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollTable>
         </>
       )}
     </>

@@ -11,15 +11,6 @@ export function ManageShell({ children }: { children: ReactNode }) {
   const de = useMessages();
   const pathname = usePathname();
   const me = useSignedIn(isManager);
-  const nav = useRef<HTMLElement>(null);
-  // On a phone the sections are one row that scrolls sideways: the current one is brought into it
-  // (by the row's own scroll, so the page itself does not move).
-  useEffect(() => {
-    const row = nav.current;
-    const here = row?.querySelector<HTMLElement>('[aria-current="page"]');
-    if (row && here && row.scrollWidth > row.clientWidth)
-      row.scrollLeft = here.offsetLeft - row.offsetLeft - (row.clientWidth - here.offsetWidth) / 2;
-  }, [pathname, me]);
   if (!me) return <main id="inhalt">{de.errors.loading}</main>;
   const sections = [
     { href: '/fuhrpark/freigaben', label: de.manage.sections.approvals },
@@ -52,19 +43,42 @@ export function ManageShell({ children }: { children: ReactNode }) {
     <>
       <TopBar me={me} current={pathname.startsWith('/fuhrpark/berichte') ? 'reports' : 'manage'} />
       <main id="inhalt">
-        <nav ref={nav} className={styles.sections} aria-label={de.manage.sectionsLabel}>
-          {sections.map((section) => (
-            <Link
-              key={section.href}
-              href={section.href}
-              aria-current={section.href === current ? 'page' : undefined}
-            >
-              {section.label}
-            </Link>
-          ))}
-        </nav>
+        <SectionsRow sections={sections} current={current} label={de.manage.sectionsLabel} />
         {children}
       </main>
     </>
+  );
+}
+
+function SectionsRow({
+  sections,
+  current,
+  label,
+}: {
+  sections: { href: string; label: string }[];
+  current: string | undefined;
+  label: string;
+}) {
+  const nav = useRef<HTMLElement>(null);
+  // On a phone the sections are one row that scrolls sideways: the current one is brought into it
+  // (by the row's own scroll, so the page itself does not move).
+  useEffect(() => {
+    const row = nav.current;
+    const here = current ? row?.querySelector<HTMLElement>(`a[href="${current}"]`) : null;
+    if (row && here && row.scrollWidth > row.clientWidth)
+      row.scrollLeft = here.offsetLeft - row.offsetLeft - (row.clientWidth - here.offsetWidth) / 2;
+  }, [current]);
+  return (
+    <nav ref={nav} className={styles.sections} aria-label={label}>
+      {sections.map((section) => (
+        <Link
+          key={section.href}
+          href={section.href}
+          aria-current={section.href === current ? 'page' : undefined}
+        >
+          {section.label}
+        </Link>
+      ))}
+    </nav>
   );
 }

@@ -1,4 +1,5 @@
 import { startScheduler } from './bookings/scheduler';
+import { blockCarsNeverInspected } from './compliance/first-inspection';
 import { database } from './database';
 import { launchDemo, stopDemo } from './demo/launch';
 import { assertSharedSecrets, env } from './env';
@@ -31,7 +32,10 @@ async function boot(): Promise<Booted> {
   log.info({ engine }, 'database ready');
   // Production runs real gateways at the stations; only the demo simulates them.
   if (engine === 'pglite') void launchDemo(db);
-  const stopScheduler = startScheduler(database, licenceNoticeSettings(config));
+  // UVV: cars never inspected are blocked from their first due date (the compliance area's step).
+  const stopScheduler = startScheduler(database, licenceNoticeSettings(config), [
+    (db, now) => blockCarsNeverInspected(db, now, config.TIME_ZONE),
+  ]);
   const stopTripHealing = startTripHealing(database);
   const stopRetention = startRetention(database, retentionSettings(config));
   const mailer = mailerFromEnv(config);

@@ -44,7 +44,7 @@ export const complianceEn: typeof complianceDe = {
   uvv: {
     title: 'Vehicle inspections and driver instructions',
     intro:
-      'Under DGUV Vorschrift 70 every car is inspected at least once a year (§ 57) and every driver instructed yearly (§ 35). A car is blocked from the day after its due date, at once after a failed inspection; bookings in that time are moved or cancelled and their bookers told.',
+      'Under DGUV Vorschrift 70 every car is inspected at least once a year (§ 57) and every driver instructed yearly (§ 35). A car is blocked from the day after its due date, at once after a failed inspection; bookings in that time are moved or cancelled and their bookers told. A car with no inspection on record is due a year after it entered service (without a date: after it joined the fleet).',
     carsTitle: 'Vehicle inspections (§ 57)',
     vehicle: 'Car',
     chooseVehicle: 'Choose a car',

@@ -43,7 +43,7 @@ export const complianceDe = {
   uvv: {
     title: 'UVV-Prüfungen und Unterweisungen',
     intro:
-      'Nach DGUV Vorschrift 70 wird jedes Fahrzeug mindestens jährlich geprüft (§ 57) und jede Fahrerin und jeder Fahrer jährlich unterwiesen (§ 35). Ein Fahrzeug ist ab dem Tag nach der Fälligkeit gesperrt, nach einer nicht bestandenen Prüfung sofort; Buchungen in dieser Zeit werden umgebucht oder storniert und die Buchenden benachrichtigt.',
+      'Nach DGUV Vorschrift 70 wird jedes Fahrzeug mindestens jährlich geprüft (§ 57) und jede Fahrerin und jeder Fahrer jährlich unterwiesen (§ 35). Ein Fahrzeug ist ab dem Tag nach der Fälligkeit gesperrt, nach einer nicht bestandenen Prüfung sofort; Buchungen in dieser Zeit werden umgebucht oder storniert und die Buchenden benachrichtigt. Ein Fahrzeug ohne erfasste Prüfung ist ein Jahr nach seiner Inbetriebnahme fällig (ohne Datum: nach seiner Aufnahme in den Fuhrpark).',
     carsTitle: 'Fahrzeugprüfungen (§ 57)',
     vehicle: 'Fahrzeug',
     chooseVehicle: 'Fahrzeug wählen',

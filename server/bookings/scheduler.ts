@@ -140,13 +140,18 @@ export function sendReminders(db: Db, now: Date): Promise<number> {
   });
 }
 
+/** A step another area adds to the clockwork (it may not import this one's callers). */
+export type DueWork = (db: Db, now: Date) => Promise<unknown>;
+
 /**
- * Runs the clockwork every `intervalMs` in this process until stopped; errors are logged, not
- * fatal. Stopping waits for a round under way, so the database is not closed beneath it.
+ * Runs the clockwork, and then the `more` steps, every `intervalMs` in this process until stopped;
+ * errors are logged, not fatal. Stopping waits for a round under way, so the database is not
+ * closed beneath it.
  */
 export function startScheduler(
   database: () => Promise<{ db: Db }>,
   licenceNotices: LicenceNoticeSettings,
+  more: readonly DueWork[] = [],
   intervalMs = 30_000,
 ) {
   let running: Promise<void> | undefined;
@@ -155,7 +160,10 @@ export function startScheduler(
     if (running || stopped) return;
     running = (async () => {
       try {
-        await runDueWork((await database()).db, new Date(), licenceNotices);
+        const { db } = await database();
+        const now = new Date();
+        await runDueWork(db, now, licenceNotices);
+        for (const step of more) await step(db, now);
       } catch (error) {
         log.error({ err: error }, 'scheduler round failed');
       } finally {

@@ -27,6 +27,9 @@ export function startOfDay(day: Day, timeZone: string): Date {
   return new Date(new TZDate(y, m - 1, d, timeZone).getTime());
 }
 
+/** A day as German text shows it: 04.12.2026. */
+export const germanDay = (day: Day) => day.split('-').reverse().join('.');
+
 /** How far ahead a coming due date puts a person or car on the "due" list: time to arrange it. */
 export const DUE_SOON_DAYS = 30;
 

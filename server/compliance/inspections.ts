@@ -7,8 +7,13 @@ import { assertMayManage, managedBy } from '../auth/scope';
 import { endBlockNow } from '../bookings/block-end';
 import { createBlock } from '../bookings/blocks';
 import { AppError, invalidInput } from '../errors';
-import { type Day, dueState, regionToday } from './due';
-import { type InspectionResult, inspectionBlockWindow, inspectionDue } from './inspection-rules';
+import { type Day, dueState, germanDay, regionToday } from './due';
+import {
+  firstInspectionDue,
+  type InspectionResult,
+  inspectionBlockWindow,
+  inspectionDue,
+} from './inspection-rules';
 
 export interface InspectionRequest {
   vehicleId: string;
@@ -24,8 +29,6 @@ const resultText: Record<InspectionResult, string> = {
   failed: 'nicht bestanden',
 };
 
-const germanDay = (day: Day) => day.split('-').reverse().join('.');
-
 async function managedCar(db: Db, manager: SessionUser, vehicleId: string) {
   const [car] = await db
     .select({ id: vehicles.id, plate: vehicles.plate, owner: vehicles.ownerMunicipalityId })
@@ -35,6 +38,11 @@ async function managedCar(db: Db, manager: SessionUser, vehicleId: string) {
   assertMayManage(manager, car.owner);
   return car;
 }
+
+/** When a car entered service: its commissioning, or else when it joined the fleet. */
+export const inService = sql<Date>`coalesce(${vehicles.commissionedAt}, ${vehicles.createdAt})`.mapWith(
+  vehicles.createdAt,
+);
 
 /** The car's latest inspection by its date (a late record of an older one does not count over it). */
 async function latestInspection(db: Db, vehicleId: string) {
@@ -125,19 +133,25 @@ export async function recordInspection(
   });
 }
 
-/** The blocks the car's inspections placed that have not ended. */
-function openInspectionBlocks(db: Db, vehicleId: string, now: Date) {
+/**
+ * A block awaiting the car's next inspection that has not ended: one a record placed, or the first
+ * of a car never inspected (server/compliance/first-inspection.ts). A block of kind inspection
+ * placed by hand is an ordinary one: it ends by its time, not with a record.
+ */
+export const awaitsInspection = (now: Date) =>
+  and(
+    eq(vehicleBlocks.kind, 'inspection'),
+    eq(vehicleBlocks.untilCleared, true),
+    isNull(vehicleBlocks.cancelledAt),
+    sql`${vehicleBlocks.endsAt} > ${now.toISOString()}::timestamptz`,
+  );
+
+/** The car's blocks awaiting its next inspection. */
+export function openInspectionBlocks(db: Db, vehicleId: string, now: Date) {
   return db
-    .select({ id: vehicleBlocks.id, vehicleId: vehicleBlocks.vehicleId })
+    .select({ id: vehicleBlocks.id, vehicleId: vehicleBlocks.vehicleId, startsAt: vehicleBlocks.startsAt })
     .from(vehicleBlocks)
-    .innerJoin(vehicleInspections, eq(vehicleInspections.blockId, vehicleBlocks.id))
-    .where(
-      and(
-        eq(vehicleBlocks.vehicleId, vehicleId),
-        isNull(vehicleBlocks.cancelledAt),
-        sql`${vehicleBlocks.endsAt} > ${now.toISOString()}::timestamptz`,
-      ),
-    );
+    .where(and(eq(vehicleBlocks.vehicleId, vehicleId), awaitsInspection(now)));
 }
 
 /** The inspection's block; another block already in that time is the manager's to settle first. */
@@ -193,6 +207,7 @@ export async function inspectionOverview(db: Db, manager: SessionUser, timeZone:
       result: latest.result,
       defects: latest.defects,
       nextDue: latest.nextDue,
+      inService,
     })
     .from(vehicles)
     .leftJoin(latest, eq(latest.vehicleId, vehicles.id))
@@ -200,8 +215,10 @@ export async function inspectionOverview(db: Db, manager: SessionUser, timeZone:
     .orderBy(asc(latest.nextDue), asc(vehicles.plate));
   const urgency = { failed: 0, missing: 1, overdue: 2, due: 3, valid: 4 } as const;
   return rows
-    .map((row) => ({
+    .map(({ inService: enteredService, ...row }) => ({
       ...row,
+      // Never inspected, it is due a year after it entered service and blocked from the day after.
+      nextDue: row.nextDue ?? firstInspectionDue(enteredService, timeZone),
       state: row.result === 'failed' ? ('failed' as const) : dueState(row.nextDue, today),
     }))
     .sort((a, b) => urgency[a.state] - urgency[b.state]);

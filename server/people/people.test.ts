@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { bookings, notifications, personTokens, sessions, users } from '@/db/schema';
 import { entriesOf } from '../audit/test-kit';
@@ -15,7 +15,9 @@ async function mailedLink(userId: string, kind: 'invitation' | 'password_reset')
   const rows = await database.db
     .select({ payload: notifications.payload, createdAt: notifications.createdAt })
     .from(notifications)
-    .where(and(eq(notifications.recipientId, userId), eq(notifications.kind, kind)));
+    .where(and(eq(notifications.recipientId, userId), eq(notifications.kind, kind)))
+    // The newest mail is the one that counts; without an order PostgreSQL may hand back any.
+    .orderBy(asc(notifications.createdAt));
   const link = (rows.at(-1)?.payload as { link?: string } | undefined)?.link;
   if (!link) throw new Error(`no ${kind} mail to ${userId}`);
   return link;

@@ -42,6 +42,8 @@ export const fleetAdminEn: typeof fleetAdminDe = {
     homeStation: 'Home station',
     owner: 'Municipality (owner)',
     commissionedOn: 'In service from',
+    commissionedHint:
+      'If no UVV inspection is recorded within a year of it, the car is blocked (record its last one under “Inspections”).',
     retiredOn: 'Retired from',
     equipment: 'Equipment',
     status: 'Status',

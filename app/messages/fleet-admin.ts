@@ -44,6 +44,8 @@ export const fleetAdminDe = {
     homeStation: 'Heimatstation',
     owner: 'Kommune (Halterin)',
     commissionedOn: 'In Dienst ab',
+    commissionedHint:
+      'Ist ein Jahr danach keine UVV-Prüfung erfasst, wird das Fahrzeug gesperrt (unter „UVV“ die letzte Prüfung erfassen).',
     retiredOn: 'Außer Dienst ab',
     equipment: 'Ausstattung',
     status: 'Status',

@@ -4,7 +4,7 @@ import { auditLog, bookings, notifications, vehicleBlocks, vehicles } from '@/db
 import { testDatabaseForFile } from '@/db/test-db';
 import { callerFor, hoursFromNow, makeMunicipality, makeUser, makeVehicle } from '../test-support';
 import { addMonths, regionToday, startOfDay } from './due';
-import { blockCarsNeverInspected } from './first-inspection';
+import { blockCarsNeverInspected, FIRST_INSPECTION_ROUND } from './first-inspection';
 
 const database = testDatabaseForFile();
 const zone = 'Europe/Berlin';
@@ -149,5 +149,14 @@ describe('a car with no UVV inspection on record', () => {
       .set({ status: 'completed', endsAt: new Date(Date.now() - 30 * 60_000) })
       .where(eq(bookings.id, trip?.id ?? ''));
     expect(await round(driven.id)).toBe(1);
+  });
+
+  it('of a fleet with no records at all, takes in a round’s share at a time', async () => {
+    const { db, home } = await station();
+    const fleet = [];
+    for (let i = 0; i < FIRST_INSPECTION_ROUND + 2; i++) fleet.push((await makeVehicle(db, home)).id);
+    expect(await round(...fleet)).toBe(FIRST_INSPECTION_ROUND);
+    expect(await round(...fleet)).toBe(2);
+    expect(await round(...fleet)).toBe(0);
   });
 });

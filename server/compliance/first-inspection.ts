@@ -14,6 +14,12 @@ import { awaitsInspection, inService, openInspectionBlocks } from './inspections
 
 const log = logger.child({ part: 'first-inspection' });
 
+/**
+ * Blocks placed per round at most: a fleet that comes with no records at all (an upgrade, an
+ * import) is taken in over minutes rather than in one burst of writes beside the users' own.
+ */
+export const FIRST_INSPECTION_ROUND = 50;
+
 const neverInspected = (db: Db) =>
   notExists(
     db.select({ one: sql`1` }).from(vehicleInspections).where(eq(vehicleInspections.vehicleId, vehicles.id)),
@@ -36,7 +42,8 @@ function standsRight(block: { startsAt: Date }, due: Day, now: Date, timeZone: s
  * day after its first due date, ahead of time, so bookings in the way are moved or cancelled and
  * their bookers told now, as for a recorded inspection; recording one ends that block. A car on a
  * trip, or under another block, when its block is due is tried again on the next round. Safe on
- * several instances at once: each car is judged again under its schedule lock.
+ * several instances at once: each car is judged again under its schedule lock. Returns how many
+ * blocks it placed.
  */
 export async function blockCarsNeverInspected(
   db: Db,
@@ -59,9 +66,11 @@ export async function blockCarsNeverInspected(
     cars.set(row.id, car);
   }
   let placed = 0;
+  let tried = 0;
   for (const [vehicleId, car] of cars) {
     const due = firstInspectionDue(car.inService, timeZone);
     if (car.blocks.some((block) => standsRight(block, due, now, timeZone))) continue;
+    if (tried++ === FIRST_INSPECTION_ROUND) break;
     try {
       if (await placeFirstDueBlock(db, vehicleId, due, now, timeZone)) placed++;
     } catch (error) {

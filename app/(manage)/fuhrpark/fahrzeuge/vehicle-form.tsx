@@ -227,6 +227,7 @@ export function VehicleForm({
           formId={formId}
           name="commissionedOn"
           label={t.commissionedOn}
+          hint={t.commissionedHint}
           errors={errors('commissionedOn')}
         >
           {input('commissionedOn', { type: 'date' })}

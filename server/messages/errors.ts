@@ -70,8 +70,8 @@ export const errorCatalogue = {
   },
   BOOKING_CONFLICT: {
     trpc: 'CONFLICT',
-    de: 'Das Fahrzeug ist in diesem Zeitraum bereits gebucht (einschließlich Pufferzeit). Bitte wählen Sie eine andere Zeit oder ein anderes Fahrzeug.',
-    en: 'The car is already booked in this period (including buffer time). Please choose another time or another car.',
+    de: 'Das Fahrzeug ist in diesem Zeitraum bereits gebucht oder gesperrt (einschließlich Pufferzeit). Bitte wählen Sie eine andere Zeit oder ein anderes Fahrzeug.',
+    en: 'The car is already booked or blocked in this period (including buffer time). Please choose another time or another car.',
   },
   VEHICLE_NOT_BOOKABLE: {
     trpc: 'PRECONDITION_FAILED',

@@ -1,6 +1,7 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
+import { addDays } from '../../../lib/days';
 import { useMessages } from '../../../lib/i18n';
 import { instantOf, todayIn } from '../../../lib/time';
 import { useTRPC } from '../../../lib/trpc';
@@ -28,6 +29,8 @@ export function BlockForm({ timeZone, onDone }: { timeZone: string; onDone: (not
   const [request, setRequest] = useState<BlockRequest | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const today = todayIn(timeZone);
+  // A workshop appointment's usual shape, and never a start that has passed already.
+  const tomorrow = addDays(today, 1);
 
   function check(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -80,7 +83,7 @@ export function BlockForm({ timeZone, onDone }: { timeZone: string; onDone: (not
           <div className="grid">
             <label>
               {t.fromDate}
-              <input name="fromDate" type="date" min={today} defaultValue={today} required />
+              <input name="fromDate" type="date" min={today} defaultValue={tomorrow} required />
             </label>
             <label>
               {t.fromTime}
@@ -88,7 +91,7 @@ export function BlockForm({ timeZone, onDone }: { timeZone: string; onDone: (not
             </label>
             <label>
               {t.toDate}
-              <input name="toDate" type="date" min={today} defaultValue={today} required />
+              <input name="toDate" type="date" min={today} defaultValue={tomorrow} required />
             </label>
             <label>
               {t.toTime}

@@ -140,7 +140,7 @@ export function sendReminders(db: Db, now: Date): Promise<number> {
   });
 }
 
-/** A step another area adds to the clockwork (it may not import this one's callers). */
+/** Another area's step of the clockwork, handed in by boot: this area may not import those that import it. */
 export type DueWork = (db: Db, now: Date) => Promise<unknown>;
 
 /**

@@ -5,10 +5,12 @@ import type { Actor } from '../audit/record';
 import { recordAudit } from '../audit/record';
 import { AUTH_BASE_PATH } from '../auth/sign-in-guard';
 import { AppError, type FieldErrors, invalidInput, sqlState } from '../errors';
+import { logger } from '../logger';
 import { ssoFieldTexts } from '../messages/fields-sso';
 import { checkDiscovery } from './discovery';
 import { issuerProblem, type MappingRule, normalScopes } from './mapping';
 import type { SsoProviderInput } from './schema';
+import { openSecret, sealingKey, sealSecret } from './sealed-secret';
 
 type ProviderRow = typeof ssoProviders.$inferSelect;
 
@@ -68,7 +70,13 @@ export function signInOptions(db: Db) {
 export async function providerForSignIn(db: Db, id: string) {
   const [provider] = await db.select().from(ssoProviders).where(eq(ssoProviders.id, id));
   if (!provider?.enabled) return null;
-  return { ...provider, rules: (await rulesOf(db, [provider.id])).map(ruleOf) };
+  const clientSecret = openSecret(provider.clientSecret, await sealingKey());
+  if (clientSecret === null) {
+    // Sealed under an AUTH_SECRET this instance does not hold: the operator enters the secret anew.
+    logger.error({ event: 'sso_secret_unreadable', providerId: provider.id }, 'sso client secret unreadable');
+    return null;
+  }
+  return { ...provider, clientSecret, rules: (await rulesOf(db, [provider.id])).map(ruleOf) };
 }
 
 async function existingMunicipalities(db: Db, ids: string[]): Promise<Set<string>> {
@@ -129,7 +137,10 @@ export async function saveProvider(db: Db, actor: Actor, input: SsoProviderInput
     name: input.name,
     issuer: input.issuer,
     clientId: input.clientId,
-    clientSecret: input.clientSecret || before?.clientSecret || '',
+    // A change that leaves the field empty keeps the secret as it is sealed.
+    clientSecret: input.clientSecret
+      ? sealSecret(input.clientSecret, await sealingKey())
+      : (before?.clientSecret ?? ''),
     scopes: normalScopes(input.scopes || 'openid email profile'),
     enabled: input.enabled,
   };

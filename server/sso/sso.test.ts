@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accounts, auditLog, ssoMappingRules, ssoProviders, users } from '@/db/schema';
@@ -7,6 +7,7 @@ import { makeMunicipality, makeUser } from '../test-support';
 import { type OidcTestProvider, startOidcTestProvider } from './oidc-test-provider';
 import { saveProvider, setProviderEnabled, signInOptions } from './providers';
 import type { SsoProviderInput } from './schema';
+import { openSecret, sealingKey, sealSecret } from './sealed-secret';
 import { signInThroughProvider } from './sso-test-flow';
 
 const { database, auth, signIn } = signInTestKit();
@@ -230,6 +231,19 @@ describe('single sign-on against a real OpenID Connect provider', () => {
   });
 });
 
+describe('a secret sealed under another AUTH_SECRET', () => {
+  it('makes its provider unavailable to sign in through, not a 500', async () => {
+    const { provider } = await municipalityWithProvider();
+    const start = () => post(auth(), '/sign-in/social', { provider: provider.id, callbackURL: '/' });
+    expect((await start()).status).toBe(200);
+    await database.db
+      .update(ssoProviders)
+      .set({ clientSecret: sealSecret('geheim', randomBytes(32)), updatedAt: new Date() })
+      .where(eq(ssoProviders.id, provider.id));
+    expect((await start()).status).toBe(404);
+  });
+});
+
 describe('setting up a provider', () => {
   it('checks the issuer and its discovery at the issuer field, and writes nothing on a problem', async () => {
     const municipality = await makeMunicipality(database.db);
@@ -298,7 +312,10 @@ describe('setting up a provider', () => {
     });
     expect(changed.scopes).toBe('openid email');
     const [row] = await database.db.select().from(ssoProviders).where(eq(ssoProviders.id, provider.id));
-    expect(row?.clientSecret).toBe('client-secret-of-the-test');
+    // Kept sealed: the database alone does not give the directory's credential away.
+    expect(row?.clientSecret).toMatch(/^v1\./);
+    expect(row?.clientSecret).not.toContain('client-secret-of-the-test');
+    expect(openSecret(row?.clientSecret ?? '', await sealingKey())).toBe('client-secret-of-the-test');
     expect(
       await database.db
         .select()

@@ -78,14 +78,7 @@ export async function createBlock(
       now,
       timeZone,
     );
-    await recordAudit(tx, manager, {
-      ...blockEntry('block.create', placed.block, vehicle.owner),
-      after: {
-        ...blockSnapshot(placed.block),
-        movedBookings: placed.moved,
-        cancelledBookings: placed.cancelled,
-      },
-    });
+    await recordAudit(tx, manager, blockCreatedEntry(placed, vehicle.owner));
     return placed;
   });
 }
@@ -183,6 +176,19 @@ const blockSnapshot = (block: Block) => ({
   kind: block.kind,
   reason: block.reason,
   cancelledAt: block.cancelledAt,
+});
+
+/** The audit entry of a block placed by clearAndBlock, with the bookings it moved and cancelled. */
+export const blockCreatedEntry = (
+  placed: { block: Block; moved: string[]; cancelled: string[] },
+  owner: string,
+) => ({
+  ...blockEntry('block.create', placed.block, owner),
+  after: {
+    ...blockSnapshot(placed.block),
+    movedBookings: placed.moved,
+    cancelledBookings: placed.cancelled,
+  },
 });
 
 const blockEntry = (action: string, block: Block, owner: string) => ({

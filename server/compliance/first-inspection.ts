@@ -3,7 +3,7 @@ import type { Db } from '@/db/client';
 import { vehicleBlocks, vehicleInspections, vehicles } from '@/db/schema';
 import { recordAudit, systemActor } from '../audit/record';
 import { endBlock } from '../bookings/block-end';
-import { clearAndBlock } from '../bookings/blocks';
+import { blockCreatedEntry, clearAndBlock } from '../bookings/blocks';
 import { lockVehicleSchedule, writeSchedule } from '../bookings/schedule';
 import { vehicleToBlock } from '../bookings/vacate';
 import { AppError } from '../errors';
@@ -85,18 +85,17 @@ async function placeFirstDueBlock(db: Db, vehicleId: string, due: Day, now: Date
   return writeSchedule(db, async (tx) => {
     await lockVehicleSchedule(tx, vehicleId);
     // Judged again under the lock: another instance, or a record of an inspection, came first.
-    const [recorded] = await tx
-      .select({ id: vehicleInspections.id })
-      .from(vehicleInspections)
-      .where(eq(vehicleInspections.vehicleId, vehicleId))
-      .limit(1);
-    if (recorded) return false;
+    const [still] = await tx
+      .select({ id: vehicles.id })
+      .from(vehicles)
+      .where(and(eq(vehicles.id, vehicleId), neverInspected(tx)));
+    if (!still) return false;
     const open = await openInspectionBlocks(tx, vehicleId, now);
     if (open.some((block) => standsRight(block, due, now, timeZone))) return false;
     for (const block of open) await endBlock(tx, block.id, now);
     const vehicle = await vehicleToBlock(tx, vehicleId);
     const window = overdueBlockWindow(due, now, timeZone);
-    const { block, moved, cancelled } = await clearAndBlock(
+    const placed = await clearAndBlock(
       tx,
       systemActor,
       vehicle,
@@ -111,20 +110,8 @@ async function placeFirstDueBlock(db: Db, vehicleId: string, due: Day, now: Date
       timeZone,
     );
     await recordAudit(tx, systemActor, {
-      action: 'block.create',
-      objectType: 'block',
-      objectId: block.id,
-      municipalityId: vehicle.owner,
+      ...blockCreatedEntry(placed, vehicle.owner),
       before: open.length > 0 ? { replacedBlocks: open.map((b) => b.id) } : null,
-      after: {
-        vehicleId,
-        startsAt: block.startsAt,
-        endsAt: block.endsAt,
-        kind: block.kind,
-        reason: block.reason,
-        movedBookings: moved,
-        cancelledBookings: cancelled,
-      },
     });
     return true;
   });

@@ -175,7 +175,7 @@ async function journey(page: Page, info: TestInfo, language: 'de' | 'en') {
   const bookingUrl = page.url();
 
   // My trips: the trip just ended, first.
-  await page.getByRole('link', { name: t.myTrips.nav }).click();
+  await page.getByRole('link', { name: t.nav.myTrips }).click();
   await expect(page.getByRole('heading', { level: 1, name: t.myTrips.title })).toBeVisible();
   const newest = page.getByRole('table', { name: t.myTrips.caption }).getByRole('row').nth(1);
   await expect(newest).toContainText(plate);

@@ -27,7 +27,7 @@ export function ManageShell({ children }: { children: ReactNode }) {
     { href: '/fuhrpark/uvv', label: de.compliance.nav.uvv },
     { href: '/fuhrpark/kosten', label: de.manage.sections.costs },
     { href: '/fuhrpark/verrechnung', label: de.manage.sections.settlement },
-    { href: '/fuhrpark/berichte', label: de.dashboard.nav },
+    { href: '/fuhrpark/berichte', label: de.nav.reports },
     { href: '/fuhrpark/berichte/bedarf', label: de.sizing.section },
     { href: '/fuhrpark/fahrten', label: de.tripLookup.section },
     { href: '/fuhrpark/fahrtenbuch', label: de.logbookBook.section },

@@ -10,18 +10,18 @@ export interface OpenDamage {
 
 /** The car's open damage reports, for whoever takes it next: what, and since when (damage.openOfCars). */
 export function OpenDamages({ damages, timeZone }: { damages: readonly OpenDamage[]; timeZone: string }) {
-  const t = useMessages().fleetDamage;
+  const t = useMessages().openDamages;
   const language = useLanguage();
   if (damages.length === 0) return null;
   return (
-    <div className="notice" role="note" aria-label={t.openDamagesTitle} data-open-damages="">
+    <div className="notice" role="note" aria-label={t.title} data-open-damages="">
       <p>
-        <strong>{t.openDamagesTitle}</strong> – {t.openDamagesHint}
+        <strong>{t.title}</strong> – {t.hint}
       </p>
       <ul>
         {damages.map((damage) => (
           <li key={damage.id}>
-            {t.openDamage(damage.description, formatDateTime(damage.createdAt, timeZone, language))}
+            {t.damage(damage.description, formatDateTime(damage.createdAt, timeZone, language))}
           </li>
         ))}
       </ul>

@@ -44,6 +44,19 @@ export function MoreMessages({
   return <LanguageContext value={page}>{children}</LanguageContext>;
 }
 
+/**
+ * Some pages' own texts for MoreMessages: the German ones come with the pages' code, the English
+ * ones load once, for those who chose English.
+ */
+export function pageTexts<Texts extends object>(german: Texts, loadEnglish: () => Promise<Texts>) {
+  let englishLoading: Promise<Texts> | undefined;
+  return (language: Language): Texts | Promise<Texts> => {
+    if (language !== 'en') return german;
+    englishLoading ??= loadEnglish();
+    return englishLoading;
+  };
+}
+
 export const useLanguage = (): Language => useContext(LanguageContext).language;
 
 /** Every text of the UI in the page's language: `const t = useMessages(); t.search.title`. */

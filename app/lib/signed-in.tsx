@@ -52,9 +52,9 @@ export function TopBar({ me, current }: { me: Me; current?: 'manage' | 'reports'
       </Link>
       <Link href="/">{t.nav.search}</Link>
       <Link href="/buchungen">{t.nav.bookings}</Link>
-      <Link href="/fahrten">{t.myTrips.nav}</Link>
-      <Link href="/kalender">{t.calendar.nav}</Link>
-      <Link href="/zeitplan">{t.timeline.nav}</Link>
+      <Link href="/fahrten">{t.nav.myTrips}</Link>
+      <Link href="/kalender">{t.nav.calendar}</Link>
+      <Link href="/zeitplan">{t.nav.timeline}</Link>
       {isManager(me) && (
         <Link href="/fuhrpark/freigaben" aria-current={current === 'manage' ? 'true' : undefined}>
           {t.manage.nav}
@@ -62,10 +62,10 @@ export function TopBar({ me, current }: { me: Me; current?: 'manage' | 'reports'
       )}
       {isManager(me) && (
         <Link href="/fuhrpark/berichte" aria-current={current === 'reports' ? 'true' : undefined}>
-          {t.dashboard.nav}
+          {t.nav.reports}
         </Link>
       )}
-      <Link className="who" href="/profil" title={t.people.profile.title}>
+      <Link className="who" href="/profil" title={t.nav.profile}>
         {me.name}
       </Link>
       <LanguageSwitch signedIn />

@@ -1,25 +1,11 @@
-/** The English twins of ./dashboard.ts; imported into en.ts only, so German pages do not carry them. */
-import type { dashboardDe } from './dashboard';
+/** The English twins of ./dashboard.ts; loaded only for those who chose English. */
+import type { dashboardDe, reportPeriodDe } from './dashboard';
 
 export const dashboardEn: typeof dashboardDe = {
-  nav: 'Reports',
   title: 'Reports',
   intro:
     'Utilisation, costs and demand of the pool cars. You see your municipality down to the single car, other municipalities only as a total.',
   introOperator: 'Utilisation, costs and demand of the pool cars of all municipalities.',
-  period: {
-    legend: 'Period',
-    from: 'From',
-    until: 'Until and including',
-    apply: 'Show',
-    presets: 'Quick choice',
-    thisMonth: 'This month',
-    lastMonth: 'Last month',
-    thisYear: 'This year',
-    last12Months: 'Last 12 months',
-    invalid: 'Please give a valid from and until date; “until” may not be before “from”.',
-    shown: (from: string, until: string) => `Period: ${from} until and including ${until}`,
-  },
   crumbs: { label: 'Level', region: 'Region' },
   levels: {
     region: 'Region',
@@ -125,4 +111,18 @@ export const dashboardEn: typeof dashboardDe = {
   notFound: 'This municipality has no such station or car.',
   noVehicles: 'No cars stand at this station.',
   failed: 'The figures could not be loaded.',
+};
+
+export const reportPeriodEn: typeof reportPeriodDe = {
+  legend: 'Period',
+  from: 'From',
+  until: 'Until and including',
+  apply: 'Show',
+  presets: 'Quick choice',
+  thisMonth: 'This month',
+  lastMonth: 'Last month',
+  thisYear: 'This year',
+  last12Months: 'Last 12 months',
+  invalid: 'Please give a valid from and until date; “until” may not be before “from”.',
+  shown: (from: string, until: string) => `Period: ${from} until and including ${until}`,
 };

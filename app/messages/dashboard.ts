@@ -1,23 +1,9 @@
-/** Texts of the reports dashboard (/fuhrpark/berichte); imported into de.ts. */
+/** Texts of the reports dashboard (/fuhrpark/berichte); part of the fleet pages' texts (de-manage.ts). */
 export const dashboardDe = {
-  nav: 'Berichte',
   title: 'Berichte',
   intro:
     'Auslastung, Kosten und Nachfrage der Dienstwagen. Ihre Kommune sehen Sie bis zum einzelnen Fahrzeug, andere Kommunen nur als Summe.',
   introOperator: 'Auslastung, Kosten und Nachfrage der Dienstwagen aller Kommunen.',
-  period: {
-    legend: 'Zeitraum',
-    from: 'Von',
-    until: 'Bis einschließlich',
-    apply: 'Anzeigen',
-    presets: 'Schnellwahl',
-    thisMonth: 'Dieser Monat',
-    lastMonth: 'Letzter Monat',
-    thisYear: 'Dieses Jahr',
-    last12Months: 'Letzte 12 Monate',
-    invalid: 'Bitte ein gültiges Von- und Bis-Datum angeben; „Bis“ darf nicht vor „Von“ liegen.',
-    shown: (from: string, until: string) => `Zeitraum: ${from} bis einschließlich ${until}`,
-  },
   crumbs: { label: 'Ebene', region: 'Region' },
   levels: {
     region: 'Region',
@@ -123,4 +109,19 @@ export const dashboardDe = {
   notFound: 'Diese Station oder dieses Fahrzeug gibt es in dieser Kommune nicht.',
   noVehicles: 'An dieser Station stehen keine Fahrzeuge.',
   failed: 'Die Zahlen konnten nicht geladen werden.',
+};
+
+/** The report period's chooser, on the reports and the Fahrtenbuch (trips.ts). */
+export const reportPeriodDe = {
+  legend: 'Zeitraum',
+  from: 'Von',
+  until: 'Bis einschließlich',
+  apply: 'Anzeigen',
+  presets: 'Schnellwahl',
+  thisMonth: 'Dieser Monat',
+  lastMonth: 'Letzter Monat',
+  thisYear: 'Dieses Jahr',
+  last12Months: 'Letzte 12 Monate',
+  invalid: 'Bitte ein gültiges Von- und Bis-Datum angeben; „Bis“ darf nicht vor „Von“ liegen.',
+  shown: (from: string, until: string) => `Zeitraum: ${from} bis einschließlich ${until}`,
 };

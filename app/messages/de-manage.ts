@@ -2,9 +2,10 @@ import { auditDe } from './audit';
 import { boxesDe } from './boxes';
 import { complianceDe } from './compliance';
 import { costsDe, settlementDe } from './costs';
+import { dashboardDe } from './dashboard';
 import { deStaff } from './de-staff';
 import { fleetAdminDe } from './fleet-admin';
-import { fleetCalendarDe } from './fleet-damage';
+import { fleetCalendarDe, fleetDamageDe } from './fleet-damage';
 import { sizingDe } from './privacy-sizing';
 
 /** The fleet pages' German texts (app/(manage)), apart from de-staff.ts so booking pages do not carry them. */
@@ -138,6 +139,8 @@ export const deManage = {
   boxes: boxesDe,
   fleetCalendar: fleetCalendarDe,
   audit: auditDe,
+  dashboard: dashboardDe,
+  fleetDamage: fleetDamageDe,
 };
 
 export type ManageMessages = typeof deManage;

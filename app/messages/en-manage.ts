@@ -2,10 +2,11 @@ import { auditEn } from './audit.en';
 import { boxesEn } from './boxes.en';
 import { complianceEn } from './compliance.en';
 import { costsEn, settlementEn } from './costs.en';
+import { dashboardEn } from './dashboard.en';
 import type { ManageMessages } from './de-manage';
 import { enStaff } from './en-staff';
 import { fleetAdminEn } from './fleet-admin.en';
-import { fleetCalendarEn } from './fleet-damage.en';
+import { fleetCalendarEn, fleetDamageEn } from './fleet-damage.en';
 import { sizingEn } from './privacy-sizing.en';
 
 /** The English twins of de-manage.ts. */
@@ -135,4 +136,6 @@ export const enManage: ManageMessages = {
   boxes: boxesEn,
   fleetCalendar: fleetCalendarEn,
   audit: auditEn,
+  dashboard: dashboardEn,
+  fleetDamage: fleetDamageEn,
 };

@@ -58,9 +58,6 @@ export const fleetDamageEn: typeof fleetDamageDe = {
   saved: (state: string) => `The state is now “${state}”.`,
   closed: 'This report is closed.',
   chooseStateFirst: 'Please choose a new state.',
-  openDamagesTitle: 'Open damages of this car',
-  openDamagesHint: 'Known and reported – please look before you drive.',
-  openDamage: (description: string, when: string) => `${description} (reported ${when})`,
   recordTitle: 'Record a damage',
   recordIntro:
     'A damage the fleet itself finds on a car (at an inspection, at the station), with no booking. “Not drivable” blocks the car at once; its bookings are moved to an equal car or cancelled, and their bookers told.',

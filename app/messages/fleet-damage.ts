@@ -1,4 +1,4 @@
-/** Texts of the fleet's damage reports (/fuhrpark/schaeden), the fleet calendar (/fuhrpark/kalender) and open damages shown to bookers. */
+/** Texts of the fleet's damage reports (/fuhrpark/schaeden), the fleet calendar (/fuhrpark/kalender) (fleet pages only, de-manage.ts). */
 export const fleetDamageDe = {
   nav: 'Schäden',
   title: 'Schadensmeldungen',
@@ -57,9 +57,6 @@ export const fleetDamageDe = {
   saved: (state: string) => `Der Stand ist jetzt „${state}“.`,
   closed: 'Diese Meldung ist abgeschlossen.',
   chooseStateFirst: 'Bitte einen neuen Stand wählen.',
-  openDamagesTitle: 'Offene Schäden an diesem Fahrzeug',
-  openDamagesHint: 'Bekannt und gemeldet – bitte vor der Fahrt ansehen.',
-  openDamage: (description: string, when: string) => `${description} (gemeldet ${when})`,
   recordTitle: 'Schaden erfassen',
   recordIntro:
     'Ein Schaden, den der Fuhrpark selbst am Fahrzeug findet (bei der Prüfung, an der Station), ohne Buchung. „Nicht fahrbereit“ sperrt das Fahrzeug sofort; seine Buchungen werden auf ein gleichwertiges Fahrzeug umgebucht oder storniert, die Buchenden benachrichtigt.',

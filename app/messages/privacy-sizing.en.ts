@@ -31,7 +31,6 @@ export const sizingEn: typeof sizingDe = {
 };
 
 export const myTripsEn: typeof myTripsDe = {
-  nav: 'My trips',
   title: 'My trips',
   intro:
     'Your trips from the data of the telematics box: when, with which car, how far and how long. No location history (GPS) is stored. After the retention period your name is removed from old bookings; they then no longer appear here.',

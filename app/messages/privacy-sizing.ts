@@ -29,7 +29,6 @@ export const sizingDe = {
 };
 
 export const myTripsDe = {
-  nav: 'Meine Fahrten',
   title: 'Meine Fahrten',
   intro:
     'Ihre Fahrten aus den Daten der Telematikbox: wann, mit welchem Fahrzeug, wie weit und wie lange. Ein Standortverlauf (GPS) wird nicht gespeichert. Nach Ablauf der Aufbewahrungsfrist wird Ihr Name von alten Buchungen entfernt; dann erscheinen sie hier nicht mehr.',

@@ -1,4 +1,4 @@
-/** Texts of the shared report table (sorting, export); imported into de.ts. */
+/** Texts of the shared report table (sorting, export); part of the trips' texts (trips.ts). */
 export const reportTableDe = {
   sortBy: (label: string) => `Nach „${label}“ sortieren`,
   exportCsv: 'Als CSV exportieren',

@@ -1,8 +1,7 @@
 /** The English twins of ./timeline.ts; imported into en.ts only, so German pages do not carry them. */
-import type { timelineDe } from './timeline';
+import type { TimelinePageMessages, timelineDe } from './timeline';
 
 export const timelineEn: typeof timelineDe = {
-  nav: 'Timeline',
   title: 'Timeline',
   intro:
     'Cars and hours at a glance. Drag across free hours on a car’s row, or choose the time in the form below.',
@@ -41,3 +40,5 @@ export const timelineEn: typeof timelineDe = {
   dragged: (plate: string, range: string) => `Selected: ${plate}, ${range}. Now confirm.`,
   missingFields: 'Please give car, date, start and end.',
 };
+
+export const timelinePageEn: TimelinePageMessages = { timeline: timelineEn };

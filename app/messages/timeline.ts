@@ -1,6 +1,5 @@
-/** Texts of the timeline page (Zeitplan); imported into de.ts (the English twins: timeline.en.ts). */
+/** Texts of the timeline page (Zeitplan) and the fleet calendar's grid (the English twins: timeline.en.ts). */
 export const timelineDe = {
-  nav: 'Zeitplan',
   title: 'Zeitplan',
   intro:
     'Fahrzeuge und Stunden auf einen Blick. Ziehen Sie auf der Zeile eines Fahrzeugs über freie Stunden, oder wählen Sie den Zeitraum unten im Formular.',
@@ -39,3 +38,8 @@ export const timelineDe = {
   dragged: (plate: string, range: string) => `Ausgewählt: ${plate}, ${range}. Jetzt bestätigen.`,
   missingFields: 'Bitte Fahrzeug, Datum, Beginn und Ende angeben.',
 };
+
+/** Only the timeline's and the fleet's pages bring these (app/lib/texts-timeline.tsx). */
+export const timelinePageDe = { timeline: timelineDe };
+
+export type TimelinePageMessages = typeof timelinePageDe;

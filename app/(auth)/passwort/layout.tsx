@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { pageTitle } from '../../lib/page-title';
+import { AccountTexts } from '../../lib/texts-account';
 
 // The address holds the link's token: it is not handed on to any other site as a referrer.
 export const generateMetadata = async (): Promise<Metadata> => ({
@@ -9,5 +10,5 @@ export const generateMetadata = async (): Promise<Metadata> => ({
 });
 
 export default function PasswordLayout({ children }: { children: ReactNode }) {
-  return children;
+  return <AccountTexts>{children}</AccountTexts>;
 }

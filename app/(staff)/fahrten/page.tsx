@@ -1,4 +1,5 @@
 import { pageTitle } from '../../lib/page-title';
+import { TripsTexts } from '../../lib/texts-trips';
 import { HydrateClient, prefetch, trpc } from '../../lib/trpc-server';
 import { MyTripsView } from './my-trips-view';
 
@@ -9,7 +10,9 @@ export default async function MyTripsPage() {
   await prefetch(trpc.privacy.myTrips.queryOptions(), trpc.privacy.myLookups.queryOptions());
   return (
     <HydrateClient>
-      <MyTripsView />
+      <TripsTexts>
+        <MyTripsView />
+      </TripsTexts>
     </HydrateClient>
   );
 }

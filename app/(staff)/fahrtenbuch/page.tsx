@@ -1,6 +1,7 @@
 import { BookView } from '../../(manage)/fuhrpark/fahrtenbuch/book-view';
 import { pageTitle } from '../../lib/page-title';
 import { signedInOnServer } from '../../lib/signed-in-server';
+import { TripsTexts } from '../../lib/texts-trips';
 import { HydrateClient, prefetch, trpc } from '../../lib/trpc-server';
 
 export const generateMetadata = () => pageTitle((t) => t.logbookBook.mine);
@@ -9,5 +10,9 @@ export const generateMetadata = () => pageTitle((t) => t.logbookBook.mine);
 export default async function MyLogbookPage() {
   const me = await signedInOnServer();
   await prefetch(trpc.region.settings.queryOptions());
-  return <HydrateClient>{me && <BookView subject={{ kind: 'mine', userId: me.id }} />}</HydrateClient>;
+  return (
+    <HydrateClient>
+      <TripsTexts>{me && <BookView subject={{ kind: 'mine', userId: me.id }} />}</TripsTexts>
+    </HydrateClient>
+  );
 }

@@ -1,4 +1,5 @@
 import { pageTitle } from '../../lib/page-title';
+import { CalendarTexts } from '../../lib/texts-calendar';
 import { HydrateClient, prefetch, trpc } from '../../lib/trpc-server';
 import { CalendarView } from './calendar-view';
 
@@ -9,7 +10,9 @@ export default async function CalendarPage() {
   await prefetch(trpc.calendar.feed.queryOptions());
   return (
     <HydrateClient>
-      <CalendarView />
+      <CalendarTexts>
+        <CalendarView />
+      </CalendarTexts>
     </HydrateClient>
   );
 }

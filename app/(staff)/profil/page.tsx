@@ -1,4 +1,5 @@
 import { pageTitle } from '../../lib/page-title';
+import { AccountTexts } from '../../lib/texts-account';
 import { HydrateClient, prefetch, trpc } from '../../lib/trpc-server';
 import { ProfileView } from './profile-view';
 
@@ -9,7 +10,9 @@ export default async function ProfilePage() {
   await prefetch(trpc.account.profile.queryOptions(), trpc.calendar.feed.queryOptions());
   return (
     <HydrateClient>
-      <ProfileView />
+      <AccountTexts>
+        <ProfileView />
+      </AccountTexts>
     </HydrateClient>
   );
 }

@@ -1,4 +1,5 @@
 import { pageTitle } from '../../lib/page-title';
+import { TimelineTexts } from '../../lib/texts-timeline';
 import { todayIn } from '../../lib/time';
 import { getQueryClient, HydrateClient, prefetch, trpc } from '../../lib/trpc-server';
 import { readParams, viewInput } from './params';
@@ -29,7 +30,9 @@ export default async function Page({
   await prefetch(trpc.timeline.view.queryOptions(viewInput(params)));
   return (
     <HydrateClient>
-      <TimelinePage params={params} />
+      <TimelineTexts>
+        <TimelinePage params={params} />
+      </TimelineTexts>
     </HydrateClient>
   );
 }

@@ -42,7 +42,7 @@ export function ReportsView() {
       <p className="hint">{me.data.role === 'operator' ? t.introOperator : t.intro}</p>
       <PeriodPicker key={`${period.from}/${period.to}`} period={period} today={today} onChange={choose} />
       <p className="hint" aria-live="polite">
-        {t.period.shown(shown(period.from), shown(addDays(period.to, -1)))}
+        {messages.period.shown(shown(period.from), shown(addDays(period.to, -1)))}
       </p>
       <Crumbs period={period} drill={drill} names={names} />
       <Level period={period} drill={drill} me={me.data} names={names} />

@@ -16,7 +16,7 @@ export function PeriodPicker({
   onChange: (period: Period) => void;
 }) {
   const messages = useMessages();
-  const t = messages.dashboard.period;
+  const t = messages.period;
   const errorId = useId();
   const [from, setFrom] = useState(period.from);
   const [until, setUntil] = useState(addDays(period.to, -1));

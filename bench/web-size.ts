@@ -2,8 +2,10 @@
  * First-load JavaScript of the staff pages, as a browser meets it: every script Chromium fetches
  * for the first view of each route (signed in, nothing cached, until the network is idle and
  * nobody has touched the page): the `<script src>` chunks of the HTML and those the page loads
- * itself while it hydrates, each gzip-compressed (zlib's default level, the one Next's
- * compression sends). Chunks holding a map library are shown apart (the map loads after the
+ * itself while it hydrates. Counted as sent: the bytes of each response's body on the wire
+ * (Brotli where the build has a twin, server/http/static-brotli.ts), and beside them the same
+ * scripts gzip-compressed at zlib's default level (what Next.js alone sends, and the measure of
+ * the figures before December 2026). Chunks holding a map library are shown apart (the map loads after the
  * list), and so are chunks the HTML names that the browser did not fetch (the `nomodule`
  * polyfills). Counting only the HTML's tags missed what a page imports at once on mount (the
  * search page's results code, 3.6 KB, in December 2026). Run by bench/web.ts; printed, never asserted.
@@ -52,8 +54,12 @@ async function builtChunks(dir: string): Promise<string[]> {
     .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
-/** The same-origin scripts a first visit of `route` fetches, in order, once each. */
-async function scriptsLoaded(browser: Browser, app: SignedInServer, route: string): Promise<string[]> {
+/** The same-origin scripts a first visit of `route` fetches, in order, once each, with the bytes of their bodies as sent. */
+async function scriptsLoaded(
+  browser: Browser,
+  app: SignedInServer,
+  route: string,
+): Promise<{ src: string; sent: number; encoding: string }[]> {
   const base = app.server.url;
   const context = await browser.newContext();
   try {
@@ -64,17 +70,24 @@ async function scriptsLoaded(browser: Browser, app: SignedInServer, route: strin
       }),
     );
     const page = await context.newPage();
-    const seen: string[] = [];
-    page.on('request', (request) => {
+    const seen: Promise<{ src: string; sent: number; encoding: string }>[] = [];
+    page.on('requestfinished', (request) => {
       const url = new URL(request.url());
-      if (request.resourceType() === 'script' && url.origin === new URL(base).origin)
-        seen.push(url.pathname + url.search);
+      if (request.resourceType() !== 'script' || url.origin !== new URL(base).origin) return;
+      seen.push(
+        Promise.all([request.sizes(), request.response()]).then(([sizes, response]) => ({
+          src: url.pathname + url.search,
+          sent: sizes.responseBodySize,
+          encoding: response?.headers()['content-encoding'] ?? 'none',
+        })),
+      );
     });
     await page.goto(`${base}${route}`, { waitUntil: 'load' });
     if (new URL(page.url()).pathname !== route) throw new Error(`sent to ${page.url()}, not ${route}`);
     await page.waitForLoadState('networkidle');
     await page.waitForTimeout(1000);
-    return [...new Set(seen)];
+    const scripts = await Promise.all(seen);
+    return scripts.filter((script, at) => scripts.findIndex((other) => other.src === script.src) === at);
   } finally {
     await context.close();
   }
@@ -108,61 +121,66 @@ export async function measureSizes(app: SignedInServer) {
       const inHtml = scriptChunks(html);
       const loaded = await scriptsLoaded(browser, app, route);
       const named = new Set(inHtml.loaded);
+      const fetched = new Set(loaded.map((script) => script.src));
       let notFetched = 0;
-      for (const src of [...inHtml.noModule, ...inHtml.loaded].filter((src) => !loaded.includes(src)))
+      for (const src of [...inHtml.noModule, ...inHtml.loaded].filter((src) => !fetched.has(src)))
         notFetched += await chunkSize(src);
-      let js = 0;
-      let later = 0;
-      let map = 0;
-      for (const src of loaded) {
-        const size = await chunkSize(src);
-        if (mapChunks.has(src.split('?')[0] ?? src)) map += size;
+      const sums = { sent: 0, gzip: 0, later: 0, map: 0 };
+      const encodings = new Set<string>();
+      for (const { src, sent, encoding } of loaded) {
+        const gzip = await chunkSize(src);
+        if (mapChunks.has(src.split('?')[0] ?? src)) sums.map += sent;
         else {
-          js += size;
-          if (!named.has(src)) later += size;
+          sums.sent += sent;
+          sums.gzip += gzip;
+          encodings.add(encoding);
+          if (!named.has(src)) sums.later += sent;
         }
       }
       rows.push([
         route,
         loaded.length,
-        kb(js),
-        later ? kb(later) : '–',
-        map ? kb(map) : '–',
+        kb(sums.sent),
+        [...encodings].join('+'),
+        kb(sums.gzip),
+        sums.later ? kb(sums.later) : '–',
+        sums.map ? kb(sums.map) : '–',
         kb(notFetched),
         kb(gzipped(inlineScripts(html))),
         kb(gzipped(html)),
-        route === '/' ? `${js <= TARGET_KB * 1024 ? '≤' : '>'} ${TARGET_KB}` : '',
+        route === '/' ? `${sums.sent <= TARGET_KB * 1024 ? '≤' : '>'} ${TARGET_KB}` : '',
       ]);
-      if (route === '/') {
-        const largest = loaded
-          .filter((src) => !mapChunks.has(src.split('?')[0] ?? src))
-          .map((src) => [src, sizes.get(src) ?? 0] as const)
-          .sort((a, b) => b[1] - a[1]);
-        detail = largest
+      if (route === '/')
+        detail = loaded
+          .filter(({ src }) => !mapChunks.has(src.split('?')[0] ?? src))
+          .sort((a, b) => b.sent - a.sent)
           .map(
-            ([src, size]) =>
-              `  ${kb(size).padStart(6)} KB  ${src}${named.has(src) ? '' : '  (loaded by the page)'}`,
+            ({ src, sent, encoding }) =>
+              `  ${kb(sent).padStart(6)} KB ${encoding.padEnd(4)} ${kb(sizes.get(src) ?? 0).padStart(6)} KB gzip  ${src}${named.has(src) ? '' : '  (loaded by the page)'}`,
           )
           .join('\n');
-      }
     }
     console.log(
       'first-load JS per route: every script the browser fetches for the first view (signed in, no cache, ' +
-        'until idle), gzip (KB = 1,024 bytes); of it, loaded by the page beyond its HTML; apart: map chunks, ' +
-        'chunks the HTML names that the browser did not fetch (nomodule polyfills), inline RSC payload, the HTML',
+        'until idle), its bodies as sent (KB = 1,024 bytes) with their encoding, and the same scripts at gzip ' +
+        "(zlib's default level, what Next.js alone sends); of what is sent, loaded by the page beyond its HTML; " +
+        'apart: map chunks, chunks the HTML names that the browser did not fetch (nomodule polyfills, gzip), ' +
+        'inline RSC payload and the HTML (gzip)',
     );
     console.log(
       table(
         [
           'route',
           'chunks',
-          'JS KB',
+          'JS KB sent',
+          'as',
+          'JS KB gzip',
           'of it later KB',
           'map KB',
           'not fetched KB',
           'inline KB',
           'HTML KB',
-          'target KB',
+          'target KB (sent)',
         ],
         rows,
       ),

@@ -59,9 +59,10 @@ async function main() {
   const trusted = trustedProxyList(config.TRUSTED_PROXIES);
 
   const { default: next } = await import('next');
+  const dir = path.resolve(import.meta.dirname, '..');
   const app = next({
     dev: false,
-    dir: path.resolve(import.meta.dirname, '..'),
+    dir,
     port: config.PORT,
     ...(config.HOST ? { hostname: config.HOST } : {}),
   });
@@ -74,6 +75,10 @@ async function main() {
     return fail('start failed', error);
   }
   const handle = app.getRequestHandler();
+  // Only now: what static-brotli.ts imports from next/server needs what Next's prepare() sets up.
+  const { brotliStatic } = await import('./http/static-brotli');
+  const brotli = await brotliStatic(path.join(dir, '.next', 'static'));
+  log.info({ files: brotli.count }, 'static files with a Brotli twin');
 
   const inFlight = new Set<ServerResponse>();
   let draining = false;
@@ -85,11 +90,14 @@ async function main() {
     // the connection then closes, so the client goes elsewhere for the next one.
     if (draining) res.setHeader('connection', 'close');
     setClientAddress(req, trusted);
-    handle(req, res).catch((error: unknown) => {
-      log.error({ err: error, url: req.url }, 'request failed');
-      if (!res.headersSent) res.statusCode = 500;
-      res.end();
-    });
+    brotli
+      .handle(req, res)
+      .then((answered) => (answered ? undefined : handle(req, res)))
+      .catch((error: unknown) => {
+        log.error({ err: error, url: req.url }, 'request failed');
+        if (!res.headersSent) res.statusCode = 500;
+        res.end();
+      });
   });
 
   const stop = async (signal: NodeJS.Signals) => {

@@ -42,9 +42,12 @@ function SetPassword({ token }: { token: string }) {
 
   if (link.error)
     return (
-      <p className="error" role="alert">
-        {problemOf(link.error).message}
-      </p>
+      <>
+        <h1>{t.titleInvitation}</h1>
+        <p className="error" role="alert">
+          {problemOf(link.error).message}
+        </p>
+      </>
     );
   if (!link.data) return <p>{messages.errors.loading}</p>;
   const problem = save.error ? problemOf(save.error) : null;
@@ -114,9 +117,12 @@ function FromLink() {
   const t = useMessages().people.password;
   if (!token)
     return (
-      <p className="error" role="alert">
-        {t.noToken}
-      </p>
+      <>
+        <h1>{t.titleInvitation}</h1>
+        <p className="error" role="alert">
+          {t.noToken}
+        </p>
+      </>
     );
   return <SetPassword token={token} />;
 }

@@ -25,7 +25,8 @@ const texts = pageTexts({ ...bookingPageDe, ...accountDe, ...tripsDe, ...timelin
 
 /**
  * The fleet pages' own texts, which only these pages bring to the browser (booking pages do not
- * carry them), with the bookings', people's, sign-in rules', trips' and timeline's texts they share with other pages.
+ * carry them), with the bookings', people's, sign-in rules', trips' and timeline's texts they share
+ * with other pages.
  */
 export function FleetPageMessages({ children }: { children: ReactNode }) {
   return <MoreMessages more={texts}>{children}</MoreMessages>;

@@ -17,7 +17,7 @@ export const deStaff = {
     calendar: 'Kalender',
     timeline: 'Zeitplan',
     reports: 'Berichte',
-    profile: 'Profil',
+    profile: 'Mein Profil',
     signOut: 'Abmelden',
     label: 'Hauptnavigation',
   },

@@ -12,7 +12,7 @@ export const enStaff: StaffMessages = {
     calendar: 'Calendar',
     timeline: 'Timeline',
     reports: 'Reports',
-    profile: 'Profile',
+    profile: 'My profile',
     signOut: 'Sign out',
     label: 'Main navigation',
   },

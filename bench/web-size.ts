@@ -5,9 +5,9 @@
  * itself while it hydrates. Counted as sent: the bytes of each response's body on the wire
  * (Brotli where the build has a twin, server/http/static-brotli.ts), and beside them the same
  * scripts gzip-compressed at zlib's default level (what Next.js alone sends, and the measure of
- * the figures before December 2026). Chunks holding a map library are shown apart (the map loads after the
- * list), and so are chunks the HTML names that the browser did not fetch (the `nomodule`
- * polyfills). Counting only the HTML's tags missed what a page imports at once on mount (the
+ * the figures before December 2026). Chunks holding a map library are shown apart (the map loads
+ * after the list), and so are chunks the HTML names that the browser did not fetch (the
+ * `nomodule` polyfills). Counting only the HTML's tags missed what a page imports at once on mount (the
  * search page's results code, 3.6 KB, in December 2026). Run by bench/web.ts; printed, never asserted.
  */
 
@@ -54,7 +54,7 @@ async function builtChunks(dir: string): Promise<string[]> {
     .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
-/** The same-origin scripts a first visit of `route` fetches, in order, once each, with the bytes of their bodies as sent. */
+/** The same-origin scripts a first visit of `route` fetches, once each, with the bytes of their bodies as sent. */
 async function scriptsLoaded(
   browser: Browser,
   app: SignedInServer,

@@ -5,28 +5,27 @@ import { deStaff, type StaffMessages } from '../messages/de-staff';
 import { defaultLanguage, type Language } from './language';
 
 type Page = { language: Language; messages: Messages };
-// Below the fleet layout the catalogue is whole (app/lib/i18n-manage.tsx adds the fleet pages'
-// texts); elsewhere it lacks those, and no component outside app/(manage) reads them
-// (app/messages/split.test.ts keeps it so). One type for both keeps every caller's `t.x.y` as it was.
+// Below the fleet layout the catalogue is whole (app/lib/i18n-manage.tsx adds the other parts);
+// elsewhere it holds the parts its page brings (app/lib/texts-*.tsx), and no component reads a part
+// its page lacks (app/messages/split.test.ts keeps it so). One type for both keeps every caller's `t.x.y` as it was.
 const whole = (messages: StaffMessages) => messages as unknown as Messages;
 const LanguageContext = createContext<Page>({ language: defaultLanguage, messages: whole(deStaff) });
 
 // German comes with every page (the default, and the fallback text of errors); the English texts
 // load only for the people who chose English, so nobody else downloads them.
-let englishLoading: Promise<StaffMessages> | undefined;
-const english = () => {
-  englishLoading ??= import('../messages/en-staff').then((catalog) => catalog.enStaff);
-  return englishLoading;
-};
+const staffTexts = pageTexts(deStaff, () =>
+  import('../messages/en-staff').then((catalog) => catalog.enStaff),
+);
 
 /** The page's language, chosen on the server (app/lib/i18n-server.ts) and handed to every client component. */
 export function LanguageProvider({ language, children }: { language: Language; children: ReactNode }) {
-  const messages = language === 'en' ? use(english()) : deStaff;
+  const texts = staffTexts(language);
+  const messages = texts instanceof Promise ? use(texts) : texts;
   const page = useMemo(() => ({ language, messages: whole(messages) }), [language, messages]);
   return <LanguageContext value={page}>{children}</LanguageContext>;
 }
 
-/** More texts for the components below, in the page's language (the fleet pages' own: i18n-manage.tsx). */
+/** More texts for the components below, in the page's language (some pages' own: i18n-manage.tsx, texts-*.tsx). */
 export function MoreMessages({
   more,
   children,
